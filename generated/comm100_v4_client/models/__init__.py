@@ -1,0 +1,33 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .changeable_site_status import ChangeableSiteStatus
+from .company_size import CompanySize
+from .datetime_format import DatetimeFormat
+from .error import Error
+from .field_error import FieldError
+from .industry import Industry
+from .language_id import LanguageId
+from .site import Site
+from .site_create import SiteCreate
+from .site_created import SiteCreated
+from .site_status import SiteStatus
+from .site_status_change import SiteStatusChange
+from .site_update import SiteUpdate
+from .site_update_is_deleted_text import SiteUpdateIsDeletedText
+
+__all__ = (
+    "ChangeableSiteStatus",
+    "CompanySize",
+    "DatetimeFormat",
+    "Error",
+    "FieldError",
+    "Industry",
+    "LanguageId",
+    "Site",
+    "SiteCreate",
+    "SiteCreated",
+    "SiteStatus",
+    "SiteStatusChange",
+    "SiteUpdate",
+    "SiteUpdateIsDeletedText",
+)

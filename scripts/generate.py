@@ -1,0 +1,200 @@
+"""Regenerate generated/ from specs/: one client package and one models module per API.
+
+openapi-python-client writes ``generated/<key>_client`` (attrs models over httpx), and
+datamodel-code-generator writes ``generated/models/<key>.py`` (pydantic v2). Both are
+pinned in pyproject's ``generate`` extra and run with fixed options and an isolated ruff,
+so the same specs always give byte-identical output.
+
+Usage::
+
+    python scripts/generate.py            # rewrite generated/
+    python scripts/generate.py --check    # regenerate into a temporary folder; exit 1 on drift
+    python scripts/generate.py comm100-v4 # only the named APIs
+
+Exit status: 0 on success, 1 on drift, 2 on a user error (an unknown key, a generator
+failure), with a one-line message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SPECS = ROOT / "specs"
+GENERATED = ROOT / "generated"
+BIN = Path(sys.executable).parent
+
+# datamodel-code-generator's options: pydantic v2, Python 3.11 syntax, constraints as
+# Field(...) arguments, nullable only where the spec says so, and no timestamp header.
+MODEL_OPTIONS = (
+    "--input-file-type", "openapi",
+    "--output-model-type", "pydantic_v2.BaseModel",
+    "--target-python-version", "3.11",
+    "--disable-timestamp",
+    "--use-annotated",
+    "--field-constraints",
+    "--strict-nullable",
+    "--use-title-as-name",
+    "--formatters", "ruff-format", "ruff-check",
+)  # fmt: skip
+
+
+class GenerationError(Exception):
+    """A generator failed or a key is unknown; the message is one line for the user."""
+
+
+def package_name(key: str) -> str:
+    """The import name of the generated client for ``key`` (``comm100-v4`` -> ``comm100_v4_client``)."""
+    return key.replace("-", "_") + "_client"
+
+
+def all_keys() -> list[str]:
+    return sorted(path.stem for path in SPECS.glob("*.yaml"))
+
+
+def _run(command: Sequence[str], cwd: Path) -> None:
+    # The tools' own directory first on PATH, so their post-hooks find the pinned ruff.
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    output = result.stdout + result.stderr
+    # openapi-python-client reports spec problems as warnings and still exits 0.
+    if result.returncode != 0 or "Warning(s) encountered" in output or "Error(s) encountered" in output:
+        tail = " | ".join(line for line in output.splitlines() if line.strip())[-600:]
+        raise GenerationError(f"{Path(command[0]).name} failed: {tail}")
+
+
+def generate_client(key: str, out: Path, scratch: Path) -> None:
+    """Write the openapi-python-client package for ``key`` to ``out/<key>_client``."""
+    name = package_name(key)
+    config = scratch / f"{name}.json"
+    config.write_text(
+        json.dumps(
+            {
+                "project_name_override": key,
+                "package_name_override": name,
+                "package_version_override": "0.1.0",
+                # --isolated: the same formatting in generated/ and in a temporary folder,
+                # whatever ruff configuration lies above the output path.
+                "post_hooks": [
+                    "ruff check . --isolated --no-cache --fix-only --extend-select=I --quiet",
+                    "ruff format . --isolated --no-cache --quiet",
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    target = out / name
+    _run(
+        [
+            str(BIN / "openapi-python-client"),
+            "generate",
+            "--path", str(SPECS / f"{key}.yaml"),
+            "--output-path", str(target),
+            "--meta", "none",
+            "--overwrite",
+            "--config", str(config),
+        ],  # fmt: skip
+        cwd=scratch,
+    )
+    (target / "py.typed").write_text("", encoding="utf-8")
+
+
+def generate_models(key: str, out: Path, scratch: Path) -> None:
+    """Write the datamodel-code-generator module for ``key`` to ``out/models/<key>.py``."""
+    models = out / "models"
+    models.mkdir(parents=True, exist_ok=True)
+    module = f"{key.replace('-', '_')}.py"
+    # Written in the scratch folder first: its formatters pick up the nearest ruff
+    # configuration, and only a folder with none above it formats the same everywhere.
+    _run(
+        [
+            str(BIN / "datamodel-codegen"),
+            "--input", str(SPECS / f"{key}.yaml"),
+            "--output", str(scratch / module),
+            *MODEL_OPTIONS,
+        ],  # fmt: skip
+        cwd=scratch,
+    )
+    # The module header names the input file only; drop any absolute path a version may add.
+    text = (scratch / module).read_text(encoding="utf-8").replace(str(SPECS) + os.sep, "")
+    (models / module).write_text(text, encoding="utf-8")
+
+
+def write_models_package(out: Path, keys: Sequence[str]) -> None:
+    models = out / "models"
+    models.mkdir(parents=True, exist_ok=True)
+    names = ", ".join(key.replace("-", "_") for key in keys)
+    (models / "__init__.py").write_text(
+        f'"""Pydantic v2 models generated from specs/ by datamodel-code-generator: {names}."""\n',
+        encoding="utf-8",
+    )
+    (models / "py.typed").write_text("", encoding="utf-8")
+
+
+def generate(out: Path, keys: Sequence[str]) -> None:
+    """Generate every client and models module for ``keys`` under ``out``."""
+    with tempfile.TemporaryDirectory(prefix="partner-apis-gen-") as scratch:
+        for key in keys:
+            generate_client(key, out, Path(scratch))
+            generate_models(key, out, Path(scratch))
+    write_models_package(out, all_keys())
+
+
+def drift(expected: Path, actual: Path) -> list[str]:
+    """List the files that differ between two generated trees, relative to them."""
+    differences: list[str] = []
+
+    def walk(comparison: filecmp.dircmp[str], prefix: str) -> None:
+        differences.extend(f"{prefix}{name} (only in generated/)" for name in comparison.left_only)
+        differences.extend(f"{prefix}{name} (missing from generated/)" for name in comparison.right_only)
+        differences.extend(f"{prefix}{name} (differs)" for name in comparison.diff_files)
+        for name, sub in comparison.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(expected, actual, ignore=["__pycache__"]), "")
+    return sorted(differences)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("keys", nargs="*", help="APIs to regenerate (default: every spec)")
+    parser.add_argument("--check", action="store_true", help="fail if generated/ differs from a fresh run")
+    args = parser.parse_args(argv)
+    keys = args.keys or all_keys()
+    unknown = sorted(set(keys) - set(all_keys()))
+    try:
+        if unknown:
+            raise GenerationError(f"unknown API key(s): {', '.join(unknown)}; known: {', '.join(all_keys())}")
+        if args.check:
+            with tempfile.TemporaryDirectory(prefix="partner-apis-check-") as fresh:
+                generate(Path(fresh), all_keys())
+                differences = drift(GENERATED, Path(fresh))
+            if differences:
+                print("generated/ differs from what the generators write:", file=sys.stderr)
+                for line in differences:
+                    print(f"  {line}", file=sys.stderr)
+                print("run `nox -s generate` and commit the result", file=sys.stderr)
+                return 1
+            print(f"generated/ matches specs/ ({len(keys)} APIs)")
+            return 0
+        for key in keys:
+            shutil.rmtree(GENERATED / package_name(key), ignore_errors=True)
+        generate(GENERATED, keys)
+    except GenerationError as error:
+        print(f"generate: {error}", file=sys.stderr)
+        return 2
+    print(f"generated {len(keys)} API(s): {', '.join(keys)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
