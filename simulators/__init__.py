@@ -1,0 +1,5 @@
+"""Stateful simulated partner-API servers, one per API, built on a shared spec-driven harness.
+
+Start one in a test with the ``partner_api_simulator`` pytest fixture, from the shell with
+``partner-apis-simulate <key> --port N``, or in code with ``harness.serve(create_app(key))``.
+"""

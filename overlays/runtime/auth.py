@@ -1,0 +1,76 @@
+"""httpx auth flows: a static bearer token, and the checking flow that turns failures into errors.
+
+:class:`CheckedAuth` is the outermost flow of every overlaid client. It runs the API's own
+auth flow (which may resend a request with a fresh token on 401) and only then looks at
+the final answer: a failure, as the API's ``error_for`` defines it, is raised as a typed
+error. Doing this in the auth flow rather than in a response event hook matters: httpx
+runs event hooks inside the auth flow, so a hook would raise before a token flow could
+recover from a 401.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Callable, Generator
+
+import httpx
+
+from .errors import PartnerApiError, error_for_status
+from .secrets import Secret
+
+__all__ = ["BearerAuth", "CheckedAuth", "ErrorFor"]
+
+ErrorFor = Callable[[httpx.Response], PartnerApiError | None]
+
+
+class BearerAuth(httpx.Auth):
+    """Send a fixed token as ``Authorization: <prefix> <token>``."""
+
+    def __init__(self, token: str | Secret, prefix: str = "Bearer") -> None:
+        self._token = token if isinstance(token, Secret) else Secret(token)
+        self._prefix = prefix
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = f"{self._prefix} {self._token.reveal()}"
+        yield request
+
+    def __repr__(self) -> str:
+        return f"BearerAuth(token={self._token!r})"
+
+
+class CheckedAuth(httpx.Auth):
+    """Run ``inner`` (if any), then raise ``error_for(final response)`` when it is an error."""
+
+    def __init__(self, inner: httpx.Auth | None = None, error_for: ErrorFor = error_for_status) -> None:
+        self.inner = inner or httpx.Auth()
+        self.error_for = error_for
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        flow = self.inner.sync_auth_flow(request)
+        outgoing = next(flow)
+        while True:
+            response = yield outgoing
+            try:
+                outgoing = flow.send(response)
+            except StopIteration:
+                break
+        response.read()
+        error = self.error_for(response)
+        if error is not None:
+            raise error
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = self.inner.async_auth_flow(request)
+        outgoing = await flow.__anext__()
+        while True:
+            response = yield outgoing
+            try:
+                outgoing = await flow.asend(response)
+            except StopAsyncIteration:
+                break
+        await response.aread()
+        error = self.error_for(response)
+        if error is not None:
+            raise error
+
+    def __repr__(self) -> str:
+        return f"CheckedAuth({self.inner!r})"

@@ -1,0 +1,211 @@
+"""Retries of idempotent requests, as an httpx transport that wraps the real one.
+
+Built on tenacity (well kept, the same retry loop for sync and async code, pluggable
+wait strategies) rather than a hand-written loop. The policy follows the best SDK
+runtimes (openai-python, anthropic-sdk-python):
+
+- Only requests the spec marks ``x-idempotent`` are retried, on a connection error, a
+  timeout, or an answer of 408, 429, 500, 502, 503 or 504. A request that could not
+  connect at all was never sent, so it is retried whatever its method.
+- Waits grow exponentially with full jitter (0.5 s doubling to 8 s by default); a
+  ``Retry-After`` header (seconds or an HTTP date) replaces the computed wait, and one
+  that asks for longer than ``max_retry_after`` stops the retries at once.
+- At most ``max_retries`` retries; then the last answer is returned (and becomes a typed
+  error above) or the last connection error raises ``ApiConnectionError``.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import math
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import anyio
+import httpx
+import tenacity
+
+from .errors import ApiConnectionError, ApiTimeoutError
+from .secrets import redact_url
+
+__all__ = ["RetryPolicy", "RetryingTransport", "retry_after_seconds"]
+
+log = logging.getLogger("partner_apis.retry")
+
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+
+def _http_methods_idempotent(request: httpx.Request) -> bool:
+    return request.method in {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently to retry. ``max_retries=0`` turns retries off."""
+
+    max_retries: int = 2
+    initial_backoff: float = 0.5
+    max_backoff: float = 8.0
+    max_retry_after: float = 60.0
+    statuses: frozenset[int] = RETRY_STATUSES
+    is_idempotent: Callable[[httpx.Request], bool] = field(default=_http_methods_idempotent)
+
+    def __post_init__(self) -> None:
+        if self.max_retries < 0:
+            raise ValueError("max_retries must be >= 0")
+        if self.initial_backoff < 0 or self.max_backoff < self.initial_backoff:
+            raise ValueError("backoff bounds must satisfy 0 <= initial_backoff <= max_backoff")
+
+
+def retry_after_seconds(response: httpx.Response, now: float | None = None) -> float | None:
+    """Read ``Retry-After`` (delay seconds or an HTTP date) or ``retry-after-ms``; None if absent or invalid."""
+    milliseconds = response.headers.get("retry-after-ms")
+    if milliseconds is not None:
+        try:
+            value = float(milliseconds) / 1000
+        except ValueError:
+            value = math.nan
+        if math.isfinite(value) and value >= 0:
+            return value
+    header = response.headers.get("retry-after")
+    if header is None:
+        return None
+    header = header.strip()
+    if header.isdigit():
+        return float(header)
+    try:
+        moment = email.utils.parsedate_to_datetime(header)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        return None
+    return max(0.0, moment.timestamp() - (time.time() if now is None else now))
+
+
+class _Retryable(Exception):
+    """An answer worth retrying; carries it so the last one can be returned."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+class _Decision:
+    """tenacity's retry/wait/stop callbacks for one request under one policy."""
+
+    def __init__(self, policy: RetryPolicy, request: httpx.Request) -> None:
+        self.policy = policy
+        self.request = request
+        self.idempotent = policy.is_idempotent(request)
+
+    def retry(self, state: tenacity.RetryCallState) -> bool:
+        if state.outcome is None or state.attempt_number > self.policy.max_retries:
+            return False
+        error = state.outcome.exception()
+        if isinstance(error, httpx.ConnectError | httpx.ConnectTimeout):
+            return True  # nothing was sent
+        if not self.idempotent:
+            return False
+        if isinstance(error, _Retryable):
+            delay = retry_after_seconds(error.response)
+            return delay is None or delay <= self.policy.max_retry_after
+        return isinstance(error, httpx.TransportError)
+
+    def wait(self, state: tenacity.RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        if isinstance(error, _Retryable):
+            delay = retry_after_seconds(error.response)
+            if delay is not None:
+                return min(delay, self.policy.max_retry_after)
+        ceiling = min(self.policy.max_backoff, self.policy.initial_backoff * 2 ** (state.attempt_number - 1))
+        return random.uniform(0, ceiling)  # full jitter: retries from many clients spread out
+
+    def before_sleep(self, state: tenacity.RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome else None
+        reason = f"status {error.response.status_code}" if isinstance(error, _Retryable) else type(error).__name__
+        log.debug(
+            "retrying %s %s after %s (retry %d of %d, waiting %.2fs)",
+            self.request.method,
+            redact_url(str(self.request.url)),
+            reason,
+            state.attempt_number,
+            self.policy.max_retries,
+            state.upcoming_sleep,
+        )
+
+
+def _wrap(error: httpx.TransportError, request: httpx.Request) -> ApiConnectionError:
+    kind = ApiTimeoutError if isinstance(error, httpx.TimeoutException) else ApiConnectionError
+    return kind(f"{request.method} {redact_url(str(request.url))}: {type(error).__name__}: {error}")
+
+
+class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """An httpx transport (sync and async) that retries under a :class:`RetryPolicy`.
+
+    Raises ``ApiConnectionError``/``ApiTimeoutError`` when no answer came after the
+    allowed retries; a failing answer is returned as is, for the layer above to raise.
+    """
+
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.policy = policy
+        self._transport = transport or httpx.HTTPTransport()
+        self._async_transport = async_transport or httpx.AsyncHTTPTransport()
+        self._sleep = sleep
+
+    def _retrying(self, decision: _Decision) -> dict[str, object]:
+        return {
+            "retry": decision.retry,
+            "wait": decision.wait,
+            "before_sleep": decision.before_sleep,
+            "reraise": True,
+        }
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        decision = _Decision(self.policy, request)
+        try:
+            for attempt in tenacity.Retrying(sleep=self._sleep, **self._retrying(decision)):  # type: ignore[arg-type]
+                with attempt:
+                    response = self._transport.handle_request(request)
+                    if response.status_code in self.policy.statuses:
+                        response.read()
+                        response.close()
+                        raise _Retryable(response)
+                    return response
+        except _Retryable as last:
+            return last.response
+        except httpx.TransportError as error:
+            raise _wrap(error, request) from error
+        raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        decision = _Decision(self.policy, request)
+        try:
+            async for attempt in tenacity.AsyncRetrying(sleep=anyio.sleep, **self._retrying(decision)):  # type: ignore[arg-type]
+                with attempt:
+                    response = await self._async_transport.handle_async_request(request)
+                    if response.status_code in self.policy.statuses:
+                        await response.aread()
+                        await response.aclose()
+                        raise _Retryable(response)
+                    return response
+        except _Retryable as last:
+            return last.response
+        except httpx.TransportError as error:
+            raise _wrap(error, request) from error
+        raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
+
+    def close(self) -> None:
+        self._transport.close()
+
+    async def aclose(self) -> None:
+        await self._async_transport.aclose()

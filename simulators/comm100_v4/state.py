@@ -1,0 +1,74 @@
+"""The Comm100 v4 simulator's state: partners, their credentials, and their sites."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from partner_apis.models.comm100_v4 import Site
+
+__all__ = ["Credential", "SiteRecord", "SiteStore"]
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A bearer token of one partner; without Manage Site it gets 403 on every site call."""
+
+    token: str
+    partner_id: int
+    manage_site: bool = True
+
+    def __repr__(self) -> str:
+        return f"Credential(partner_id={self.partner_id}, manage_site={self.manage_site})"
+
+
+@dataclass
+class SiteRecord:
+    """A site as the vendor keeps it: the public Site plus what only the server knows."""
+
+    site: Site
+    email: str
+    plan_id: int
+    agent_emails: list[str] = field(default_factory=list)
+
+
+class SiteStore:
+    """Every partner's sites, by id. Ids are global, so one partner's id is another's 404."""
+
+    def __init__(self, first_id: int = 10001) -> None:
+        self._lock = threading.Lock()
+        self._ids = itertools.count(first_id)
+        self._sites: dict[int, SiteRecord] = {}
+
+    def add(self, partner_id: int, fields: dict[str, Any], email: str, plan_id: int) -> SiteRecord:
+        """Create a site for ``partner_id`` from validated fields and return it."""
+        with self._lock:
+            site_id = next(self._ids)
+            site = Site.model_validate({**fields, "id": site_id, "partnerId": partner_id})
+            record = SiteRecord(site, email, plan_id, [email])
+            self._sites[site_id] = record
+            return record
+
+    def get(self, partner_id: int, site_id: int) -> SiteRecord | None:
+        """The site if it exists and belongs to ``partner_id``; None otherwise."""
+        record = self._sites.get(site_id)
+        if record is None or record.site.partnerId != partner_id:
+            return None
+        return record
+
+    def update(self, record: SiteRecord, changes: dict[str, Any]) -> SiteRecord:
+        """Apply validated changes to a site and return it."""
+        with self._lock:
+            merged = {**record.site.model_dump(exclude_none=True), **changes}
+            record.site = Site.model_validate(merged)
+            return record
+
+    def of_partner(self, partner_id: int) -> list[SiteRecord]:
+        """Every site of ``partner_id``, oldest first."""
+        with self._lock:
+            return [record for record in self._sites.values() if record.site.partnerId == partner_id]
+
+    def __len__(self) -> int:
+        return len(self._sites)

@@ -1,0 +1,22 @@
+"""The simulator harness every API's simulator is built on: spec-driven app, validation, server."""
+
+from .auth import bearer_token
+from .app import Call, Handler, Operation, Reply, Simulator, build_app, handler_name, spec_operations
+from .errors import FieldProblem, SimError
+from .server import RunningServer, serve
+
+__all__ = [
+    "Call",
+    "FieldProblem",
+    "Handler",
+    "Operation",
+    "Reply",
+    "RunningServer",
+    "SimError",
+    "Simulator",
+    "bearer_token",
+    "build_app",
+    "handler_name",
+    "serve",
+    "spec_operations",
+]
