@@ -97,11 +97,15 @@ def generate_client(key: str, out: Path, scratch: Path) -> None:
         [
             str(BIN / "openapi-python-client"),
             "generate",
-            "--path", str(SPECS / f"{key}.yaml"),
-            "--output-path", str(target),
-            "--meta", "none",
+            "--path",
+            str(SPECS / f"{key}.yaml"),
+            "--output-path",
+            str(target),
+            "--meta",
+            "none",
             "--overwrite",
-            "--config", str(config),
+            "--config",
+            str(config),
         ],  # fmt: skip
         cwd=scratch,
     )
@@ -118,8 +122,10 @@ def generate_models(key: str, out: Path, scratch: Path) -> None:
     _run(
         [
             str(BIN / "datamodel-codegen"),
-            "--input", str(SPECS / f"{key}.yaml"),
-            "--output", str(scratch / module),
+            "--input",
+            str(SPECS / f"{key}.yaml"),
+            "--output",
+            str(scratch / module),
             *MODEL_OPTIONS,
         ],  # fmt: skip
         cwd=scratch,

@@ -14,10 +14,14 @@ from .registry import SIMULATORS, create_app, entry
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments and serve one simulator until interrupted; 2 on a usage error."""
-    parser = argparse.ArgumentParser(prog="partner-apis-simulate", description="Serve a stateful simulated partner API.")
+    parser = argparse.ArgumentParser(
+        prog="partner-apis-simulate", description="Serve a stateful simulated partner API."
+    )
     parser.add_argument("key", help=f"the API to simulate: {', '.join(sorted(SIMULATORS))}")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080; 0 picks a free one)")
+    parser.add_argument(
+        "--port", type=int, default=8080, help="port to listen on (default 8080; 0 picks a free one)"
+    )
     args = parser.parse_args(argv)
     try:
         simulator = entry(args.key)
@@ -36,7 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="off")
     except OSError as error:
-        print(f"partner-apis-simulate: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
+        print(
+            f"partner-apis-simulate: cannot listen on {args.host}:{args.port}: {error.strerror}",
+            file=sys.stderr,
+        )
         return 2
     return 0
 

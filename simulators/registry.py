@@ -1,4 +1,6 @@
-"""Every API's simulator, by key: the one table the CLI, the pytest plugin, the contract suite and the benchmarks read.
+"""Every API's simulator, by key.
+
+The one table the CLI, the pytest plugin, the contract suite and the benchmarks read.
 
 A new API joins by adding one entry here.
 """
@@ -34,8 +36,7 @@ class SimulatorEntry:
 
 
 SIMULATORS: dict[str, SimulatorEntry] = {
-    entry.key: entry
-    for entry in (SimulatorEntry("comm100-v4", "partner_apis.simulators.comm100_v4", "/v4"),)
+    entry.key: entry for entry in (SimulatorEntry("comm100-v4", "partner_apis.simulators.comm100_v4", "/v4"),)
 }
 
 

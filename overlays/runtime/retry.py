@@ -61,7 +61,7 @@ class RetryPolicy:
 
 
 def retry_after_seconds(response: httpx.Response, now: float | None = None) -> float | None:
-    """Read ``Retry-After`` (delay seconds or an HTTP date) or ``retry-after-ms``; None if absent or invalid."""
+    """Read ``Retry-After`` (seconds or an HTTP date) or ``retry-after-ms``; None if absent or invalid."""
     milliseconds = response.headers.get("retry-after-ms")
     if milliseconds is not None:
         try:
@@ -125,7 +125,9 @@ class _Decision:
 
     def before_sleep(self, state: tenacity.RetryCallState) -> None:
         error = state.outcome.exception() if state.outcome else None
-        reason = f"status {error.response.status_code}" if isinstance(error, _Retryable) else type(error).__name__
+        reason = (
+            f"status {error.response.status_code}" if isinstance(error, _Retryable) else type(error).__name__
+        )
         log.debug(
             "retrying %s %s after %s (retry %d of %d, waiting %.2fs)",
             self.request.method,

@@ -16,13 +16,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from partner_apis.models.comm100_v4 import SiteStatus
+from partner_apis.specs import load_spec
 from starlette.applications import Starlette
 from starlette.requests import Request
 
-from partner_apis.models.comm100_v4 import SiteStatus
-from partner_apis.specs import load_spec
-
-from ..harness import Call, FieldProblem, Handler, Operation, Reply, SimError, bearer_token, build_app
+from partner_apis.simulators.harness import (
+    Call,
+    FieldProblem,
+    Handler,
+    Operation,
+    Reply,
+    SimError,
+    bearer_token,
+    build_app,
+)
 from .state import Credential, SiteRecord, SiteStore
 
 __all__ = ["DEFAULT_CREDENTIALS", "Comm100V4Simulator", "create_app"]
@@ -76,7 +84,9 @@ class Comm100V4Simulator:
     def authenticate(self, request: Request, operation: Operation, body: bytes) -> Credential:
         token = bearer_token(request)
         if token is None:
-            raise SimError(401, "unauthorized", "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+            raise SimError(
+                401, "unauthorized", "a bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+            )
         credential = self.credentials.get(token)
         if credential is None:
             raise SimError(
@@ -124,7 +134,13 @@ class Comm100V4Simulator:
 
     def create_site(self, call: Call) -> Reply:
         body = call.body
-        fields = {"status": SiteStatus.Open, "isDeleted": False, "subDomain": "", "customDomain": "", "languageId": "en"}
+        fields = {
+            "status": SiteStatus.Open,
+            "isDeleted": False,
+            "subDomain": "",
+            "customDomain": "",
+            "languageId": "en",
+        }
         fields.update(_copy_fields(body))
         record = self.sites.add(call.principal.partner_id, fields, body["email"], body["planId"])
         created: dict[str, Any] = {"siteId": record.site.id, "email": record.email}

@@ -1,7 +1,7 @@
 """The simulator harness every API's simulator is built on: spec-driven app, validation, server."""
 
-from .auth import bearer_token
 from .app import Call, Handler, Operation, Reply, Simulator, build_app, handler_name, spec_operations
+from .auth import bearer_token
 from .errors import FieldProblem, SimError
 from .server import RunningServer, serve
 

@@ -27,7 +27,16 @@ from starlette.routing import Route
 from .errors import SimError
 from .validation import BodyValidator, ParameterValidator
 
-__all__ = ["Call", "Handler", "Operation", "Reply", "Simulator", "build_app", "handler_name", "spec_operations"]
+__all__ = [
+    "Call",
+    "Handler",
+    "Operation",
+    "Reply",
+    "Simulator",
+    "build_app",
+    "handler_name",
+    "spec_operations",
+]
 
 log = logging.getLogger("partner_apis.simulators")
 
@@ -156,7 +165,9 @@ def _render(reply: Reply) -> Response:
     if reply.body is None:
         return Response(status_code=reply.status, headers=dict(reply.headers))
     content = json.dumps(reply.body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return Response(content, status_code=reply.status, headers=dict(reply.headers), media_type="application/json")
+    return Response(
+        content, status_code=reply.status, headers=dict(reply.headers), media_type="application/json"
+    )
 
 
 def build_app(simulator: Simulator, spec: Mapping[str, Any]) -> Starlette:
@@ -201,7 +212,12 @@ def build_app(simulator: Simulator, spec: Mapping[str, Any]) -> Starlette:
         # Starlette's router raises this when the path matches and the method does not;
         # its Allow header lists the spec's methods for the path.
         allow = getattr(exc, "headers", None) or {}
-        error = SimError(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path}", headers=dict(allow))
+        error = SimError(
+            405,
+            "method_not_allowed",
+            f"{request.method} is not allowed on {request.url.path}",
+            headers=dict(allow),
+        )
         return _render(simulator.render_error(error))
 
     async def crashed(request: Request, exc: Exception) -> Response:

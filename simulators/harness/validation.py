@@ -57,7 +57,9 @@ class SchemaValidator:
             return []
         found = []
         for error in self._validator.iter_errors(value):
-            path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.instance_path)
+            path = "".join(
+                f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.instance_path
+            )
             found.append(FieldProblem(f"{where}{path}", error.message))
         return found
 
@@ -79,7 +81,10 @@ def _schema_types(schema: Mapping[str, Any], components: Mapping[str, Any], seen
         for part in schema.get(key, []):
             types |= _schema_types(part, components, seen + 1)
     if "enum" in schema and not types:
-        types |= {type(value).__name__.replace("str", "string").replace("int", "integer") for value in schema["enum"]}
+        types |= {
+            type(value).__name__.replace("str", "string").replace("int", "integer")
+            for value in schema["enum"]
+        }
     return types or {"string"}
 
 
@@ -131,7 +136,7 @@ class ParameterValidator:
         query: Mapping[str, list[str]],
         headers: Mapping[str, str],
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """Return (path values, query values) coerced to their types; raises SimError 400 listing every problem."""
+        """Return (path values, query values), coerced; raises SimError 400 listing every problem."""
         values: dict[str, dict[str, Any]] = {"path": {}, "query": {}, "header": {}}
         problems: list[FieldProblem] = []
         for parameter in self._parameters:
@@ -182,7 +187,12 @@ class BodyValidator:
             return None
         if not raw.strip():
             if self.required:
-                raise SimError(400, "invalid_request", "a request body is required", [FieldProblem("body", "is required")])
+                raise SimError(
+                    400,
+                    "invalid_request",
+                    "a request body is required",
+                    [FieldProblem("body", "is required")],
+                )
             return None
         if self.is_form:
             try:

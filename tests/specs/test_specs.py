@@ -48,7 +48,9 @@ def _examples(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], Any]]
 def _validator(spec: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
     # Resolve `#/components/...` references against the whole document.
     root = {**schema, "components": spec.get("components", {})}
-    return jsonschema.Draft202012Validator(root, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return jsonschema.Draft202012Validator(
+        root, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 @pytest.fixture(params=SPECS, ids=[path.stem for path in SPECS])
@@ -95,7 +97,8 @@ def _inferred_nodes(node: Any) -> Iterator[dict[str, Any]]:
 def test_every_inferred_part_says_why(spec: dict[str, Any]) -> None:
     for node in _inferred_nodes(spec):
         reason = node.get("x-inferred-reason")
-        assert isinstance(reason, str) and reason.strip(), f"x-inferred without a reason: {sorted(node)}"
+        assert isinstance(reason, str), f"x-inferred without a reason: {sorted(node)}"
+        assert reason.strip(), f"x-inferred with an empty reason: {sorted(node)}"
 
 
 def test_doc_quirks_are_lists_of_sentences(spec: dict[str, Any]) -> None:
@@ -110,4 +113,5 @@ def test_doc_quirks_are_lists_of_sentences(spec: dict[str, Any]) -> None:
                 yield from walk(value)
 
     for quirks in walk(spec):
-        assert isinstance(quirks, list) and all(isinstance(q, str) and q for q in quirks)
+        assert isinstance(quirks, list)
+        assert all(isinstance(q, str) and q for q in quirks), quirks
