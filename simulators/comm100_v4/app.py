@@ -17,10 +17,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from partner_apis.models.comm100_v4 import SiteStatus
-from partner_apis.specs import load_spec
-from starlette.applications import Starlette
-from starlette.requests import Request
-
 from partner_apis.simulators.harness import (
     Call,
     FieldProblem,
@@ -31,6 +27,10 @@ from partner_apis.simulators.harness import (
     bearer_token,
     build_app,
 )
+from partner_apis.specs import load_spec
+from starlette.applications import Starlette
+from starlette.requests import Request
+
 from .state import Credential, SiteRecord, SiteStore
 
 __all__ = ["DEFAULT_CREDENTIALS", "Comm100V4Simulator", "create_app"]

@@ -26,7 +26,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--live",
         action="store_true",
-        help="run against the live vendors named by PARTNER_APIS_LIVE_<KEY>_URL (read-only without --allow-writes)",
+        help="run against live vendors (PARTNER_APIS_LIVE_<KEY>_URL); read-only without --allow-writes",
     )
     group.addoption(
         "--allow-writes",
