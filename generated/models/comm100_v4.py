@@ -71,22 +71,22 @@ class SiteStatusChange(BaseModel):
 
 
 class CompanySize(StrEnum):
-    field_1_20 = "1-20"
-    field_21_50 = "21-50"
-    field_51_100 = "51-100"
-    field_101_180 = "101-180"
-    field_181_310 = "181-310"
-    field_311_600 = "311-600"
-    Above_600 = "Above 600"
+    SIZE_1_20 = "1-20"
+    SIZE_21_50 = "21-50"
+    SIZE_51_100 = "51-100"
+    SIZE_101_180 = "101-180"
+    SIZE_181_310 = "181-310"
+    SIZE_311_600 = "311-600"
+    ABOVE_600 = "Above 600"
 
 
 class DatetimeFormat(StrEnum):
-    YYYY_MM_DD_HH_mm_ss = "YYYY/MM/DD HH:mm:ss"
-    YYYY_MM_DD_HH_mm_ss_1 = "YYYY-MM-DD HH:mm:ss"
-    MM_DD_YYYY_HH_mm_ss = "MM/DD/YYYY HH:mm:ss"
-    MM_DD_YYYY_HH_mm_ss_1 = "MM-DD-YYYY HH:mm:ss"
-    DD_MM_YYYY_HH_mm_ss = "DD/MM/YYYY HH:mm:ss"
-    DD_MM_YYYY_HH_mm_ss_1 = "DD-MM-YYYY HH:mm:ss"
+    YMD_SLASH = "YYYY/MM/DD HH:mm:ss"
+    YMD_DASH = "YYYY-MM-DD HH:mm:ss"
+    MDY_SLASH = "MM/DD/YYYY HH:mm:ss"
+    MDY_DASH = "MM-DD-YYYY HH:mm:ss"
+    DMY_SLASH = "DD/MM/YYYY HH:mm:ss"
+    DMY_DASH = "DD-MM-YYYY HH:mm:ss"
 
 
 class LanguageId(StrEnum):
@@ -270,7 +270,7 @@ class SiteUpdate(BaseModel):
     partnerId: Annotated[
         int | None,
         Field(
-            description="Partner ID of the site; a partner cannot move a site to another partner, so a different value is refused."
+            description="Partner ID of the site. A partner cannot move a site to another partner, so any value but the caller's own partner ID is refused with 403."
         ),
     ] = None
     platformId: int | None = None

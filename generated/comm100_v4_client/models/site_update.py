@@ -27,8 +27,8 @@ class SiteUpdate:
         company_size (CompanySize): The number of staff members of the company.
         id (int | Unset): Ignored; the path names the site. The doc's sample sends it.
         external_id (str | Unset):
-        partner_id (int | Unset): Partner ID of the site; a partner cannot move a site to another partner, so a
-            different value is refused.
+        partner_id (int | Unset): Partner ID of the site. A partner cannot move a site to another partner, so any value
+            but the caller's own partner ID is refused with 403.
         platform_id (int | Unset):
         time_zone (str | Unset):
         datetime_format (DatetimeFormat | Unset):

@@ -1,0 +1,85 @@
+"""The project's one entry point: ``nox -l`` lists the sessions.
+
+Every session installs what it needs from pyproject's extras, so a fresh clone needs only
+``pip install nox``. Sessions that test the package install it as a wheel (not editable),
+the way a user gets it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.default_venv_backend = "venv"
+nox.options.error_on_missing_interpreters = True
+
+ROOT = Path(__file__).parent
+PYTHON = "3.11"
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+EXTRAS: dict[str, list[str]] = PYPROJECT["project"]["optional-dependencies"]
+HAND_WRITTEN = ["overlays", "simulators", "specs", "scripts", "tests", "noxfile.py"]
+PACKAGES = ["-p", "partner_apis.overlays", "-p", "partner_apis.simulators", "-p", "partner_apis.specs"]
+
+
+def _requirements(extra: str) -> list[str]:
+    """An extra's own requirements, without the project (so no wheel needs building)."""
+    return [req for req in EXTRAS[extra] if not req.startswith("partner-apis")]
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from specs/ with the pinned generators (pass --check to only detect drift)."""
+    session.install(*_requirements("generate"))
+    session.run("python", "scripts/generate.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff (lint and format) on hand-written code, and openapi-spec-validator on every spec."""
+    session.install(*_requirements("lint"))
+    session.run("ruff", "check", *HAND_WRITTEN)
+    session.run("ruff", "format", "--check", *HAND_WRITTEN)
+    session.run("openapi-spec-validator", *sorted(str(path) for path in (ROOT / "specs").glob("*.yaml")))
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the hand-written code: overlays, simulators, specs, scripts and tests."""
+    session.install(".[typecheck]")
+    # From a temporary folder, so the installed package is checked, not the source folders.
+    tmp = session.create_tmp()
+    session.chdir(tmp)
+    session.run("mypy", "--strict", *PACKAGES)
+    session.chdir(ROOT)
+    session.run("mypy", "--strict", "scripts", "noxfile.py")
+    session.run("mypy", "--strict", "--explicit-package-bases", "tests")
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Unit, spec, drift, simulator and contract tests (pytest; extra arguments go to pytest)."""
+    session.install(".[test]")
+    session.run("pytest", "-n", "2", "-p", "no:cacheprovider", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def contract(session: nox.Session) -> None:
+    """Schemathesis against every API's simulator; --live runs against vendors named by environment variables.
+
+    Examples: ``nox -s contract``, ``nox -s contract -- --contract-seeds 1,2,3 --contract-max-examples 100``,
+    ``nox -s contract -- --live`` (read-only), ``nox -s contract -- --live --allow-writes``.
+    """
+    session.install(".[contract]")
+    session.run("pytest", "tests/contract", "-n", "2", "-p", "no:cacheprovider", "-s", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def simulate(session: nox.Session) -> None:
+    """Serve one simulator until interrupted: ``nox -s simulate -- comm100-v4 --port 8080``."""
+    session.install(".[simulators]")
+    if not session.posargs:
+        session.error("name the API to simulate, e.g. nox -s simulate -- comm100-v4 --port 8080")
+    session.run("python", "-m", "partner_apis.simulators", *session.posargs)

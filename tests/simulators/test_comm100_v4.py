@@ -1,0 +1,196 @@
+"""The Comm100 v4 simulator: stateful sites per partner, the vendor's auth, validation and quirks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from partner_apis.simulators.comm100_v4 import DEFAULT_CREDENTIALS, create_app
+
+A, B, READ_ONLY = (f"Bearer {credential.token}" for credential in DEFAULT_CREDENTIALS)
+SITES = "/v4/global/sites"
+NEW_SITE = {"platformId": 100, "email": "owner@example.com", "password": "12345", "planId": 233}
+UPDATE = {"firstName": "Jason", "lastName": "Statham", "company": "Comm100", "companySize": "101-180"}
+
+
+@pytest.fixture
+def api() -> TestClient:
+    return TestClient(create_app())
+
+
+def _create(api: TestClient, auth: str = A, **fields: Any) -> int:
+    response = api.post(SITES, json={**NEW_SITE, **fields}, headers={"Authorization": auth})
+    assert response.status_code == 200, response.text
+    site_id: int = response.json()["siteId"]
+    return site_id
+
+
+def test_create_answers_a_receipt_not_a_site(api: TestClient) -> None:
+    response = api.post(SITES, json={**NEW_SITE, "externalId": "E-1"}, headers={"Authorization": A})
+    assert response.json() == {"siteId": 10001, "email": "owner@example.com", "externalId": "E-1"}
+
+
+def test_a_created_site_is_listed_fetched_updated_and_status_changed(api: TestClient) -> None:
+    site_id = _create(api, externalId="E-1", company="Old")
+    assert [site["id"] for site in api.get(SITES, headers={"Authorization": A}).json()] == [site_id]
+    site = api.get(f"{SITES}/{site_id}", headers={"Authorization": A}).json()
+    assert site["status"] == "Open"
+    assert site["partnerId"] == 10000
+    updated = api.put(f"{SITES}/{site_id}", json={**UPDATE, "city": "Vancouver"}, headers={"Authorization": A}).json()
+    assert updated["company"] == "Comm100"
+    assert updated["city"] == "Vancouver"
+    assert updated["externalId"] == "E-1"  # fields left out keep their value
+    changed = api.post(f"{SITES}/{site_id}:changeSiteStatus", json={"status": "Closed"}, headers={"Authorization": A})
+    assert changed.json()["status"] == "Closed"
+    assert api.get(f"{SITES}/{site_id}", headers={"Authorization": A}).json()["status"] == "Closed"
+
+
+def test_the_colon_action_path_is_not_swallowed_by_the_site_route(api: TestClient) -> None:
+    site_id = _create(api)
+    response = api.post(f"{SITES}/{site_id}:changeSiteStatus", json={"status": "Suspended"}, headers={"Authorization": A})
+    assert response.status_code == 200
+    assert response.json()["status"] == "Suspended"
+    assert api.get(f"{SITES}/{site_id}:changeSiteStatus", headers={"Authorization": A}).status_code == 405
+
+
+@pytest.mark.parametrize("spelling", ["open", "OPEN", "oPeN", "Open"])
+def test_the_status_is_accepted_in_any_letter_case_and_stored_as_documented(api: TestClient, spelling: str) -> None:
+    site_id = _create(api)
+    api.post(f"{SITES}/{site_id}:changeSiteStatus", json={"status": "Suspended"}, headers={"Authorization": A})
+    response = api.post(f"{SITES}/{site_id}:changeSiteStatus", json={"status": spelling}, headers={"Authorization": A})
+    assert response.status_code == 200
+    assert response.json()["status"] == "Open"
+
+
+@pytest.mark.parametrize("status", ["Purged", "deleted", ""])
+def test_a_status_that_cannot_be_set_is_refused(api: TestClient, status: str) -> None:
+    site_id = _create(api)
+    response = api.post(f"{SITES}/{site_id}:changeSiteStatus", json={"status": status}, headers={"Authorization": A})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "body.status"
+
+
+def test_filters_narrow_the_list(api: TestClient) -> None:
+    first = _create(api, externalId="E-1", platformId=100, email="one@example.com")
+    second = _create(api, externalId="E-2", platformId=200, email="two@example.com")
+    api.post(f"{SITES}/{second}:changeSiteStatus", json={"status": "Suspended"}, headers={"Authorization": A})
+
+    def ids(query: str) -> list[int]:
+        return [site["id"] for site in api.get(f"{SITES}?{query}", headers={"Authorization": A}).json()]
+
+    assert ids("externalId=E-2") == [second]
+    assert ids("platformId=100") == [first]
+    assert ids("status=suspended") == [second]
+    assert ids("status=Open") == [first]
+    assert ids("email=TWO@example.com") == [second]
+    assert ids("email=nobody@example.com") == []
+
+
+def test_another_partners_site_is_not_found_and_never_listed(api: TestClient) -> None:
+    site_id = _create(api, auth=A)
+    for method, path, body in [
+        ("GET", f"{SITES}/{site_id}", None),
+        ("PUT", f"{SITES}/{site_id}", UPDATE),
+        ("POST", f"{SITES}/{site_id}:changeSiteStatus", {"status": "Closed"}),
+    ]:
+        response = api.request(method, path, json=body, headers={"Authorization": B})
+        assert response.status_code == 404, (method, path)
+        assert "id" not in response.json()
+    assert api.get(SITES, headers={"Authorization": B}).json() == []
+    assert api.get(f"{SITES}/{site_id}", headers={"Authorization": A}).json()["status"] == "Open"
+
+
+def test_an_unknown_id_is_404(api: TestClient) -> None:
+    response = api.get(f"{SITES}/99999", headers={"Authorization": A})
+    assert response.status_code == 404
+    assert response.json() == {"code": "not_found", "message": "site 99999 not found"}
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", "Basic abc", "Bearer "])
+def test_a_missing_or_wrong_token_is_401(api: TestClient, header: str | None) -> None:
+    headers = {"Authorization": header} if header is not None else {}
+    response = api.get(SITES, headers=headers)
+    assert response.status_code == 401
+    assert response.json()["code"] == "unauthorized"
+    assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+def test_a_token_without_manage_site_is_403(api: TestClient) -> None:
+    assert api.get(SITES, headers={"Authorization": READ_ONLY}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("companySize", "7-12"),
+        ("datetimeFormat", "YYYY.MM.DD"),
+        ("languageId", "fr"),
+        ("industry", "Piracy"),
+        ("isDeleted", "maybe"),
+    ],
+)
+def test_update_enforces_the_documented_value_sets(api: TestClient, field: str, value: str) -> None:
+    site_id = _create(api)
+    response = api.put(f"{SITES}/{site_id}", json={**UPDATE, field: value}, headers={"Authorization": A})
+    assert response.status_code == 400
+    assert [problem["field"] for problem in response.json()["errors"]] == [f"body.{field}"]
+
+
+@pytest.mark.parametrize("missing", sorted(UPDATE))
+def test_update_requires_names_company_and_size(api: TestClient, missing: str) -> None:
+    site_id = _create(api)
+    body = {name: value for name, value in UPDATE.items() if name != missing}
+    response = api.put(f"{SITES}/{site_id}", json=body, headers={"Authorization": A})
+    assert response.status_code == 400
+    assert missing in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("missing", ["platformId", "email", "password", "planId"])
+def test_create_requires_platform_email_password_and_plan(api: TestClient, missing: str) -> None:
+    body = {name: value for name, value in NEW_SITE.items() if name != missing}
+    assert api.post(SITES, json=body, headers={"Authorization": A}).status_code == 400
+
+
+def test_is_deleted_arrives_as_text_or_boolean_and_is_stored_as_boolean(api: TestClient) -> None:
+    site_id = _create(api)
+    text = api.put(f"{SITES}/{site_id}", json={**UPDATE, "isDeleted": "true"}, headers={"Authorization": A})
+    assert text.json()["isDeleted"] is True
+    flag = api.put(f"{SITES}/{site_id}", json={**UPDATE, "isDeleted": False}, headers={"Authorization": A})
+    assert flag.json()["isDeleted"] is False
+
+
+def test_update_cannot_move_a_site_to_another_partner(api: TestClient) -> None:
+    site_id = _create(api)
+    response = api.put(f"{SITES}/{site_id}", json={**UPDATE, "partnerId": 20000}, headers={"Authorization": A})
+    assert response.status_code == 403
+    assert api.get(SITES, headers={"Authorization": B}).json() == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"{", b"[]", b'"text"', b"null", b"\xff\xfe", b'{"status": 1}'],
+)
+def test_malformed_bodies_are_400_never_500(api: TestClient, raw: bytes) -> None:
+    site_id = _create(api)
+    response = api.post(f"{SITES}/{site_id}:changeSiteStatus", content=raw, headers={"Authorization": A})
+    assert response.status_code == 400
+    assert "message" in response.json()
+
+
+def test_a_body_without_a_json_content_type_is_read_as_the_docs_curl_samples_send_it(api: TestClient) -> None:
+    site_id = _create(api)
+    response = api.post(
+        f"{SITES}/{site_id}:changeSiteStatus",
+        content=b'{"status":"open"}',
+        headers={"Authorization": A, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("site_id", ["abc", "0", "-5", "99999999999999999999999", "1.5"])
+def test_a_malformed_site_id_is_400(api: TestClient, site_id: str) -> None:
+    response = api.get(f"{SITES}/{site_id}", headers={"Authorization": A})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "path.id"
