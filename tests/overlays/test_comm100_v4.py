@@ -45,7 +45,9 @@ def client(sim: RunningSimulator) -> Client:
 def _create(client: Client, external_id: str = "ext-1") -> int:
     created = create_site.sync(
         client=client,
-        body=SiteCreate(platform_id=100, email="owner@example.com", password="12345", plan_id=233, external_id=external_id),
+        body=SiteCreate(
+            platform_id=100, email="owner@example.com", password="12345", plan_id=233, external_id=external_id
+        ),
     )
     assert isinstance(created, SiteCreated)
     return created.site_id
@@ -59,7 +61,9 @@ def test_one_call_gives_a_client_that_creates_lists_gets_and_updates_sites(clien
     updated = update_site.sync(
         site_id,
         client=client,
-        body=SiteUpdate(first_name="Jason", last_name="Statham", company="Comm100", company_size=CompanySize.SIZE_101_180),
+        body=SiteUpdate(
+            first_name="Jason", last_name="Statham", company="Comm100", company_size=CompanySize.SIZE_101_180
+        ),
     )
     assert isinstance(updated, Site)
     assert updated.company == "Comm100"
@@ -71,7 +75,9 @@ def test_one_call_gives_a_client_that_creates_lists_gets_and_updates_sites(clien
 def test_the_colon_action_path_reaches_change_site_status(client: Client, sim: RunningSimulator) -> None:
     site_id = _create(client)
     sent: list[str] = []
-    client.get_httpx_client().event_hooks["request"].append(lambda request: sent.append(request.url.raw_path.decode()))
+    client.get_httpx_client().event_hooks["request"].append(
+        lambda request: sent.append(request.url.raw_path.decode())
+    )
     changed = change_site_status.sync(
         site_id, client=client, body=SiteStatusChange(status=ChangeableSiteStatus.SUSPENDED)
     )
@@ -128,7 +134,10 @@ def test_invalid_input_raises_bad_request_naming_the_field(client: Client) -> No
     site_id = _create(client)
     raw = client.get_httpx_client()
     with pytest.raises(BadRequestError) as caught:
-        raw.put(f"/global/sites/{site_id}", json={"firstName": "a", "lastName": "b", "company": "c", "companySize": "7"})
+        raw.put(
+            f"/global/sites/{site_id}",
+            json={"firstName": "a", "lastName": "b", "company": "c", "companySize": "7"},
+        )
     fields = [problem["field"] for problem in caught.value.body["errors"]]
     assert fields == ["body.companySize"]
 
@@ -166,7 +175,9 @@ def test_change_site_status_is_retried_because_the_spec_marks_it_idempotent() ->
 def test_create_site_is_never_sent_twice() -> None:
     client, sent = _flaky_client([503])
     with pytest.raises(Exception, match="503"):
-        create_site.sync(client=client, body=SiteCreate(platform_id=1, email="a@b.co", password="p", plan_id=1))
+        create_site.sync(
+            client=client, body=SiteCreate(platform_id=1, email="a@b.co", password="p", plan_id=1)
+        )
     assert len(sent) == 1
 
 

@@ -1,4 +1,4 @@
-"""Typed errors: every failure is a class to catch, carrying status, vendor body and message, never a secret."""
+"""Typed errors: every failure is a class to catch, with status, vendor body and message, never a secret."""
 
 from __future__ import annotations
 

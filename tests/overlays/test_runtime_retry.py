@@ -1,4 +1,4 @@
-"""Retries: only idempotent requests, on the statuses and errors that merit it, within a bound, honouring Retry-After."""
+"""Retries: only idempotent requests, on the answers that merit it, within a bound, honouring Retry-After."""
 
 from __future__ import annotations
 

@@ -7,7 +7,15 @@ from collections.abc import Mapping
 import pytest
 from starlette.testclient import TestClient
 
-from partner_apis.simulators.harness import Call, Handler, Reply, SimError, build_app, handler_name, spec_operations
+from partner_apis.simulators.harness import (
+    Call,
+    Handler,
+    Reply,
+    SimError,
+    build_app,
+    handler_name,
+    spec_operations,
+)
 from partner_apis.simulators.registry import SIMULATORS, create_app
 from partner_apis.specs import load_spec
 
