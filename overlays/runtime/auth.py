@@ -46,13 +46,18 @@ class CheckedAuth(httpx.Auth):
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         flow = self.inner.sync_auth_flow(request)
-        outgoing = next(flow)
-        while True:
-            response = yield outgoing
-            try:
-                outgoing = flow.send(response)
-            except StopIteration:
-                break
+        try:
+            outgoing = next(flow)
+            while True:
+                response = yield outgoing
+                try:
+                    outgoing = flow.send(response)
+                except StopIteration:
+                    break
+        finally:
+            # Close the inner flow now, not at garbage collection, when httpx abandons this
+            # one (a connection error): a token flow releases its renewal lock there.
+            flow.close()
         response.read()
         error = self.error_for(response)
         if error is not None:
@@ -60,13 +65,18 @@ class CheckedAuth(httpx.Auth):
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         flow = self.inner.async_auth_flow(request)
-        outgoing = await flow.__anext__()
-        while True:
-            response = yield outgoing
-            try:
-                outgoing = await flow.asend(response)
-            except StopAsyncIteration:
-                break
+        try:
+            outgoing = await flow.__anext__()
+            while True:
+                response = yield outgoing
+                try:
+                    outgoing = await flow.asend(response)
+                except StopAsyncIteration:
+                    break
+        finally:
+            # An abandoned async generator is otherwise closed later, in another task,
+            # which could not release a lock the flow's own task holds.
+            await flow.aclose()
         await response.aread()
         error = self.error_for(response)
         if error is not None:

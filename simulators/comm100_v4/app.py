@@ -16,6 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from starlette.applications import Starlette
+from starlette.requests import Request
+
 from partner_apis.models.comm100_v4 import SiteStatus
 from partner_apis.simulators.harness import (
     Call,
@@ -28,8 +31,6 @@ from partner_apis.simulators.harness import (
     build_app,
 )
 from partner_apis.specs import load_spec
-from starlette.applications import Starlette
-from starlette.requests import Request
 
 from .state import Credential, SiteRecord, SiteStore
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from partner_apis.simulators.harness import serve
 from partner_apis.simulators.registry import create_app, entry
 from partner_apis.specs import spec_path
