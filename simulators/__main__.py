@@ -12,6 +12,19 @@ from collections.abc import Sequence
 from .registry import SIMULATORS, create_app, entry
 
 
+def _option(text: str) -> tuple[str, int | float | str]:
+    """``seed_sites=1000`` -> ("seed_sites", 1000); raises ValueError without a '='."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise ValueError(f"--option takes NAME=VALUE, not {text!r}")
+    for kind in (int, float):
+        try:
+            return name, kind(value)
+        except ValueError:
+            pass
+    return name, value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments and serve one simulator until interrupted; 2 on a usage error."""
     parser = argparse.ArgumentParser(
@@ -21,6 +34,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument(
         "--port", type=int, default=8080, help="port to listen on (default 8080; 0 picks a free one)"
+    )
+    parser.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an option of the simulator's create_app (integers and floats are converted), repeatable",
     )
     args = parser.parse_args(argv)
     try:
@@ -32,13 +52,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import uvicorn
 
-    app = create_app(args.key)
+    try:
+        options = dict(_option(text) for text in args.option)
+        app = create_app(args.key, **options)
+    except (ValueError, TypeError) as error:
+        parser.exit(2, f"partner-apis-simulate: {error}\n")
     credentials = getattr(app.state.simulator, "credentials", {})
     print(f"{args.key} simulator on http://{args.host}:{args.port}{simulator.base_path}", flush=True)
     for credential in credentials.values():
         print(f"  {credential!r}", flush=True)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="off")
+        uvicorn.run(
+            app, host=args.host, port=args.port, log_level="warning", lifespan="off", access_log=False
+        )
     except OSError as error:
         print(
             f"partner-apis-simulate: cannot listen on {args.host}:{args.port}: {error.strerror}",
