@@ -18,6 +18,7 @@ failure), with a one-line message.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import filecmp
 import json
 import os
@@ -147,11 +148,22 @@ def write_models_package(out: Path, keys: Sequence[str]) -> None:
 
 
 def generate(out: Path, keys: Sequence[str]) -> None:
-    """Generate every client and models module for ``keys`` under ``out``."""
+    """Generate every client and models module for ``keys`` under ``out``.
+
+    The generators run as separate processes, as many at once as there are cores: each
+    job writes only its own files, so the output does not depend on the order they end.
+    """
+    (out / "models").mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="partner-apis-gen-") as scratch:
+        jobs = []
         for key in keys:
-            generate_client(key, out, Path(scratch))
-            generate_models(key, out, Path(scratch))
+            folder = Path(scratch) / key
+            folder.mkdir()
+            jobs += [(generate_client, key, folder), (generate_models, key, folder)]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            futures = [pool.submit(job, key, out, folder) for job, key, folder in jobs]
+            for future in futures:
+                future.result()  # re-raises a job's GenerationError
     write_models_package(out, all_keys())
 
 
