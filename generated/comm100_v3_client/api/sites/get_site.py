@@ -1,0 +1,189 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.site import Site
+from ...types import Response
+
+
+def _get_kwargs(
+    site_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v3/partner/sites/{site_id}".format(
+            site_id=quote(str(site_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Site | None:
+    if response.status_code == 200:
+        response_200 = Site.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Site]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    site_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Site]:
+    """Get a Site
+
+     Get information about one of the current partner's sites.
+
+    Args:
+        site_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Site]
+    """
+
+    kwargs = _get_kwargs(
+        site_id=site_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    site_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Site | None:
+    """Get a Site
+
+     Get information about one of the current partner's sites.
+
+    Args:
+        site_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Site
+    """
+
+    return sync_detailed(
+        site_id=site_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    site_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Site]:
+    """Get a Site
+
+     Get information about one of the current partner's sites.
+
+    Args:
+        site_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Site]
+    """
+
+    kwargs = _get_kwargs(
+        site_id=site_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    site_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Site | None:
+    """Get a Site
+
+     Get information about one of the current partner's sites.
+
+    Args:
+        site_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Site
+    """
+
+    return (
+        await asyncio_detailed(
+            site_id=site_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,248 @@
+"""Comm100 partner API v3: a ready ``comm100_v3_client`` from an email and a password.
+
+What the overlay adds to the generated client, each pinned by a test in
+tests/overlays/test_comm100_v3.py:
+
+- the token lifecycle (:class:`~partner_apis.overlays.runtime.OAuth2Auth`): the password
+  grant with ``email`` as the login field, reuse until shortly before expiry, the refresh
+  grant with a fall back to the password grant, one retry on 401, one renewal at a time;
+- auto-pagination: :func:`iter_sites` and :func:`aiter_sites` walk every page of a query;
+- one time zone field: the doc's Site model says ``timezone`` and its samples
+  ``timeZone``, which the generated ``Site`` holds in two attributes. Answers are
+  rewritten to ``timeZone``, so ``site.time_zone`` always carries the time zone (and
+  ``site.timezone`` stays unset); a ``time_zone`` sent in a create or update goes out as
+  the ``timezone`` the doc's field lists name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+from comm100_v3_client import Client
+from comm100_v3_client.api.sites import list_sites
+from comm100_v3_client.models.site import Site
+from comm100_v3_client.models.site_page import SitePage
+from comm100_v3_client.types import UNSET, Unset
+
+from .runtime import (
+    OAuth2Auth,
+    PartnerApiError,
+    PasswordGrant,
+    RetryPolicy,
+    Secret,
+    aiter_items,
+    build_client,
+    iter_items,
+)
+from .runtime.client import DEFAULT_TIMEOUT
+from .runtime.oauth import DEFAULT_EXPIRY_SKEW
+
+__all__ = ["DEFAULT_BASE_URL", "KEY", "TOKEN_PATH", "aiter_sites", "client", "iter_sites"]
+
+KEY = "comm100-v3"
+DEFAULT_BASE_URL = "https://partner7.comm100.io"
+TOKEN_PATH = "/partner/oauth/token"  # noqa: S105 (a path, not a password)
+SITES_PATH = "/api/v3/partner/sites"
+
+# The Site and SitePage answers, and the create and update bodies (not /paying).
+_SITE_PATHS = re.compile(re.escape(SITES_PATH) + r"(/[^/]+)?$")
+
+
+def client(
+    email: str,
+    password: str | Secret,
+    *,
+    base_url: str = DEFAULT_BASE_URL,
+    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+    retry: RetryPolicy | None = None,
+    transport: httpx.BaseTransport | None = None,
+    async_transport: httpx.AsyncBaseTransport | None = None,
+    expiry_skew: float = DEFAULT_EXPIRY_SKEW,
+    clock: Callable[[], float] = time.monotonic,
+) -> Client:
+    """Return a ``comm100_v3_client.Client`` that logs in as the partner ``email``.
+
+    The token is fetched on the first call and renewed as needed (``expiry_skew``
+    seconds before it expires; ``clock`` is injectable for tests). Every failure raises a
+    ``partner_apis.overlays.runtime`` error: ``AuthenticationError`` for a refused login,
+    ``NotFoundError`` for an unknown or foreign site, ...; idempotent calls are retried.
+    Pass ``base_url`` to aim at a simulator.
+    """
+    auth = OAuth2Auth(
+        PasswordGrant(email, password, login_field="email"),
+        token_url=TOKEN_PATH,
+        base_url=base_url,
+        expiry_skew=expiry_skew,
+        clock=clock,
+    )
+    spelling = _TimeZoneTransport(transport, async_transport)
+    return build_client(
+        Client,
+        key=KEY,
+        base_url=base_url,
+        auth=auth,
+        timeout=timeout,
+        retry=retry,
+        transport=spelling,
+        async_transport=spelling,
+    )
+
+
+# -- auto-pagination ----------------------------------------------------------------------
+
+
+def _first_page(result: object) -> SitePage:
+    # Failures raise in the client's auth flow; a 200 always parses as a SitePage.
+    if not isinstance(result, SitePage):
+        raise PartnerApiError(f"listSites answered {type(result).__name__}, not a page of sites")
+    return result
+
+
+def _next_page_query(next_page: str) -> httpx.QueryParams:
+    # nextPage is the next page's full URL; only its query is followed, on the client's own
+    # base URL, so the token never goes to another host or over plain HTTP (a server behind
+    # a proxy often builds its URLs with the wrong scheme or host).
+    return httpx.QueryParams(urlsplit(next_page).query)
+
+
+def _next_page(page: SitePage) -> str | None:
+    return page.next_page or None
+
+
+def _sites(page: SitePage) -> list[Site]:
+    return page.sites
+
+
+def _keywords(keywords: str | None) -> str | Unset:
+    return UNSET if keywords is None else keywords
+
+
+def iter_sites(comm100: Client, keywords: str | None = None) -> Iterator[Site]:
+    """Yield every site matching ``keywords`` (all the partner's sites without), page by page.
+
+    A page (up to 100 sites) is fetched only when the one before is used up. Raises the
+    client's errors, and ``PagingError`` if the server's ``nextPage`` links loop.
+    """
+
+    def fetch(next_page: str | None) -> SitePage:
+        if next_page is None:
+            return _first_page(list_sites.sync(client=comm100, keywords=_keywords(keywords)))
+        response = comm100.get_httpx_client().get(SITES_PATH, params=_next_page_query(next_page))
+        return SitePage.from_dict(response.json())
+
+    return iter_items(fetch, _sites, _next_page)
+
+
+def aiter_sites(comm100: Client, keywords: str | None = None) -> AsyncIterator[Site]:
+    """The async :func:`iter_sites`: ``async for site in aiter_sites(client): ...``."""
+
+    async def fetch(next_page: str | None) -> SitePage:
+        if next_page is None:
+            return _first_page(await list_sites.asyncio(client=comm100, keywords=_keywords(keywords)))
+        response = await comm100.get_async_httpx_client().get(SITES_PATH, params=_next_page_query(next_page))
+        return SitePage.from_dict(response.json())
+
+    return aiter_items(fetch, _sites, _next_page)
+
+
+# -- one time zone field --------------------------------------------------------------------
+
+
+def _renamed(site: Any, old: str, new: str) -> bool:
+    if isinstance(site, dict) and old in site and new not in site:
+        site[new] = site.pop(old)
+        return True
+    return False
+
+
+def _rename_in_answer(body: Any) -> bool:
+    # A SitePage holds its sites in `sites`; every other site answer is one Site.
+    if isinstance(body, dict) and isinstance(body.get("sites"), list):
+        changed = [_renamed(site, "timezone", "timeZone") for site in body["sites"]]
+        return any(changed)
+    return _renamed(body, "timezone", "timeZone")
+
+
+def _json(content: bytes) -> Any:
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
+
+
+def _is_site_json(message: httpx.Request | httpx.Response, path: str) -> bool:
+    content_type = message.headers.get("content-type", "")
+    return "json" in content_type and bool(_SITE_PATHS.search(path))
+
+
+def _outgoing(request: httpx.Request) -> httpx.Request:
+    if request.method not in {"POST", "PUT"} or not _is_site_json(request, request.url.path):
+        return request
+    body = _json(request.content)
+    if not _renamed(body, "timeZone", "timezone"):
+        return request
+    headers = httpx.Headers(request.headers)
+    del headers["content-length"]
+    return httpx.Request(
+        request.method,
+        request.url,
+        headers=headers,
+        content=json.dumps(body).encode(),
+        extensions=request.extensions,
+    )
+
+
+def _incoming(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    # A transport's response has no request attached yet: the client attaches it later.
+    if not response.is_success or not _is_site_json(response, request.url.path):
+        return response
+    body = _json(response.content)
+    if not _rename_in_answer(body):
+        return response
+    headers = httpx.Headers(response.headers)
+    # The content is decoded now: its old length and encoding no longer apply.
+    for name in ("content-length", "content-encoding", "transfer-encoding"):
+        headers.pop(name, None)
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=json.dumps(body).encode(),
+        request=request,
+        extensions=response.extensions,
+    )
+
+
+class _TimeZoneTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Sends and answers a site's time zone in the doc's spelling for each direction."""
+
+    def __init__(self, transport: httpx.BaseTransport | None, async_transport: httpx.AsyncBaseTransport | None) -> None:
+        self._transport = transport or httpx.HTTPTransport()
+        self._async_transport = async_transport or httpx.AsyncHTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        sent = _outgoing(request)
+        response = self._transport.handle_request(sent)
+        if _SITE_PATHS.search(request.url.path):
+            response.read()
+            return _incoming(response, sent)
+        return response
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        sent = _outgoing(request)
+        response = await self._async_transport.handle_async_request(sent)
+        if _SITE_PATHS.search(request.url.path):
+            await response.aread()
+            return _incoming(response, sent)
+        return response
+
+    def close(self) -> None:
+        self._transport.close()
+
+    async def aclose(self) -> None:
+        await self._async_transport.aclose()

@@ -1,0 +1,91 @@
+"""Lazy auto-pagination, sync and async, for any paging style.
+
+An API's overlay says three things: how to fetch a page for a cursor (``None`` is the
+first page), which items a page holds, and the cursor of the page after it (``None`` on
+the last). A cursor is whatever the API pages by: a next-page URL (Comm100 v3), an offset
+(AirVantage's ``offset``/``size``), a page number. The iterators fetch a page only when
+the caller has used up the one before, and let go of it first, so one page is in memory
+at a time however many there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterable, Iterator
+from typing import TypeVar
+
+from .errors import PartnerApiError
+
+__all__ = ["PagingError", "aiter_items", "aiter_pages", "iter_items", "iter_pages"]
+
+Cursor = TypeVar("Cursor", bound=Hashable)
+Page = TypeVar("Page")
+Item = TypeVar("Item")
+
+
+class PagingError(PartnerApiError):
+    """The server's pages do not end: a page points to a page already read."""
+
+
+def _check(cursor: Cursor, seen: set[Cursor]) -> None:
+    # A server that points back at a page it served would otherwise be walked forever.
+    if cursor in seen:
+        raise PagingError(f"the pages do not end: the page at {cursor!r} was already read")
+    seen.add(cursor)
+
+
+def iter_pages(fetch: Callable[[Cursor | None], Page], next_cursor: Callable[[Page], Cursor | None]) -> Iterator[Page]:
+    """Yield every page, from ``fetch(None)`` on, following ``next_cursor`` until it is None.
+
+    Raises ``PagingError`` when a cursor repeats, and whatever ``fetch`` raises.
+    """
+    seen: set[Cursor] = set()
+    page = fetch(None)
+    while True:
+        cursor = next_cursor(page)
+        yield page
+        del page  # let the caller's page go before the next one arrives
+        if cursor is None:
+            return
+        _check(cursor, seen)
+        page = fetch(cursor)
+
+
+def iter_items(
+    fetch: Callable[[Cursor | None], Page],
+    items: Callable[[Page], Iterable[Item]],
+    next_cursor: Callable[[Page], Cursor | None],
+) -> Iterator[Item]:
+    """Yield every item of every page (see :func:`iter_pages`), fetching pages as they are needed."""
+    for page in iter_pages(fetch, next_cursor):
+        batch = iter(items(page))
+        del page
+        yield from batch
+
+
+async def aiter_pages(
+    fetch: Callable[[Cursor | None], Awaitable[Page]], next_cursor: Callable[[Page], Cursor | None]
+) -> AsyncIterator[Page]:
+    """The async :func:`iter_pages`: ``fetch`` returns an awaitable page."""
+    seen: set[Cursor] = set()
+    page = await fetch(None)
+    while True:
+        cursor = next_cursor(page)
+        yield page
+        del page
+        if cursor is None:
+            return
+        _check(cursor, seen)
+        page = await fetch(cursor)
+
+
+async def aiter_items(
+    fetch: Callable[[Cursor | None], Awaitable[Page]],
+    items: Callable[[Page], Iterable[Item]],
+    next_cursor: Callable[[Page], Cursor | None],
+) -> AsyncIterator[Item]:
+    """The async :func:`iter_items`."""
+    async for page in aiter_pages(fetch, next_cursor):
+        batch = iter(items(page))
+        del page
+        for item in batch:
+            yield item

@@ -1,0 +1,296 @@
+"""The Comm100 partner API v3 simulator: OAuth tokens that expire, sites per partner, paging.
+
+Rules beyond the spec's schemas, each as the doc states or implies it:
+- ``POST /partner/oauth/token`` takes the password grant (``email`` + ``password``) and
+  the refresh grant; access tokens expire after ``token_lifetime`` seconds and refresh
+  tokens rotate (each works once). A refused grant is 400 ``invalid_grant`` in the OAuth2
+  error shape; so is every malformed token request.
+- Every site call needs a live token (401 otherwise) of a partner with the Manage Site
+  permission (403 otherwise). Another partner's site is 404, the same as an unknown id,
+  and never listed.
+- Get Sites answers 100 sites a page, oldest first; ``nextPage`` and ``previousPage`` are
+  full URLs of the same query, empty when there is no such page; a page past the end is
+  empty. ``keywords`` keeps the sites where every word (case-insensitive) is in the
+  company, website, contact's first name, last name or email, or an agent's name or email.
+- Update is partial: a field left out keeps its value. The time zone arrives as
+  ``timezone`` or ``timeZone`` (the last one wins, as on a server that binds field names
+  case-insensitively) and is answered as ``timeZone``, the spelling of every sample.
+- ``/paying`` makes a trial site a paying one; calling it again changes nothing (200).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hmac
+import time
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.types import Receive, Scope, Send
+
+from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, bearer_token, build_app
+from partner_apis.specs import load_spec
+
+from .state import Agent, Credential, SiteRecord, SiteStore, TokenIssuer, now_text
+
+__all__ = ["DEFAULT_CREDENTIALS", "PAGE_SIZE", "TOKEN_PATH", "Comm100V3Simulator", "create_app"]
+
+KEY = "comm100-v3"
+TOKEN_PATH = "/partner/oauth/token"  # noqa: S105 (a path, not a password)
+PAGE_SIZE = 100
+# The sample's token lives 43199 s; refresh tokens are taken to live two weeks.
+DEFAULT_TOKEN_LIFETIME = 43199
+DEFAULT_REFRESH_TOKEN_LIFETIME = 14 * 24 * 3600
+# The time zone of a site created without one, as the doc's create sample shows.
+DEFAULT_TIME_ZONE = "71"
+
+# Fake, well-known logins of the default simulated partners (the first is the doc's
+# sample login, so the spec's token example works against the simulator).
+DEFAULT_CREDENTIALS = (
+    Credential("lizz@comm100.com", "111111", partner_id=1),
+    Credential("partner-b@example.com", "sim-partner-b-password", partner_id=2),
+    Credential("read-only@example.com", "sim-read-only-password", partner_id=1, manage_site=False),
+)
+
+# Site fields a create or update copies straight onto the site, in the samples' order.
+_TEXT_FIELDS = (
+    "company", "website", "fax", "mailingAddress", "city", "stateOrProvince", "postalOrZipCode", "country",
+)  # fmt: skip
+_UPDATE_FIELDS = (*_TEXT_FIELDS, "companySize", "activated", "disabled")
+_CONTACT_FIELDS = ("firstName", "lastName", "email", "phone")
+_OAUTH_ERRORS = frozenset(
+    {"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type"}
+)
+
+# ASP.NET Web API's stock 401 message (the spec's example uses it), then the reason.
+_DENIED = "Authorization has been denied for this request"
+
+# Whether the request being served is a token request: its errors take the OAuth2 shape.
+_token_call: contextvars.ContextVar[bool] = contextvars.ContextVar("comm100_v3_token_call", default=False)
+
+
+class _Comm100V3App(Starlette):
+    """The harness's app, with token requests marked for :meth:`Comm100V3Simulator.render_error`.
+
+    A wrapper rather than a Starlette middleware: the harness answers HTTP requests
+    without running the middleware stack.
+    """
+
+    def __init__(self, inner: Starlette) -> None:
+        super().__init__()
+        self.inner = inner
+        self.state = inner.state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        mark = _token_call.set(scope["type"] == "http" and scope["path"] == TOKEN_PATH)
+        try:
+            await self.inner(scope, receive, send)
+        finally:
+            _token_call.reset(mark)
+
+
+def _time_zone(body: Mapping[str, Any]) -> str | None:
+    values = [value for name, value in body.items() if name in {"timezone", "timeZone"}]
+    return values[-1] if values else None
+
+
+def _plan(selection: Mapping[str, Any]) -> dict[str, Any]:
+    # The doc lists no plan catalogue: a plan is what the partner names.
+    plan_id = selection["id"]
+    return {
+        "id": plan_id,
+        "name": selection.get("name", f"Plan {plan_id}"),
+        "products": selection.get("products", 0),
+    }
+
+
+def _page_url(request: Request, query: Mapping[str, Any], page_index: int) -> str:
+    params = {"keywords": query["keywords"]} if "keywords" in query else {}
+    return str(request.url.replace(query=urlencode({**params, "pageIndex": page_index})))
+
+
+class Comm100V3Simulator:
+    """A stateful Comm100 v3 partner server; ``credentials`` are the partners' logins."""
+
+    key = KEY
+
+    def __init__(
+        self,
+        credentials: Iterable[Credential] = DEFAULT_CREDENTIALS,
+        *,
+        token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
+        refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
+        clock: Callable[[], float] = time.monotonic,
+        time_zone_field: Literal["timeZone", "timezone"] = "timeZone",
+    ) -> None:
+        self.credentials = {credential.email.casefold(): credential for credential in credentials}
+        self.tokens = TokenIssuer(lifetime=token_lifetime, refresh_lifetime=refresh_token_lifetime, clock=clock)
+        self.sites = SiteStore()
+        self.time_zone_field = time_zone_field
+
+    # -- the harness's hooks ------------------------------------------------------------
+
+    def authenticate(self, request: Request, operation: Operation, body: bytes) -> Credential:
+        token = bearer_token(request)
+        if token is None:
+            raise SimError(
+                401, "unauthorized", f"{_DENIED}: a bearer token is required.",
+                headers={"WWW-Authenticate": "Bearer"},
+            )  # fmt: skip
+        holder = self.tokens.holder(token)
+        if holder is None:
+            raise SimError(
+                401, "unauthorized", f"{_DENIED}: the token is invalid or expired.",
+                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )  # fmt: skip
+        if not holder.manage_site:
+            raise SimError(403, "forbidden", "You do not have the permission to manage sites.")
+        return holder
+
+    def render_error(self, error: SimError) -> Reply:
+        message = error.message
+        if error.problems:
+            message += ": " + "; ".join(f"{problem.field} {problem.message}" for problem in error.problems[:5])
+        if _token_call.get():
+            code = error.code if error.code in _OAUTH_ERRORS else "invalid_request"
+            return Reply(error.status, {"error": code, "error_description": message}, error.headers)
+        body: dict[str, Any] = {"code": error.status, "message": message}
+        if error.problems:
+            body["errors"] = [{"field": p.field, "message": p.message} for p in error.problems]
+        return Reply(error.status, body, error.headers)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {
+            "get_token": self.get_token,
+            "list_sites": self.list_sites,
+            "create_site": self.create_site,
+            "get_site": self.get_site,
+            "update_site": self.update_site,
+            "convert_site_to_paying": self.convert_site_to_paying,
+        }
+
+    # -- the token endpoint -------------------------------------------------------------
+
+    def _login(self, email: str, password: str) -> Credential | None:
+        credential = self.credentials.get(email.casefold())
+        if credential is None or not hmac.compare_digest(credential.password.encode(), password.encode()):
+            return None
+        return credential
+
+    def get_token(self, call: Call) -> Reply:
+        form = call.body
+        grant_type = form["grant_type"]
+        self.tokens.count(grant_type)
+        if grant_type == "password":
+            holder = self._login(form["email"], form["password"])
+            if holder is None:
+                raise SimError(400, "invalid_grant", "The email or password is incorrect.")
+        else:
+            holder = self.tokens.redeem(form["refresh_token"])
+            if holder is None:
+                raise SimError(400, "invalid_grant", "The refresh token is invalid, expired or already used.")
+        # RFC 6749 section 5.1: a token answer must not be cached.
+        return Reply(200, self.tokens.issue(holder), {"Cache-Control": "no-store", "Pragma": "no-cache"})
+
+    # -- sites --------------------------------------------------------------------------
+
+    def _site(self, call: Call) -> SiteRecord:
+        site_id = call.path["site_id"]
+        record = self.sites.get(call.principal.partner_id, site_id)
+        if record is None:
+            raise SimError(404, "not_found", f"Site {site_id} not found.")
+        return record
+
+    def list_sites(self, call: Call) -> Reply:
+        query = call.query
+        words = query.get("keywords", "").casefold().split()
+        page_index: int = query.get("pageIndex", 1)
+        matching = [record for record in self.sites.of_partner(call.principal.partner_id) if record.matches(words)]
+        start = (page_index - 1) * PAGE_SIZE
+        has_next = page_index * PAGE_SIZE < len(matching)
+        return Reply(
+            200,
+            {
+                "total": len(matching),
+                "previousPage": _page_url(call.request, query, page_index - 1) if page_index > 1 else "",
+                "nextPage": _page_url(call.request, query, page_index + 1) if has_next else "",
+                "sites": [record.site for record in matching[start : start + PAGE_SIZE]],
+            },
+        )
+
+    def new_site(self, partner_id: int, body: Mapping[str, Any]) -> SiteRecord:
+        """Create a site from a (valid) Create Site body; also used to seed sites in tests."""
+        contact = body["contact"]
+        site: dict[str, Any] = {
+            "agents": 1,
+            "contact": {
+                "firstName": contact["firstName"],
+                "lastName": contact["lastName"],
+                "email": contact["email"],
+                "phone": contact.get("phone", ""),
+            },
+            **{name: body.get(name, "") for name in _TEXT_FIELDS},
+            self.time_zone_field: _time_zone(body) or DEFAULT_TIME_ZONE,
+            "companySize": body.get("companySize", ""),
+            "activated": True,
+            "disabled": body.get("disabled", False),
+            "createTime": now_text(),
+            "planList": [_plan(selection) for selection in body["planList"]],
+        }
+        registrant = Agent(f"{contact['firstName']} {contact['lastName']}", contact["email"])
+        return self.sites.add(partner_id, site, [registrant])
+
+    def create_site(self, call: Call) -> Reply:
+        return Reply(200, self.new_site(call.principal.partner_id, call.body).site)
+
+    def get_site(self, call: Call) -> Reply:
+        return Reply(200, self._site(call).site)
+
+    def update_site(self, call: Call) -> Reply:
+        record = self._site(call)
+        body, site = call.body, record.site
+        site.update({name: body[name] for name in _UPDATE_FIELDS if name in body})
+        time_zone = _time_zone(body)
+        if time_zone is not None:
+            site[self.time_zone_field] = time_zone
+        contact = body.get("contact", {})
+        site["contact"].update({name: contact[name] for name in _CONTACT_FIELDS if name in contact})
+        if "planList" in body:
+            # The doc does not say whether the list replaces the plans or adds to them; it
+            # is the site's plan list, so it replaces them.
+            site["planList"] = [_plan(selection) for selection in body["planList"]]
+        return Reply(200, site)
+
+    def convert_site_to_paying(self, call: Call) -> Reply:
+        # The form's optional site_id repeats the path's; the path's is the one that counts.
+        self._site(call).paying = True
+        return Reply(200)
+
+
+def create_app(
+    credentials: Iterable[Credential] = DEFAULT_CREDENTIALS,
+    *,
+    token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
+    refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
+    clock: Callable[[], float] = time.monotonic,
+    time_zone_field: Literal["timeZone", "timezone"] = "timeZone",
+) -> Starlette:
+    """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``).
+
+    ``token_lifetime`` (seconds) and ``clock`` let tests make tokens expire;
+    ``time_zone_field`` picks the spelling sites are answered with (the doc's model block
+    says ``timezone``, its samples ``timeZone``).
+    """
+    simulator = Comm100V3Simulator(
+        credentials,
+        token_lifetime=token_lifetime,
+        refresh_token_lifetime=refresh_token_lifetime,
+        clock=clock,
+        time_zone_field=time_zone_field,
+    )
+    app = _Comm100V3App(build_app(simulator, load_spec(KEY)))
+    app.state.simulator = simulator
+    return app

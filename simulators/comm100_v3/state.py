@@ -1,0 +1,166 @@
+"""The Comm100 v3 simulator's state: partners and their logins, issued tokens, and sites."""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+__all__ = ["Agent", "Credential", "SiteRecord", "SiteStore", "TokenIssuer"]
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A partner's login (email and password); without Manage Site it gets 403 on every site call."""
+
+    email: str
+    password: str
+    partner_id: int
+    manage_site: bool = True
+
+    def __repr__(self) -> str:
+        return f"Credential(email={self.email!r}, partner_id={self.partner_id}, manage_site={self.manage_site})"
+
+
+@dataclass(frozen=True)
+class _Issued:
+    holder: Credential
+    expires_at: float
+
+
+class TokenIssuer:
+    """Issues access tokens that expire and refresh tokens that rotate (each works once).
+
+    ``requests`` counts every token request that reached the endpoint with a well-formed
+    form, by grant type, so tests can assert how many a client sent.
+    """
+
+    def __init__(self, *, lifetime: int, refresh_lifetime: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.lifetime = lifetime
+        self.refresh_lifetime = refresh_lifetime
+        self.clock = clock
+        self.requests: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        self._access: dict[str, _Issued] = {}
+        self._refresh: dict[str, _Issued] = {}
+
+    @property
+    def request_count(self) -> int:
+        """How many token requests arrived, whatever their grant and outcome."""
+        with self._lock:
+            return sum(self.requests.values())
+
+    def count(self, grant_type: str) -> None:
+        """Record one token request."""
+        with self._lock:
+            self.requests[grant_type] += 1
+
+    def issue(self, holder: Credential) -> dict[str, Any]:
+        """A new token answer for ``holder``, in the doc's sample shape."""
+        access, refresh = secrets.token_urlsafe(48), secrets.token_hex(32)
+        now = self.clock()
+        with self._lock:
+            self._access[access] = _Issued(holder, now + self.lifetime)
+            self._refresh[refresh] = _Issued(holder, now + self.refresh_lifetime)
+        return {
+            "access_token": access,
+            "token_type": "bearer",
+            "expires_in": self.lifetime,
+            "refresh_token": refresh,
+        }
+
+    def redeem(self, refresh_token: str) -> Credential | None:
+        """Spend a refresh token: its holder, or None if it is unknown, spent or expired."""
+        with self._lock:
+            issued = self._refresh.pop(refresh_token, None)
+        if issued is None or self.clock() >= issued.expires_at:
+            return None
+        return issued.holder
+
+    def holder(self, access_token: str) -> Credential | None:
+        """Whose token this is, or None if it is unknown or expired."""
+        issued = self._access.get(access_token)
+        if issued is None or self.clock() >= issued.expires_at:
+            return None
+        return issued.holder
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An agent of a site (the registrant is the first); the keyword search reads them."""
+
+    name: str
+    email: str
+
+
+@dataclass
+class SiteRecord:
+    """A site as the vendor keeps it: its public JSON plus what only the server knows."""
+
+    partner_id: int
+    site: dict[str, Any]
+    agents: list[Agent] = field(default_factory=list)
+    paying: bool = False
+
+    @property
+    def id(self) -> int:
+        site_id: int = self.site["id"]
+        return site_id
+
+    def matches(self, words: Iterable[str]) -> bool:
+        """Whether every word is in one of the searched fields (case-insensitive substring)."""
+        contact = self.site["contact"]
+        fields = [
+            self.site["company"],
+            self.site["website"],
+            contact["firstName"],
+            contact["lastName"],
+            contact["email"],
+            *(agent.name for agent in self.agents),
+            *(agent.email for agent in self.agents),
+        ]
+        haystack = [text.casefold() for text in fields]
+        return all(any(word in text for text in haystack) for word in words)
+
+
+def now_text() -> str:
+    """The current UTC time as the doc writes a create time: ``2018-08-08T02:24:19.887``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3]
+
+
+class SiteStore:
+    """Every partner's sites, by id. Ids are global, so one partner's id is another's 404."""
+
+    def __init__(self, first_id: int = 6000000) -> None:
+        self._lock = threading.Lock()
+        self._ids = itertools.count(first_id)
+        self._sites: dict[int, SiteRecord] = {}
+
+    def add(self, partner_id: int, site: dict[str, Any], agents: list[Agent]) -> SiteRecord:
+        """Store a new site (its JSON without ``id``) for ``partner_id`` and return it."""
+        with self._lock:
+            site_id = next(self._ids)
+            record = SiteRecord(partner_id, {"id": site_id, **site}, agents)
+            self._sites[site_id] = record
+            return record
+
+    def get(self, partner_id: int, site_id: int) -> SiteRecord | None:
+        """The site if it exists and belongs to ``partner_id``; None otherwise."""
+        record = self._sites.get(site_id)
+        if record is None or record.partner_id != partner_id:
+            return None
+        return record
+
+    def of_partner(self, partner_id: int) -> list[SiteRecord]:
+        """Every site of ``partner_id``, oldest (lowest id) first."""
+        with self._lock:
+            return [record for record in self._sites.values() if record.partner_id == partner_id]
+
+    def __len__(self) -> int:
+        return len(self._sites)

@@ -1,0 +1,196 @@
+"""Auto-pagination: every item of every page, lazily, one page in memory, for next-URL and offset paging."""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import pytest
+
+from partner_apis.overlays.runtime import PagingError, aiter_items, aiter_pages, iter_items, iter_pages
+
+T = TypeVar("T")
+
+
+@dataclass
+class UrlPage:
+    """A page in the style of Comm100 v3: items and the next page's URL ("" on the last)."""
+
+    items: list[int]
+    next_page: str
+
+
+@dataclass
+class OffsetPage:
+    """A page in the style of AirVantage: ``{items, count, size, offset}``."""
+
+    items: list[str]
+    count: int
+    size: int
+    offset: int
+
+
+@dataclass
+class UrlServer:
+    """Serves ``total`` items, ``size`` a page, linked by next-page URLs; records what it was asked."""
+
+    total: int
+    size: int = 100
+    fetched: list[str | None] = field(default_factory=list)
+    pages: list[weakref.ref[UrlPage]] = field(default_factory=list)
+
+    def fetch(self, url: str | None) -> UrlPage:
+        self.fetched.append(url)
+        number = 1 if url is None else int(url.rsplit("=", 1)[1])
+        start = (number - 1) * self.size
+        items = list(range(start, min(start + self.size, self.total)))
+        has_next = number * self.size < self.total
+        page = UrlPage(items, f"https://api.example.test/sites?pageIndex={number + 1}" if has_next else "")
+        self.pages.append(weakref.ref(page))
+        return page
+
+    async def afetch(self, url: str | None) -> UrlPage:
+        await asyncio.sleep(0)
+        return self.fetch(url)
+
+
+def _next_url(page: UrlPage) -> str | None:
+    return page.next_page or None
+
+
+def _url_items(page: UrlPage) -> list[int]:
+    return page.items
+
+
+def test_every_item_of_every_page_comes_once_in_order_following_next_urls() -> None:
+    server = UrlServer(total=250)
+    assert list(iter_items(server.fetch, _url_items, _next_url)) == list(range(250))
+    assert server.fetched == [
+        None,
+        "https://api.example.test/sites?pageIndex=2",
+        "https://api.example.test/sites?pageIndex=3",
+    ]
+
+
+def test_offset_and_size_paging_fits_the_same_helper() -> None:
+    names = [f"partner-{number}" for number in range(23)]
+
+    def fetch(offset: int | None) -> OffsetPage:
+        start = offset or 0
+        return OffsetPage(names[start : start + 10], count=len(names), size=10, offset=start)
+
+    def next_offset(page: OffsetPage) -> int | None:
+        following = page.offset + page.size
+        return following if following < page.count else None
+
+    assert list(iter_items(fetch, lambda page: page.items, next_offset)) == names
+
+
+def test_an_empty_first_page_is_the_only_request() -> None:
+    server = UrlServer(total=0)
+    assert list(iter_items(server.fetch, _url_items, _next_url)) == []
+    assert server.fetched == [None]
+
+
+def test_a_page_is_fetched_only_when_the_one_before_is_used_up() -> None:
+    server = UrlServer(total=250)
+    items = iter_items(server.fetch, _url_items, _next_url)
+    assert server.fetched == []  # nothing before the first item is asked for
+    assert next(items) == 0
+    assert len(server.fetched) == 1
+    for _ in range(99):
+        next(items)
+    assert len(server.fetched) == 1
+    assert next(items) == 100
+    assert len(server.fetched) == 2
+
+
+def test_one_page_is_in_memory_at_a_time() -> None:
+    server = UrlServer(total=500)
+    alive_when_fetching: list[int] = []
+    fetch = server.fetch
+
+    def watching(url: str | None) -> UrlPage:
+        alive_when_fetching.append(sum(1 for ref in server.pages if ref() is not None))
+        return fetch(url)
+
+    for _ in iter_items(watching, _url_items, _next_url):
+        pass
+    assert alive_when_fetching == [0, 0, 0, 0, 0]
+
+
+def test_pages_are_yielded_whole_too() -> None:
+    server = UrlServer(total=150)
+    assert [len(page.items) for page in iter_pages(server.fetch, _next_url)] == [100, 50]
+
+
+def test_a_next_page_that_points_back_raises_instead_of_looping() -> None:
+    fetched: list[str | None] = []
+
+    def fetch(url: str | None) -> UrlPage:
+        fetched.append(url)
+        assert len(fetched) < 10, "the same page was fetched over and over"
+        return UrlPage([1], "https://api.example.test/sites?pageIndex=2")
+
+    with pytest.raises(PagingError, match="do not end"):
+        list(iter_items(fetch, _url_items, _next_url))
+
+
+def test_a_failed_fetch_propagates() -> None:
+    def fetch(url: str | None) -> UrlPage:
+        if url is not None:
+            raise RuntimeError("page 2 failed")
+        return UrlPage([1], "https://api.example.test/sites?pageIndex=2")
+
+    items = iter_items(fetch, _url_items, _next_url)
+    assert next(items) == 1
+    with pytest.raises(RuntimeError, match="page 2 failed"):
+        next(items)
+
+
+def _collect_async(make: Callable[[], AsyncIterator[T]]) -> list[T]:
+    async def main() -> list[T]:
+        return [item async for item in make()]
+
+    return asyncio.run(main())
+
+
+def test_async_iteration_gives_every_item_following_next_urls() -> None:
+    server = UrlServer(total=250)
+    assert _collect_async(lambda: aiter_items(server.afetch, _url_items, _next_url)) == list(range(250))
+    assert len(server.fetched) == 3
+
+
+def test_async_iteration_is_lazy_and_keeps_one_page() -> None:
+    server = UrlServer(total=300)
+    alive_when_fetching: list[int] = []
+
+    async def watching(url: str | None) -> UrlPage:
+        alive_when_fetching.append(sum(1 for ref in server.pages if ref() is not None))
+        return await server.afetch(url)
+
+    async def main() -> int:
+        items = aiter_items(watching, _url_items, _next_url)
+        first = await anext(items)
+        fetched_after_first = len(server.fetched)
+        async for _ in items:
+            pass
+        return first + fetched_after_first * 1000
+
+    assert asyncio.run(main()) == 1000  # item 0, after exactly one fetch
+    assert alive_when_fetching == [0, 0, 0]
+
+
+def test_async_pages_that_point_back_raise() -> None:
+    fetched: list[str | None] = []
+
+    async def fetch(url: str | None) -> UrlPage:
+        fetched.append(url)
+        assert len(fetched) < 10, "the same page was fetched over and over"
+        return UrlPage([1], "https://api.example.test/sites?pageIndex=2")
+
+    with pytest.raises(PagingError):
+        _collect_async(lambda: aiter_pages(fetch, _next_url))
