@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.channel_list_success import ChannelListSuccess
+from ...models.department_channels_request import DepartmentChannelsRequest
+from ...models.omnize_failure import OmnizeFailure
+from ...types import Response
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: DepartmentChannelsRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/departments/{id}/remove_channels".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChannelListSuccess | OmnizeFailure | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> ChannelListSuccess | OmnizeFailure:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = ChannelListSuccess.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = OmnizeFailure.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChannelListSuccess | OmnizeFailure]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: DepartmentChannelsRequest,
+) -> Response[ChannelListSuccess | OmnizeFailure]:
+    """Remove channels from a department
+
+     Disables channels on the department. Answers with the department's remaining
+    channels. Channels are a set, so removing one that is not enabled changes nothing and
+    a retry is safe (x-idempotent: true, inferred).
+
+    Omnize documents the partner token as `token` in the JSON body (x-token-location: body).
+    The overlay fills it from the client factory. The query form of `partnerToken` plausibly
+    works too (inferred, see the security scheme).
+
+    Args:
+        id (int):
+        body (DepartmentChannelsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChannelListSuccess | OmnizeFailure]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: DepartmentChannelsRequest,
+) -> ChannelListSuccess | OmnizeFailure | None:
+    """Remove channels from a department
+
+     Disables channels on the department. Answers with the department's remaining
+    channels. Channels are a set, so removing one that is not enabled changes nothing and
+    a retry is safe (x-idempotent: true, inferred).
+
+    Omnize documents the partner token as `token` in the JSON body (x-token-location: body).
+    The overlay fills it from the client factory. The query form of `partnerToken` plausibly
+    works too (inferred, see the security scheme).
+
+    Args:
+        id (int):
+        body (DepartmentChannelsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChannelListSuccess | OmnizeFailure
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: DepartmentChannelsRequest,
+) -> Response[ChannelListSuccess | OmnizeFailure]:
+    """Remove channels from a department
+
+     Disables channels on the department. Answers with the department's remaining
+    channels. Channels are a set, so removing one that is not enabled changes nothing and
+    a retry is safe (x-idempotent: true, inferred).
+
+    Omnize documents the partner token as `token` in the JSON body (x-token-location: body).
+    The overlay fills it from the client factory. The query form of `partnerToken` plausibly
+    works too (inferred, see the security scheme).
+
+    Args:
+        id (int):
+        body (DepartmentChannelsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChannelListSuccess | OmnizeFailure]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: DepartmentChannelsRequest,
+) -> ChannelListSuccess | OmnizeFailure | None:
+    """Remove channels from a department
+
+     Disables channels on the department. Answers with the department's remaining
+    channels. Channels are a set, so removing one that is not enabled changes nothing and
+    a retry is safe (x-idempotent: true, inferred).
+
+    Omnize documents the partner token as `token` in the JSON body (x-token-location: body).
+    The overlay fills it from the client factory. The query form of `partnerToken` plausibly
+    works too (inferred, see the security scheme).
+
+    Args:
+        id (int):
+        body (DepartmentChannelsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChannelListSuccess | OmnizeFailure
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AccountLicenseQuantityUpdate")
+
+
+@_attrs_define
+class AccountLicenseQuantityUpdate:
+    """ "Update account licenses": set the number of licences.
+
+    Attributes:
+        license_quantity (int): How many ACTIVE agents the account may have (inferred).
+        token (str | Unset): The partner token. The client overlay fills it from the client factory, and the user never
+            passes it.
+    """
+
+    license_quantity: int
+    token: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        license_quantity = self.license_quantity
+
+        token = self.token
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "license_quantity": license_quantity,
+            }
+        )
+        if token is not UNSET:
+            field_dict["token"] = token
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        license_quantity = d.pop("license_quantity")
+
+        token = d.pop("token", UNSET)
+
+        account_license_quantity_update = cls(
+            license_quantity=license_quantity,
+            token=token,
+        )
+
+        account_license_quantity_update.additional_properties = d
+        return account_license_quantity_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

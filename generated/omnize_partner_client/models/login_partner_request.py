@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LoginPartnerRequest")
+
+
+@_attrs_define
+class LoginPartnerRequest:
+    """
+    Attributes:
+        action (Literal['loginPartner']): Always "loginPartner". Default: 'loginPartner'.
+        username (str): The e-mail of the agent to log in.
+        token (str | Unset): The partner token. The client overlay fills it from the client factory, and the user never
+            passes it.
+    """
+
+    username: str
+    action: Literal["loginPartner"] = "loginPartner"
+    token: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action = self.action
+
+        username = self.username
+
+        token = self.token
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action": action,
+                "username": username,
+            }
+        )
+        if token is not UNSET:
+            field_dict["token"] = token
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        action = cast(Literal["loginPartner"], d.pop("action"))
+        if action != "loginPartner":
+            raise ValueError(f"action must match const 'loginPartner', got '{action}'")
+
+        username = d.pop("username")
+
+        token = d.pop("token", UNSET)
+
+        login_partner_request = cls(
+            action=action,
+            username=username,
+            token=token,
+        )
+
+        login_partner_request.additional_properties = d
+        return login_partner_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.profile import Profile
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UpdateAgentProfileRequest")
+
+
+@_attrs_define
+class UpdateAgentProfileRequest:
+    """
+    Attributes:
+        profile (Profile): An agent's profile. ADMIN administers the account, and AGENT attends.
+        token (str | Unset): The partner token. The client overlay fills it from the client factory, and the user never
+            passes it.
+    """
+
+    profile: Profile
+    token: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        profile = self.profile.value
+
+        token = self.token
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "profile": profile,
+            }
+        )
+        if token is not UNSET:
+            field_dict["token"] = token
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        profile = Profile(d.pop("profile"))
+
+        token = d.pop("token", UNSET)
+
+        update_agent_profile_request = cls(
+            profile=profile,
+            token=token,
+        )
+
+        update_agent_profile_request.additional_properties = d
+        return update_agent_profile_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,337 @@
+"""Omnize partner API: a ready ``omnize_partner_client`` from one call, and the strings a client builds.
+
+What the overlay adds to the generated client, each pinned by a test in
+tests/overlays/test_omnize_partner.py:
+
+- a failure inside an HTTP 200 (``success: false``, or URL login's non-200 ``status``)
+  raises :class:`OmnizeError`, so no failure is ever returned as a result;
+- the partner token goes where each operation takes it (the spec's ``x-token-location``:
+  the query string for GETs, the JSON body otherwise), exactly once, from the factory;
+- a password (an agent's, an account's) goes on the wire as the lowercase hex SHA-256 of
+  its UTF-8 bytes, and a value that already is a digest is not hashed twice;
+- ``loginPartner`` is sent to the URL-login host, not the partner API's;
+- ``DELETE /accounts/{id}`` always carries its JSON body (the token), body or not.
+
+Helpers: :func:`widget_snippet`, :func:`login_link`, and :func:`login` / :func:`alogin`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Generator
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+from attrs import define, field
+from omnize_partner_client import AuthenticatedClient
+from omnize_partner_client.api.url_login import login_partner
+from omnize_partner_client.models import LoginPartnerRequest, LoginPartnerSuccess
+
+from .runtime import (
+    ApiResponseError,
+    PartnerApiError,
+    RetryPolicy,
+    Secret,
+    build_client,
+    error_for_status,
+    operation_table,
+    register_secret,
+)
+from .runtime.client import DEFAULT_TIMEOUT
+from .runtime.errors import parse_body
+from .runtime.rewrite import json_object_body, rebuild
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_LOGIN_BASE_URL",
+    "KEY",
+    "LOGIN_LINK_BASE",
+    "PASSWORD_FIELDS",
+    "OmnizeClient",
+    "OmnizeError",
+    "OmnizeLoginError",
+    "PartnerTokenAuth",
+    "alogin",
+    "client",
+    "error_for",
+    "login",
+    "login_link",
+    "password_digest",
+    "widget_snippet",
+]
+
+KEY = "omnize-partner"
+DEFAULT_BASE_URL = "http://partner.omnize.com/api/v1"
+DEFAULT_LOGIN_BASE_URL = "https://ca1vsqktff.execute-api.us-east-1.amazonaws.com"
+LOGIN_LINK_BASE = "https://login.omnize.com.br"
+_LOGIN_OPERATION = "loginPartner"
+
+# Where each operation carries a password, as a path into its JSON body. A test checks
+# this table against every `password` property of the spec's request bodies.
+PASSWORD_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "createAgent": (("agent", "password"),),
+    "updateAgent": (("agent", "password"),),
+    "createAccount": (("password",),),
+}
+_DIGEST = re.compile(r"[0-9a-fA-F]{64}")
+
+
+class OmnizeError(ApiResponseError):
+    """Omnize refused the call inside an HTTP 200: ``{"success": false, "errors": "..."}``.
+
+    ``vendor_message`` is Omnize's own message ("Invalid token", "Account not found"),
+    ``body`` the parsed failure body and ``raw_body`` its bytes; ``status`` is the HTTP
+    status (200).
+    """
+
+    def __init__(self, response: httpx.Response, message: str | None = None) -> None:
+        vendor = _failure_message(parse_body(response))
+        super().__init__(response, message or vendor)
+        if vendor is not None:
+            self.vendor_message = vendor
+        self.raw_body = response.content
+
+
+class OmnizeLoginError(OmnizeError):
+    """URL login refused to issue a token: ``{"message": "...", "status": <not 200>}`` inside an HTTP 200.
+
+    ``login_status`` is the ``status`` the body reports (None when it has none).
+    """
+
+    def __init__(self, response: httpx.Response, message: str | None = None) -> None:
+        super().__init__(response, message)
+        status = self.body.get("status") if isinstance(self.body, dict) else None
+        self.login_status = status if isinstance(status, int) else None
+
+
+def _failure_message(body: Any) -> str | None:
+    # `errors` is one string in every documented failure; a Rails server might also send
+    # a list, or a field -> messages mapping, so those are flattened rather than lost.
+    if not isinstance(body, dict):
+        return None
+    errors = body.get("errors", body.get("message"))
+    if isinstance(errors, str):
+        return errors or None
+    if isinstance(errors, list):
+        return "; ".join(str(item) for item in errors) or None
+    if isinstance(errors, dict):
+        return "; ".join(f"{name} {_joined(problem)}" for name, problem in errors.items()) or None
+    return None
+
+
+def _joined(problem: Any) -> str:
+    return ", ".join(str(item) for item in problem) if isinstance(problem, list) else str(problem)
+
+
+def error_for(response: httpx.Response) -> PartnerApiError | None:
+    """The error an Omnize answer stands for, or None for a success.
+
+    HTTP >= 400 keeps the runtime's status errors; an HTTP 200 whose body says
+    ``success: false`` is :class:`OmnizeError`, a URL-login body with a non-200
+    ``status`` or no token is :class:`OmnizeLoginError`, and a partner-API body that is
+    not a JSON object with a ``success`` flag (a proxy's page, say) is
+    :class:`OmnizeError` too. The body must already be read.
+    """
+    status_error = error_for_status(response)
+    if status_error is not None:
+        return status_error
+    body = parse_body(response)
+    if not isinstance(body, dict):
+        return OmnizeError(response, "the answer is not a JSON object")
+    if "success" in body:
+        return None if body["success"] is True else OmnizeError(response)
+    operation = operation_table(KEY).find(response.request.method, response.request.url.path)
+    if operation is None or operation.operation_id != _LOGIN_OPERATION:
+        return OmnizeError(response, "the answer has no success flag")
+    if body.get("status") != 200 or not body.get("token"):
+        return OmnizeLoginError(response)
+    return None
+
+
+def password_digest(password: str) -> str:
+    """The lowercase hex SHA-256 of ``password``'s UTF-8 bytes; a 64-hex value is taken as a digest already.
+
+    Both forms are registered as secrets, so neither can appear in a log line.
+    """
+    digest = password.lower() if _DIGEST.fullmatch(password) else hashlib.sha256(password.encode()).hexdigest()
+    register_secret(password, digest)
+    return digest
+
+
+@functools.cache
+def _token_locations() -> dict[str, str]:
+    from partner_apis.specs import load_spec
+
+    locations: dict[str, str] = {}
+    for item in load_spec(KEY)["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and "x-token-location" in operation:
+                locations[operation["operationId"]] = operation["x-token-location"]
+    return locations
+
+
+def _hash_passwords(body: dict[str, Any], paths: tuple[tuple[str, ...], ...]) -> None:
+    for path in paths:
+        holder: Any = body
+        for name in path[:-1]:
+            holder = holder.get(name) if isinstance(holder, dict) else None
+        if isinstance(holder, dict) and isinstance(holder.get(path[-1]), str):
+            holder[path[-1]] = password_digest(holder[path[-1]])
+
+
+class PartnerTokenAuth(httpx.Auth):
+    """Put the partner token where each operation takes it, hash passwords, and aim URL login at its host.
+
+    The token goes in the query string or the JSON body as the spec's
+    ``x-token-location`` says (query for a GET the spec does not know, body otherwise),
+    replacing any token the request already carries, so it is sent exactly once.
+    Raises ``ValueError`` for a body-token operation whose body is not a JSON object.
+    """
+
+    requires_request_body = True
+
+    def __init__(self, token: Secret, login_base_url: str | httpx.URL = DEFAULT_LOGIN_BASE_URL) -> None:
+        self._token = token
+        self._login_base_url = httpx.URL(str(login_base_url).rstrip("/"))
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        yield self.prepare(request)
+
+    def prepare(self, request: httpx.Request) -> httpx.Request:
+        """Return the request as Omnize must receive it."""
+        operation = operation_table(KEY).find(request.method, request.url.path)
+        operation_id = operation.operation_id if operation else ""
+        url = request.url.copy_remove_param("token")
+        if operation is not None and operation_id == _LOGIN_OPERATION:
+            # The generated function joins the path to the partner API's base URL.
+            url = self._login_base_url.copy_with(
+                path=self._login_base_url.path.rstrip("/") + operation.path, query=url.query or None
+            )
+        default = "query" if request.method in {"GET", "HEAD"} else "body"
+        if _token_locations().get(operation_id, default) == "query":
+            return rebuild(request, url=url.copy_add_param("token", self._token.reveal()))
+        body = json_object_body(request)
+        if body is None:
+            raise ValueError(f"{request.method} {url.path}: Omnize takes a JSON object body, with the token in it")
+        body["token"] = self._token.reveal()
+        _hash_passwords(body, PASSWORD_FIELDS.get(operation_id, ()))
+        return rebuild(request, url=url, json_body=body)
+
+    def __repr__(self) -> str:
+        return f"PartnerTokenAuth(token={self._token!r}, login_base_url={str(self._login_base_url)!r})"
+
+
+@define
+class OmnizeClient(AuthenticatedClient):
+    """The generated ``AuthenticatedClient``, with the partner token carried by :class:`PartnerTokenAuth`.
+
+    The generated functions of secured operations require an ``AuthenticatedClient``,
+    which can only send its token as a header. Omnize reads no auth header, so this
+    class's header slot holds no secret: it sends ``Accept: application/json`` (Omnize
+    answers JSON) and the real token lives only in the auth flow, masked in every repr.
+    """
+
+    token: str = field(default="application/json", repr=False)
+    prefix: str = field(default="", repr=False)
+    auth_header_name: str = field(default="Accept", repr=False)
+
+
+def client(
+    token: str | Secret,
+    *,
+    base_url: str = DEFAULT_BASE_URL,
+    login_base_url: str = DEFAULT_LOGIN_BASE_URL,
+    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+    retry: RetryPolicy | None = None,
+    transport: httpx.BaseTransport | None = None,
+    async_transport: httpx.AsyncBaseTransport | None = None,
+) -> OmnizeClient:
+    """Return an ``omnize_partner_client`` client that sends ``token`` the way Omnize expects.
+
+    Pass it to any generated function (``create_agent.sync(client=..., body=...)``); never
+    pass the token per call. Every failure raises: :class:`OmnizeError` for Omnize's
+    ``success: false``, :class:`OmnizeLoginError` for a refused URL login, the runtime's
+    status and connection errors otherwise; idempotent calls are retried. Point
+    ``base_url``/``login_base_url`` at a simulator in tests. Raises ``ValueError`` for an
+    empty token.
+    """
+    secret = token if isinstance(token, Secret) else Secret(token)
+    if not secret:
+        raise ValueError("the partner token is empty")
+    return build_client(
+        OmnizeClient,
+        key=KEY,
+        base_url=base_url,
+        auth=PartnerTokenAuth(secret, login_base_url),
+        error_for=error_for,
+        timeout=timeout,
+        retry=retry,
+        transport=transport,
+        async_transport=async_transport,
+    )
+
+
+def _login_token(answer: object) -> str:
+    if not isinstance(answer, LoginPartnerSuccess):  # error_for raised for every refusal already
+        raise PartnerApiError(f"URL login answered {type(answer).__name__}, not a login token")
+    return answer.token
+
+
+def login(client: AuthenticatedClient, username: str) -> str:
+    """Issue a login token for the agent whose e-mail is ``username`` (URL login's ``loginPartner``).
+
+    Build the agent's link with :func:`login_link`. Raises :class:`OmnizeLoginError`
+    when Omnize refuses (unknown agent, another partner's, an inactive account).
+    """
+    answer = login_partner.sync(client=client, body=LoginPartnerRequest(username=username))
+    return _login_token(answer)
+
+
+async def alogin(client: AuthenticatedClient, username: str) -> str:
+    """The async form of :func:`login`."""
+    answer = await login_partner.asyncio(client=client, body=LoginPartnerRequest(username=username))
+    return _login_token(answer)
+
+
+def login_link(login_token: str | LoginPartnerSuccess) -> str:
+    """The link an agent logs in with: ``https://login.omnize.com.br?token=<login token>``.
+
+    Takes the token :func:`login` returns (or URL login's answer). Raises ``ValueError``
+    for an empty token.
+    """
+    value = login_token.token if isinstance(login_token, LoginPartnerSuccess) else login_token
+    if not value:
+        raise ValueError("the login token is empty")
+    return f"{LOGIN_LINK_BASE}?{urlencode({'token': value})}"
+
+
+# The doc's snippet, with its mojibake heading ("InÃcio") written as the "Início" it was.
+_WIDGET = """<!-- Início do script Omnize -->
+  <script>
+    document.addEventListener('DOMContentLoaded',function(){
+      var JSLink=location.protocol+'//widget.omnize.com',JSElement=document.createElement('script');
+      JSElement.async=!0;
+      JSElement.src=JSLink;
+      JSElement.onload=OnceLoaded;
+      document.getElementsByTagName('body')[0].appendChild(JSElement);
+      function OnceLoaded(){
+        wOmz.init({id:ACCOUNT_ID});
+      }
+    },false);
+  </script>
+<!-- Fim do script Omnize -->
+"""
+
+
+def widget_snippet(account_id: int) -> str:
+    """The HTML/JS snippet that puts an account's chat widget on a web page.
+
+    Raises ``ValueError`` unless ``account_id`` is a positive integer (it is written into
+    JavaScript, so nothing else may reach it).
+    """
+    if isinstance(account_id, bool) or not isinstance(account_id, int) or account_id < 1:
+        raise ValueError(f"an account id is a positive integer, not {account_id!r}")
+    return _WIDGET.replace("ACCOUNT_ID", str(account_id))

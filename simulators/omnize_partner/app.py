@@ -1,0 +1,336 @@
+"""The Omnize partner API simulator: partners' accounts, agents and departments, and URL login.
+
+Rules beyond the spec's schemas (the spec's ``x-inferred-rules`` give the reasons):
+- the partner token is read from the JSON body or, failing that, the query string (Rails
+  merges both); URL login reads it from the body only; a missing or unknown token is
+  "Invalid token"; a body not declared ``application/json`` is refused (Rails would not
+  parse it into params);
+- a partner sees only its own accounts and their agents and departments: another
+  partner's id is "<Resource> not found", exactly like an unknown one;
+- an account's ``license_quantity`` caps its active agents ("License limit reached");
+- an agent's e-mail is unique in any letter case ("E-mail has already been taken");
+- passwords are stored as the digest received; plain text fails the spec's pattern;
+- inactivating an account (``ativo: 0``) keeps it and its records but stops its agents'
+  URL login, and ``ativo: 1`` restores it; deleting it deletes its agents and departments;
+- department agents and channels are sets; agents must belong to the department's account;
+- URL login issues a token only for an agent of the calling partner.
+
+Every refusal of an API call is HTTP 200 with ``success: false`` (see ``refusals``); a
+path that no route serves is a real 404 and a method a path lacks a real 405 with
+``Allow`` (Rails would route both to a 404; the 405 keeps clients and Schemathesis's
+method checks honest), in the same failure shape.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+
+from partner_apis.models.omnize_partner import ActiveFlag, Channel, Profile
+from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, build_app
+from partner_apis.specs import load_spec
+
+from .refusals import conflict, invalid_token, login_refusal, not_found, render
+from .state import AccountRecord, AgentRecord, Credential, DepartmentRecord, OmnizeStore, timestamp
+from .views import account_json, agent_json, department_json, success
+
+__all__ = ["DEFAULT_CREDENTIALS", "OmnizeSimulator", "create_app"]
+
+KEY = "omnize-partner"
+_LOGIN = "loginPartner"
+
+# The default simulated partners' tokens: fake and well known, so a test can use them directly.
+DEFAULT_CREDENTIALS = (
+    Credential("sim-omnize-partner-a", partner_id=1),
+    Credential("sim-omnize-partner-b", partner_id=2),
+)
+
+_ACCOUNT_FIELDS = ("email", "main_contact", "telefone", "url")
+
+
+class OmnizeSimulator:
+    """A stateful Omnize partner server; ``credentials`` are the partners' tokens."""
+
+    key = KEY
+
+    def __init__(self, credentials: Iterable[Credential] = DEFAULT_CREDENTIALS) -> None:
+        self.credentials = {credential.token: credential for credential in credentials}
+        self.store = OmnizeStore()
+        self.login_tokens: dict[str, int] = {}
+
+    # -- the harness's hooks ------------------------------------------------------------
+
+    def authenticate(self, request: Request, operation: Operation, body: bytes) -> Credential:
+        login = operation.operation_id == _LOGIN
+        try:
+            token = _token(request, operation, body, query_allowed=not login)
+            if login:
+                # Validated here so that URL login refuses a malformed body in its own shape.
+                operation.body.parse(body)
+            credential = self.credentials.get(token) if isinstance(token, str) else None
+            if credential is None:
+                raise invalid_token()
+        except SimError as error:
+            if login:
+                raise login_refusal(error) from None
+            raise
+        return credential
+
+    def render_error(self, error: SimError) -> Reply:
+        return render(error)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {
+            "create_agent": self.create_agent,
+            "list_agents": self.list_agents,
+            "update_agent": self.update_agent,
+            "update_agent_profile": self.update_agent_profile,
+            "create_account": self.create_account,
+            "update_account": self.update_account,
+            "delete_account": self.delete_account,
+            "login_partner": self.login_partner,
+            "create_department": self.create_department,
+            "list_departments": self.list_departments,
+            "update_department": self.update_department,
+            "list_department_channels": self.list_department_channels,
+            "list_department_agents": self.list_department_agents,
+            "add_department_agents": self.add_department_agents,
+            "remove_department_agents": self.remove_department_agents,
+            "add_department_channels": self.add_department_channels,
+            "remove_department_channels": self.remove_department_channels,
+        }
+
+    # -- lookups that refuse ------------------------------------------------------------
+
+    def _account(self, call: Call, account_id: int) -> AccountRecord:
+        account = self.store.account(call.principal.partner_id, account_id)
+        if account is None:
+            raise not_found("Account")
+        return account
+
+    def _agent(self, call: Call, agent_id: int) -> AgentRecord:
+        agent = self.store.agent(call.principal.partner_id, agent_id)
+        if agent is None:
+            raise not_found("Agent")
+        return agent
+
+    def _department(self, call: Call) -> DepartmentRecord:
+        department = self.store.department(call.principal.partner_id, call.path["id"])
+        if department is None:
+            raise not_found("Department")
+        return department
+
+    def _check_email_free(self, email: str, owner: AgentRecord | None = None) -> None:
+        holder = self.store.agent_by_email(email)
+        if holder is not None and holder is not owner:
+            raise conflict("E-mail has already been taken")
+
+    # -- agents -------------------------------------------------------------------------
+
+    def create_agent(self, call: Call) -> Reply:
+        fields = call.body["agent"]
+        account = self._account(call, fields["account_id"])
+        self._check_email_free(fields["email"])
+        if self.store.active_agents(account.id) >= account.license_quantity:
+            raise conflict("License limit reached")
+        agent = AgentRecord(
+            id=self.store.next_agent_id(),
+            account_id=account.id,
+            email=fields["email"],
+            name=fields["name"],
+            password_digest=fields["password"],
+            profile=Profile(call.body.get("profile", Profile.AGENT)),
+            text_limit=fields.get("text_limit"),
+        )
+        self.store.agents[agent.id] = agent
+        return Reply(200, success(data=agent_json(agent)))
+
+    def list_agents(self, call: Call) -> Reply:
+        account = self._account(call, call.query["account_id"])
+        return Reply(200, success(data=[agent_json(agent) for agent in self.store.agents_of(account.id)]))
+
+    def update_agent(self, call: Call) -> Reply:
+        agent = self._agent(call, call.path["id"])
+        changes = call.body["agent"]
+        if "email" in changes:
+            self._check_email_free(changes["email"], owner=agent)
+            agent.email = changes["email"]
+        agent.name = changes.get("name", agent.name)
+        agent.text_limit = changes.get("text_limit", agent.text_limit)
+        agent.password_digest = changes.get("password", agent.password_digest)
+        _touch(agent)
+        return Reply(200, success())
+
+    def update_agent_profile(self, call: Call) -> Reply:
+        agent = self._agent(call, call.path["id"])
+        agent.profile = Profile(call.body["profile"])
+        _touch(agent)
+        return Reply(200, success())
+
+    # -- accounts -----------------------------------------------------------------------
+
+    def create_account(self, call: Call) -> Reply:
+        body = call.body
+        account_id, domain_id = self.store.next_account_ids()
+        account = AccountRecord(
+            id=account_id,
+            partner_id=call.principal.partner_id,
+            domain_id=domain_id,
+            license_quantity=body["license_quantity"],
+            password_digest=body.get("password"),
+            **{name: body["account"][name] for name in _ACCOUNT_FIELDS},
+        )
+        self.store.accounts[account.id] = account
+        return Reply(200, success(data=account_json(account)))
+
+    def update_account(self, call: Call) -> Reply:
+        # The spec's oneOf has already made sure the body is exactly one of the five calls.
+        account = self._account(call, call.path["id"])
+        body = call.body
+        if "license_quantity" in body:
+            account.license_quantity = body["license_quantity"]
+        elif "license_code" in body:
+            account.license_code = body["license_code"]
+        else:
+            changes = body["account"]
+            for name in _ACCOUNT_FIELDS:
+                setattr(account, name, changes.get(name, getattr(account, name)))
+            if "ativo" in changes:
+                account.ativo = ActiveFlag(changes["ativo"])
+            _touch(account)
+            if set(changes) != {"ativo"}:  # only the general update answers with the account
+                return Reply(200, success(data=account_json(account)))
+            return Reply(200, success())
+        _touch(account)
+        return Reply(200, success())
+
+    def delete_account(self, call: Call) -> Reply:
+        account = self._account(call, call.path["id"])
+        self.store.delete_account(account)
+        return Reply(200, success(message="Account deleted successfully"))
+
+    # -- URL login ----------------------------------------------------------------------
+
+    def login_partner(self, call: Call) -> Reply:
+        agent = self.store.agent_by_email(call.body["username"])
+        account = self.store.account(call.principal.partner_id, agent.account_id) if agent else None
+        if agent is None or account is None:
+            raise login_refusal(not_found("User"))
+        if account.ativo != ActiveFlag.ACTIVE:
+            raise login_refusal(SimError(403, "inactive", "Account is inactive"))
+        if agent.ativo != ActiveFlag.ACTIVE:
+            raise login_refusal(SimError(403, "inactive", "User is inactive"))
+        token = secrets.token_urlsafe(30)
+        self.login_tokens[token] = agent.id
+        return Reply(200, {"message": "", "token": token, "status": 200})
+
+    # -- departments --------------------------------------------------------------------
+
+    def create_department(self, call: Call) -> Reply:
+        fields = call.body["department"]
+        account = self._account(call, fields["account_id"])
+        department = DepartmentRecord(
+            id=self.store.next_department_id(),
+            account_id=account.id,
+            name=fields["name"],
+            description=fields.get("description"),
+            ativo=ActiveFlag(fields.get("ativo", ActiveFlag.ACTIVE)),
+            channels=[Channel(channel) for channel in fields.get("channels", [])],
+        )
+        self.store.departments[department.id] = department
+        return Reply(200, success(data=[department_json(department)]))
+
+    def list_departments(self, call: Call) -> Reply:
+        account = self._account(call, call.query["account_id"])
+        departments = self.store.departments_of(account.id)
+        return Reply(200, success(data=[department_json(department) for department in departments]))
+
+    def update_department(self, call: Call) -> Reply:
+        department = self._department(call)
+        changes = call.body["department"]
+        department.name = changes.get("name", department.name)
+        department.description = changes.get("description", department.description)
+        if "ativo" in changes:
+            department.ativo = ActiveFlag(changes["ativo"])
+        if "channels" in changes:
+            department.channels = [Channel(channel) for channel in changes["channels"]]
+        return Reply(200, success(data=[department_json(department)]))
+
+    def list_department_channels(self, call: Call) -> Reply:
+        return Reply(200, success(data=[channel.value for channel in self._department(call).channels]))
+
+    def list_department_agents(self, call: Call) -> Reply:
+        return Reply(200, success(data=self._members(self._department(call))))
+
+    def add_department_agents(self, call: Call) -> Reply:
+        department = self._department(call)
+        for agent_id in _agent_ids(call):
+            # Checked before anything changes, so a refused call adds no one.
+            if self._agent(call, agent_id).account_id != department.account_id:
+                raise not_found("Agent")
+        for agent_id in _agent_ids(call):
+            if agent_id not in department.agent_ids:
+                department.agent_ids.append(agent_id)
+        return Reply(200, success(data=self._members(department)))
+
+    def remove_department_agents(self, call: Call) -> Reply:
+        department = self._department(call)
+        removed = set(_agent_ids(call))
+        department.agent_ids = [agent_id for agent_id in department.agent_ids if agent_id not in removed]
+        return Reply(200, success(data=self._members(department)))
+
+    def add_department_channels(self, call: Call) -> Reply:
+        department = self._department(call)
+        for channel in call.body["channels"]:
+            if Channel(channel) not in department.channels:
+                department.channels.append(Channel(channel))
+        return Reply(200, success(data=[channel.value for channel in department.channels]))
+
+    def remove_department_channels(self, call: Call) -> Reply:
+        department = self._department(call)
+        removed = {Channel(channel) for channel in call.body["channels"]}
+        department.channels = [channel for channel in department.channels if channel not in removed]
+        return Reply(200, success(data=[channel.value for channel in department.channels]))
+
+    def _members(self, department: DepartmentRecord) -> list[dict[str, Any]]:
+        agents = (self.store.agents.get(agent_id) for agent_id in department.agent_ids)
+        return [agent_json(agent) for agent in agents if agent is not None]
+
+
+def _token(request: Request, operation: Operation, body: bytes, *, query_allowed: bool) -> object:
+    """The partner token as Rails reads it: the JSON body's ``token`` first, then the query's."""
+    if operation.body.media_type is not None and body.strip():
+        content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+        if content_type != "application/json" and not content_type.endswith("+json"):
+            # Rails parses a body into params only when it is declared JSON.
+            raise SimError(415, "unsupported_media_type", "Content-Type must be application/json")
+        try:
+            parsed = json.loads(body)
+        except (UnicodeDecodeError, ValueError):
+            raise SimError(400, "invalid_json", "the body is not valid JSON") from None
+        if isinstance(parsed, dict) and "token" in parsed:
+            return parsed["token"]
+    return request.query_params.get("token") if query_allowed else None
+
+
+def _agent_ids(call: Call) -> list[int]:
+    # The doc sends ids as strings of digits ("123"); the spec also accepts integers.
+    return [int(agent_id) for agent_id in call.body["agents"]]
+
+
+def _touch(record: AccountRecord | AgentRecord) -> None:
+    record.version_register += 1
+    record.change_date = timestamp()
+
+
+def create_app(credentials: Iterable[Credential] = DEFAULT_CREDENTIALS) -> Starlette:
+    """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``)."""
+    simulator = OmnizeSimulator(credentials)
+    app = build_app(simulator, load_spec(KEY))
+    app.state.simulator = simulator
+    return app

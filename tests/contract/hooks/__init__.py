@@ -1,0 +1,1 @@
+"""Schemathesis hooks modules, one per API that needs them (loaded through SCHEMATHESIS_HOOKS)."""
