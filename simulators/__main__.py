@@ -32,9 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("key", help=f"the API to simulate: {', '.join(sorted(SIMULATORS))}")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument(
-        "--port", type=int, default=8080, help="port to listen on (default 8080; 0 picks a free one)"
-    )
+    parser.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080; 0 picks a free one)")
     parser.add_argument(
         "--option",
         action="append",
@@ -62,9 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for credential in credentials.values():
         print(f"  {credential!r}", flush=True)
     try:
-        uvicorn.run(
-            app, host=args.host, port=args.port, log_level="warning", lifespan="off", access_log=False
-        )
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="off", access_log=False)
     except OSError as error:
         print(
             f"partner-apis-simulate: cannot listen on {args.host}:{args.port}: {error.strerror}",

@@ -36,7 +36,12 @@ class SimulatorEntry:
 
 
 SIMULATORS: dict[str, SimulatorEntry] = {
-    entry.key: entry for entry in (SimulatorEntry("comm100-v4", "partner_apis.simulators.comm100_v4", "/v4"),)
+    entry.key: entry
+    for entry in (
+        SimulatorEntry("comm100-v3", "partner_apis.simulators.comm100_v3", ""),
+        SimulatorEntry("comm100-v4", "partner_apis.simulators.comm100_v4", "/v4"),
+        SimulatorEntry("omnize-partner", "partner_apis.simulators.omnize_partner", "/api/v1"),
+    )
 }
 
 

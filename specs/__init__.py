@@ -20,9 +20,7 @@ __all__ = ["keys", "load_spec", "spec_path"]
 def keys() -> list[str]:
     """List the keys of every API that has a spec, sorted."""
     folder = resources.files(__name__)
-    return sorted(
-        entry.name.removesuffix(".yaml") for entry in folder.iterdir() if entry.name.endswith(".yaml")
-    )
+    return sorted(entry.name.removesuffix(".yaml") for entry in folder.iterdir() if entry.name.endswith(".yaml"))
 
 
 def spec_path(key: str) -> Path:

@@ -125,9 +125,7 @@ class _Decision:
 
     def before_sleep(self, state: tenacity.RetryCallState) -> None:
         error = state.outcome.exception() if state.outcome else None
-        reason = (
-            f"status {error.response.status_code}" if isinstance(error, _Retryable) else type(error).__name__
-        )
+        reason = f"status {error.response.status_code}" if isinstance(error, _Retryable) else type(error).__name__
         log.debug(
             "retrying %s %s after %s (retry %d of %d, waiting %.2fs)",
             self.request.method,

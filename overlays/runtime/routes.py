@@ -54,9 +54,7 @@ class OperationTable:
                     continue
                 idempotent = operation.get("x-idempotent")
                 if not isinstance(idempotent, bool):
-                    raise ValueError(
-                        f"{method.upper()} {path}: the spec must say x-idempotent: true or false"
-                    )
+                    raise ValueError(f"{method.upper()} {path}: the spec must say x-idempotent: true or false")
                 operations.append(
                     Operation(operation["operationId"], method.upper(), path, idempotent, _path_pattern(path))
                 )

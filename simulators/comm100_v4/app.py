@@ -56,7 +56,7 @@ _SITE_FIELDS = (
 
 
 def _site_json(record: SiteRecord) -> dict[str, Any]:
-    return record.site.model_dump(mode="json", exclude_none=True)
+    return record.view
 
 
 def _not_found(site_id: int) -> SimError:
@@ -85,9 +85,7 @@ class Comm100V4Simulator:
     def authenticate(self, request: Request, operation: Operation, body: bytes) -> Credential:
         token = bearer_token(request)
         if token is None:
-            raise SimError(
-                401, "unauthorized", "a bearer token is required", headers={"WWW-Authenticate": "Bearer"}
-            )
+            raise SimError(401, "unauthorized", "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
         credential = self.credentials.get(token)
         if credential is None:
             raise SimError(

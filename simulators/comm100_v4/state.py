@@ -26,12 +26,24 @@ class Credential:
 
 @dataclass
 class SiteRecord:
-    """A site as the vendor keeps it: the public Site plus what only the server knows."""
+    """A site as the vendor keeps it: the public Site plus what only the server knows.
+
+    ``view`` is the site's JSON answer, rendered once per change rather than per read
+    (lists of sites are most of the simulator's work under load); never mutate it.
+    """
 
     site: Site
     email: str
     plan_id: int
     agent_emails: list[str] = field(default_factory=list)
+    view: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.render()
+
+    def render(self) -> None:
+        """Re-render ``view`` from ``site``."""
+        self.view = self.site.model_dump(mode="json", exclude_none=True)
 
 
 class SiteStore:
@@ -63,6 +75,7 @@ class SiteStore:
         with self._lock:
             merged = {**record.site.model_dump(exclude_none=True), **changes}
             record.site = Site.model_validate(merged)
+            record.render()
             return record
 
     def of_partner(self, partner_id: int) -> list[SiteRecord]:

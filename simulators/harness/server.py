@@ -32,9 +32,7 @@ class RunningServer:
 
 
 @contextlib.contextmanager
-def serve(
-    app: ASGIApp, host: str = "127.0.0.1", port: int = 0, *, timeout: float = 10.0
-) -> Iterator[RunningServer]:
+def serve(app: ASGIApp, host: str = "127.0.0.1", port: int = 0, *, timeout: float = 10.0) -> Iterator[RunningServer]:
     """Serve ``app`` with uvicorn until the block exits; ``port=0`` picks a free port.
 
     Only loopback hosts are accepted here (tests and benchmarks never listen elsewhere);
@@ -47,9 +45,7 @@ def serve(
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     bound_port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=1
-    )
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=1)
     server = uvicorn.Server(config)
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, name=f"simulator:{bound_port}", daemon=True

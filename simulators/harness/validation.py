@@ -57,9 +57,7 @@ class SchemaValidator:
             return []
         found = []
         for error in self._validator.iter_errors(value):
-            path = "".join(
-                f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.instance_path
-            )
+            path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.instance_path)
             found.append(FieldProblem(f"{where}{path}", error.message))
         return found
 
@@ -81,10 +79,7 @@ def _schema_types(schema: Mapping[str, Any], components: Mapping[str, Any], seen
         for part in schema.get(key, []):
             types |= _schema_types(part, components, seen + 1)
     if "enum" in schema and not types:
-        types |= {
-            type(value).__name__.replace("str", "string").replace("int", "integer")
-            for value in schema["enum"]
-        }
+        types |= {type(value).__name__.replace("str", "string").replace("int", "integer") for value in schema["enum"]}
     return types or {"string"}
 
 
@@ -99,6 +94,23 @@ def _coerce(raw: str, types: set[str]) -> Any:
     if "null" in types and raw == "" and "string" not in types:
         return None
     return raw
+
+
+def _form_field_types(schema: Mapping[str, Any], components: Mapping[str, Any], seen: int = 0) -> dict[str, set[str]]:
+    """The JSON types of each property of a form's (possibly composed or referenced) object schema."""
+    if seen > 20:
+        return {}
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return _form_field_types(components.get("schemas", {}).get(name, {}), components, seen + 1)
+    types: dict[str, set[str]] = {}
+    for name, prop in schema.get("properties", {}).items():
+        types.setdefault(name, set()).update(_schema_types(prop, components))
+    for key in ("anyOf", "oneOf", "allOf"):
+        for part in schema.get(key, []):
+            for name, found in _form_field_types(part, components, seen + 1).items():
+                types.setdefault(name, set()).update(found)
+    return types
 
 
 @dataclass
@@ -180,6 +192,9 @@ class BodyValidator:
         self.is_form = self.media_type == "application/x-www-form-urlencoded"
         schema = content.get(self.media_type, {}).get("schema") if self.media_type else None
         self._validator = SchemaValidator(schema, components) if schema is not None else None
+        # A form carries every value as text: each field is read as its schema's type, as
+        # query parameters are (an integer field's "6000012" is the integer 6000012).
+        self._form_types = _form_field_types(schema, components) if self.is_form and schema else {}
 
     def parse(self, raw: bytes) -> Any:
         """Return the validated body (None when there is none and none is required); raises SimError 400."""
@@ -196,7 +211,9 @@ class BodyValidator:
             return None
         if self.is_form:
             try:
-                body: Any = dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=True))
+                fields = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=True)
+                types = self._form_types
+                body: Any = {name: _coerce(value, types.get(name, {"string"})) for name, value in fields}
             except (UnicodeDecodeError, ValueError) as error:
                 raise SimError(400, "invalid_request", f"the form body does not parse: {error}") from None
         else:

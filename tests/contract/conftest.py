@@ -17,9 +17,7 @@ class ContractOptions:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("contract", "Schemathesis contract suite")
-    group.addoption(
-        "--contract-seeds", default="1", help="comma-separated seeds; one full run per seed (default 1)"
-    )
+    group.addoption("--contract-seeds", default="1", help="comma-separated seeds; one full run per seed (default 1)")
     group.addoption(
         "--contract-max-examples", type=int, default=50, help="examples per operation and phase (default 50)"
     )

@@ -41,6 +41,7 @@ class ContractTarget:
     live_variables: tuple[str, ...]
     live_auth: Callable[[Mapping[str, str]], Auth]
     hooks: str | None = None
+    exclude_checks: tuple[str, ...] = ()
 
     def live_url(self) -> str | None:
         return os.environ.get(f"{env_prefix(self.key)}_URL")
@@ -61,14 +62,72 @@ def _first_credential_token(app: Any) -> str:
     return token
 
 
+def _omnize(env: Mapping[str, str]) -> Auth:
+    # The token travels in the query or the JSON body, which only a hooks module can do.
+    return Auth(hooks="tests.contract.hooks.omnize_partner", env=env)
+
+
+def _omnize_simulator(app: Any) -> Auth:
+    tokens = [credential.token for credential in app.state.simulator.credentials.values()]
+    return _omnize({"PARTNER_APIS_OMNIZE_TOKEN": tokens[0], "PARTNER_APIS_OMNIZE_OTHER_TOKEN": tokens[1]})
+
+
+def _omnize_live(env: Mapping[str, str]) -> Auth:
+    prefix = env_prefix("omnize-partner")
+    return _omnize(
+        {
+            "PARTNER_APIS_OMNIZE_TOKEN": env[f"{prefix}_TOKEN"],
+            "PARTNER_APIS_OMNIZE_OTHER_TOKEN": env.get(f"{prefix}_OTHER_TOKEN", ""),
+            "PARTNER_APIS_OMNIZE_LOGIN_URL": env.get(
+                f"{prefix}_LOGIN_URL", "https://ca1vsqktff.execute-api.us-east-1.amazonaws.com"
+            ),
+        }
+    )
+
+
+def _comm100_v3(email: str, password: str) -> Auth:
+    # The hooks module logs in at the token endpoint (a Schemathesis auth provider).
+    return Auth(env={"PARTNER_APIS_COMM100_V3_EMAIL": email, "PARTNER_APIS_COMM100_V3_PASSWORD": password})
+
+
+def _comm100_v3_simulator(app: Any) -> Auth:
+    # The simulator's first default login is a full-permission partner.
+    login = next(iter(app.state.simulator.credentials.values()))
+    return _comm100_v3(login.email, login.password)
+
+
 TARGETS: dict[str, ContractTarget] = {
     target.key: target
     for target in (
+        ContractTarget(
+            key="comm100-v3",
+            simulator_auth=_comm100_v3_simulator,
+            live_variables=(f"{env_prefix('comm100-v3')}_EMAIL", f"{env_prefix('comm100-v3')}_PASSWORD"),
+            live_auth=lambda env: _comm100_v3(
+                env[f"{env_prefix('comm100-v3')}_EMAIL"], env[f"{env_prefix('comm100-v3')}_PASSWORD"]
+            ),
+            hooks="tests.contract.hooks.comm100_v3",
+        ),
         ContractTarget(
             key="comm100-v4",
             simulator_auth=lambda app: _bearer(_first_credential_token(app)),
             live_variables=(f"{env_prefix('comm100-v4')}_TOKEN",),
             live_auth=lambda env: _bearer(env[f"{env_prefix('comm100-v4')}_TOKEN"]),
+        ),
+        ContractTarget(
+            key="omnize-partner",
+            simulator_auth=_omnize_simulator,
+            live_variables=(f"{env_prefix('omnize-partner')}_TOKEN",),
+            live_auth=_omnize_live,
+            # Status-based checks that cannot judge an always-200 API; the hooks module
+            # replaces each with one that reads Omnize's `success: false`.
+            exclude_checks=(
+                "negative_data_rejection",
+                "positive_data_acceptance",
+                "ignored_auth",
+                "use_after_free",
+                "ensure_resource_availability",
+            ),
         ),
     )
 }

@@ -75,9 +75,7 @@ def test_one_call_gives_a_client_that_creates_lists_gets_and_updates_sites(clien
 def test_the_colon_action_path_reaches_change_site_status(client: Client, sim: RunningSimulator) -> None:
     site_id = _create(client)
     sent: list[str] = []
-    client.get_httpx_client().event_hooks["request"].append(
-        lambda request: sent.append(request.url.raw_path.decode())
-    )
+    client.get_httpx_client().event_hooks["request"].append(lambda request: sent.append(request.url.raw_path.decode()))
     changed = change_site_status.sync(
         site_id, client=client, body=SiteStatusChange(status=ChangeableSiteStatus.SUSPENDED)
     )
@@ -175,9 +173,7 @@ def test_change_site_status_is_retried_because_the_spec_marks_it_idempotent() ->
 def test_create_site_is_never_sent_twice() -> None:
     client, sent = _flaky_client([503])
     with pytest.raises(Exception, match="503"):
-        create_site.sync(
-            client=client, body=SiteCreate(platform_id=1, email="a@b.co", password="p", plan_id=1)
-        )
+        create_site.sync(client=client, body=SiteCreate(platform_id=1, email="a@b.co", password="p", plan_id=1))
     assert len(sent) == 1
 
 

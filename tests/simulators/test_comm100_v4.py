@@ -38,15 +38,11 @@ def test_a_created_site_is_listed_fetched_updated_and_status_changed(api: TestCl
     site = api.get(f"{SITES}/{site_id}", headers={"Authorization": A}).json()
     assert site["status"] == "Open"
     assert site["partnerId"] == 10000
-    updated = api.put(
-        f"{SITES}/{site_id}", json={**UPDATE, "city": "Vancouver"}, headers={"Authorization": A}
-    ).json()
+    updated = api.put(f"{SITES}/{site_id}", json={**UPDATE, "city": "Vancouver"}, headers={"Authorization": A}).json()
     assert updated["company"] == "Comm100"
     assert updated["city"] == "Vancouver"
     assert updated["externalId"] == "E-1"  # fields left out keep their value
-    changed = api.post(
-        f"{SITES}/{site_id}:changeSiteStatus", json={"status": "Closed"}, headers={"Authorization": A}
-    )
+    changed = api.post(f"{SITES}/{site_id}:changeSiteStatus", json={"status": "Closed"}, headers={"Authorization": A})
     assert changed.json()["status"] == "Closed"
     assert api.get(f"{SITES}/{site_id}", headers={"Authorization": A}).json()["status"] == "Closed"
 
@@ -62,16 +58,10 @@ def test_the_colon_action_path_is_not_swallowed_by_the_site_route(api: TestClien
 
 
 @pytest.mark.parametrize("spelling", ["open", "OPEN", "oPeN", "Open"])
-def test_the_status_is_accepted_in_any_letter_case_and_stored_as_documented(
-    api: TestClient, spelling: str
-) -> None:
+def test_the_status_is_accepted_in_any_letter_case_and_stored_as_documented(api: TestClient, spelling: str) -> None:
     site_id = _create(api)
-    api.post(
-        f"{SITES}/{site_id}:changeSiteStatus", json={"status": "Suspended"}, headers={"Authorization": A}
-    )
-    response = api.post(
-        f"{SITES}/{site_id}:changeSiteStatus", json={"status": spelling}, headers={"Authorization": A}
-    )
+    api.post(f"{SITES}/{site_id}:changeSiteStatus", json={"status": "Suspended"}, headers={"Authorization": A})
+    response = api.post(f"{SITES}/{site_id}:changeSiteStatus", json={"status": spelling}, headers={"Authorization": A})
     assert response.status_code == 200
     assert response.json()["status"] == "Open"
 
@@ -79,9 +69,7 @@ def test_the_status_is_accepted_in_any_letter_case_and_stored_as_documented(
 @pytest.mark.parametrize("status", ["Purged", "deleted", ""])
 def test_a_status_that_cannot_be_set_is_refused(api: TestClient, status: str) -> None:
     site_id = _create(api)
-    response = api.post(
-        f"{SITES}/{site_id}:changeSiteStatus", json={"status": status}, headers={"Authorization": A}
-    )
+    response = api.post(f"{SITES}/{site_id}:changeSiteStatus", json={"status": status}, headers={"Authorization": A})
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "body.status"
 
@@ -177,9 +165,7 @@ def test_is_deleted_arrives_as_text_or_boolean_and_is_stored_as_boolean(api: Tes
 
 def test_update_cannot_move_a_site_to_another_partner(api: TestClient) -> None:
     site_id = _create(api)
-    response = api.put(
-        f"{SITES}/{site_id}", json={**UPDATE, "partnerId": 20000}, headers={"Authorization": A}
-    )
+    response = api.put(f"{SITES}/{site_id}", json={**UPDATE, "partnerId": 20000}, headers={"Authorization": A})
     assert response.status_code == 403
     assert api.get(SITES, headers={"Authorization": B}).json() == []
 

@@ -48,9 +48,7 @@ def _examples(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], Any]]
 def _validator(spec: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
     # Resolve `#/components/...` references against the whole document.
     root = {**schema, "components": spec.get("components", {})}
-    return jsonschema.Draft202012Validator(
-        root, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+    return jsonschema.Draft202012Validator(root, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 @pytest.fixture(params=SPECS, ids=[path.stem for path in SPECS])

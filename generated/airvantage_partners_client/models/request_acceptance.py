@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.request_acceptance_data import RequestAcceptanceData
+
+
+T = TypeVar("T", bound="RequestAcceptance")
+
+
+@_attrs_define
+class RequestAcceptance:
+    """Body of Accept; every field is optional.
+
+    Attributes:
+        message (str | Unset): An acceptance message to be returned to the request sender.
+        data (RequestAcceptanceData | Unset): Type-specific data of an acceptance.
+    """
+
+    message: str | Unset = UNSET
+    data: RequestAcceptanceData | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if message is not UNSET:
+            field_dict["message"] = message
+        if data is not UNSET:
+            field_dict["data"] = data
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.request_acceptance_data import RequestAcceptanceData
+
+        d = dict(src_dict)
+        message = d.pop("message", UNSET)
+
+        _data = d.pop("data", UNSET)
+        data: RequestAcceptanceData | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = RequestAcceptanceData.from_dict(_data)
+
+        request_acceptance = cls(
+            message=message,
+            data=data,
+        )
+
+        request_acceptance.additional_properties = d
+        return request_acceptance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

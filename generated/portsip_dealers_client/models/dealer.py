@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.dealer_level import DealerLevel
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Dealer")
+
+
+@_attrs_define
+class Dealer:
+    """A dealer, as Retrieve a dealer and List dealers answer it. Blank fields come as
+    null (about.md), so every field is present; `tenant_full_access` may be absent
+    from servers older than October 2024.
+
+        Attributes:
+            id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
+                vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
+                ending in `=` padding.)
+            enabled (bool): Enable this dealer or not.
+            level (DealerLevel): Dealer level includes:
+                - `DISTRIBUTOR`: the first level of dealers.
+                - `SUB_DISTRIBUTOR`: the second level of dealers.
+                - `RESELLER`: the third level of dealers.
+            name (str): The dealer's account name, used to sign in. Only letters, numbers, and the
+                following special characters can be added: underscore, dash, single quote, and
+                period (`_`, `-`, `'`, `.`). It cannot start or end with a period. `admin`,
+                `system`, `administrator` and `root` are reserved names for the system
+                administrator, with case ignored. Unique among dealers, case-insensitively (409).
+            email (None | str): The email address of the dealer; null when blank.
+            display_name (None | str): The display name of the dealer; null when blank.
+            website (None | str): The website of the dealer; null when blank.
+            phone (None | str): The mobile phone number of the dealer; null when blank.
+            address (None | str): The address; null when blank.
+            description (None | str): The description of dealer; null when blank.
+            max_tenants (int): The maximum number of tenants that the dealer is allowed to create.
+            max_extensions (int): The maximum number of extensions that the dealer is allowed to create.
+            tenant_full_access (bool | None | Unset): Whether or not the reseller is allowed to have full control over the
+                tenant.
+                Only a first-level dealer's (or the administrator's) setting takes effect.
+                Absent from servers older than October 2024 (the 2024-09 sources lack it).
+    """
+
+    id: str
+    enabled: bool
+    level: DealerLevel
+    name: str
+    email: None | str
+    display_name: None | str
+    website: None | str
+    phone: None | str
+    address: None | str
+    description: None | str
+    max_tenants: int
+    max_extensions: int
+    tenant_full_access: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        enabled = self.enabled
+
+        level = self.level.value
+
+        name = self.name
+
+        email: None | str
+        email = self.email
+
+        display_name: None | str
+        display_name = self.display_name
+
+        website: None | str
+        website = self.website
+
+        phone: None | str
+        phone = self.phone
+
+        address: None | str
+        address = self.address
+
+        description: None | str
+        description = self.description
+
+        max_tenants = self.max_tenants
+
+        max_extensions = self.max_extensions
+
+        tenant_full_access: bool | None | Unset
+        if isinstance(self.tenant_full_access, Unset):
+            tenant_full_access = UNSET
+        else:
+            tenant_full_access = self.tenant_full_access
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "enabled": enabled,
+                "level": level,
+                "name": name,
+                "email": email,
+                "display_name": display_name,
+                "website": website,
+                "phone": phone,
+                "address": address,
+                "description": description,
+                "max_tenants": max_tenants,
+                "max_extensions": max_extensions,
+            }
+        )
+        if tenant_full_access is not UNSET:
+            field_dict["tenant_full_access"] = tenant_full_access
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        enabled = d.pop("enabled")
+
+        level = DealerLevel(d.pop("level"))
+
+        name = d.pop("name")
+
+        def _parse_email(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        email = _parse_email(d.pop("email"))
+
+        def _parse_display_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        display_name = _parse_display_name(d.pop("display_name"))
+
+        def _parse_website(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        website = _parse_website(d.pop("website"))
+
+        def _parse_phone(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        phone = _parse_phone(d.pop("phone"))
+
+        def _parse_address(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        address = _parse_address(d.pop("address"))
+
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
+        max_tenants = d.pop("max_tenants")
+
+        max_extensions = d.pop("max_extensions")
+
+        def _parse_tenant_full_access(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        tenant_full_access = _parse_tenant_full_access(
+            d.pop("tenant_full_access", UNSET)
+        )
+
+        dealer = cls(
+            id=id,
+            enabled=enabled,
+            level=level,
+            name=name,
+            email=email,
+            display_name=display_name,
+            website=website,
+            phone=phone,
+            address=address,
+            description=description,
+            max_tenants=max_tenants,
+            max_extensions=max_extensions,
+            tenant_full_access=tenant_full_access,
+        )
+
+        dealer.additional_properties = d
+        return dealer
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
