@@ -20,7 +20,6 @@ Rules beyond the spec's schemas, each as the doc states or implies it:
 
 from __future__ import annotations
 
-import contextvars
 import hmac
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -29,7 +28,6 @@ from urllib.parse import urlencode
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.types import Receive, Scope, Send
 
 from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, bearer_token, build_app
 from partner_apis.specs import load_spec
@@ -67,29 +65,6 @@ _OAUTH_ERRORS = frozenset(
 
 # ASP.NET Web API's stock 401 message (the spec's example uses it), then the reason.
 _DENIED = "Authorization has been denied for this request"
-
-# Whether the request being served is a token request: its errors take the OAuth2 shape.
-_token_call: contextvars.ContextVar[bool] = contextvars.ContextVar("comm100_v3_token_call", default=False)
-
-
-class _Comm100V3App(Starlette):
-    """The harness's app, with token requests marked for :meth:`Comm100V3Simulator.render_error`.
-
-    A wrapper rather than a Starlette middleware: the harness answers HTTP requests
-    without running the middleware stack.
-    """
-
-    def __init__(self, inner: Starlette) -> None:
-        super().__init__()
-        self.inner = inner
-        self.state = inner.state
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        mark = _token_call.set(scope["type"] == "http" and scope["path"] == TOKEN_PATH)
-        try:
-            await self.inner(scope, receive, send)
-        finally:
-            _token_call.reset(mark)
 
 
 def _time_zone(body: Mapping[str, Any]) -> str | None:
@@ -154,7 +129,7 @@ class Comm100V3Simulator:
         message = error.message
         if error.problems:
             message += ": " + "; ".join(f"{problem.field} {problem.message}" for problem in error.problems[:5])
-        if _token_call.get():
+        if error.operation_id == "getToken":  # the token endpoint answers in OAuth2's shape
             code = error.code if error.code in _OAUTH_ERRORS else "invalid_request"
             return Reply(error.status, {"error": code, "error_description": message}, error.headers)
         body: dict[str, Any] = {"code": error.status, "message": message}
@@ -291,6 +266,6 @@ def create_app(
         clock=clock,
         time_zone_field=time_zone_field,
     )
-    app = _Comm100V3App(build_app(simulator, load_spec(KEY)))
+    app = build_app(simulator, load_spec(KEY))
     app.state.simulator = simulator
     return app

@@ -253,7 +253,9 @@ async def _serve(simulator: Simulator, operation: Operation, handler: Handler, r
         call = Call(operation.operation_id, principal, path_values, query_values, body, request, raw)
         return handler(call)
     except SimError as error:
+        error.operation_id = operation.operation_id
         return simulator.render_error(error)
     except Exception:
         log.exception("simulator %s failed in %s", simulator.key, operation.operation_id)
-        return simulator.render_error(SimError(500, "internal_error", "the simulator failed"))
+        failure = SimError(500, "internal_error", "the simulator failed", operation_id=operation.operation_id)
+        return simulator.render_error(failure)

@@ -29,6 +29,9 @@ class SimError(Exception):
     message: str
     problems: Sequence[FieldProblem] = field(default_factory=tuple)
     headers: dict[str, str] = field(default_factory=dict)
+    # Set by the harness before rendering: the operation that refused (None when no route
+    # matched), for vendors whose error shape differs per operation (OAuth token endpoints).
+    operation_id: str | None = None
 
     def __post_init__(self) -> None:
         super().__init__(f"{self.status} {self.code}: {self.message}")
