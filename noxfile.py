@@ -7,6 +7,8 @@ the way a user gets it.
 
 from __future__ import annotations
 
+import os
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -21,6 +23,8 @@ PYTHON = "3.11"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 EXTRAS: dict[str, list[str]] = PYPROJECT["project"]["optional-dependencies"]
 HAND_WRITTEN = ["overlays", "simulators", "specs", "scripts", "tests", "noxfile.py"]
+# The established mock server the simulators are measured against.
+PRISM = "@stoplight/prism-cli@5"
 PACKAGES = ["-p", "partner_apis.overlays", "-p", "partner_apis.simulators", "-p", "partner_apis.specs"]
 
 
@@ -74,6 +78,24 @@ def contract(session: nox.Session) -> None:
     """
     session.install(".[contract]")
     session.run("pytest", "tests/contract", "-n", "2", "-p", "no:cacheprovider", "-s", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks: a table of ratios from one run, also written to bench/results.json (installs wrk and Prism)."""
+    session.install(".[test]")
+    if shutil.which("wrk") is None:
+        if os.geteuid() != 0:
+            session.error("the throughput benchmarks need wrk: apt-get install wrk")
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "wrk", external=True)
+    prism = Path(session.create_tmp()) / "prism"
+    prism_bin = prism / "node_modules" / ".bin" / "prism"
+    if not prism_bin.exists():
+        session.run(
+            "npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(prism), PRISM, external=True
+        )
+    session.run("python", "scripts/bench.py", "--prism", str(prism_bin), *session.posargs)
 
 
 @nox.session(python=PYTHON)

@@ -33,7 +33,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+import tracemalloc
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -279,7 +280,29 @@ def bench_contract(profile: ApiProfile, max_examples: int) -> list[Row]:
 
 # -- 6. pagination memory ------------------------------------------------------------------
 
-PAGINATION: Callable[[int], list[Row]] | None = None  # set by the Comm100 v3 profile module when present
+def bench_pagination(sites: int) -> list[Row]:
+    """Peak Python heap growth while the Comm100 v3 overlay pages through ``sites`` sites."""
+    from partner_apis.overlays import comm100_v3
+    from partner_apis.simulators.comm100_v3 import DEFAULT_CREDENTIALS
+
+    login = DEFAULT_CREDENTIALS[0]
+    with simulator_process("comm100-v3", seed_sites=sites) as root:
+        client = comm100_v3.client(login.email, login.password, base_url=root)
+        next(iter(comm100_v3.iter_sites(client)))  # log in and warm imports before measuring
+        tracemalloc.start()
+        baseline = tracemalloc.get_traced_memory()[0]
+        start = time.perf_counter()
+        seen = sum(1 for _ in comm100_v3.iter_sites(client))
+        seconds = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    growth = (peak - baseline) / 2**20
+    if seen != sites:
+        raise BenchError(f"auto-pagination saw {seen} sites, not {sites}")
+    return [
+        Row("pagination", "comm100-v3", f"peak heap growth paging {sites:,} sites ({seconds:.0f} s)", growth,
+            None, None, "< 20 MB", growth < 20, "MB"),
+    ]  # fmt: skip
 
 
 # -- report ----------------------------------------------------------------------------------
@@ -330,8 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 rows += bench_contract(profile, 20 if args.quick else 50)
         if "generation" in sections:
             rows += bench_generation()
-        if "pagination" in sections and PAGINATION is not None:
-            rows += PAGINATION(10_000 if args.quick else 100_000)
+        if "pagination" in sections:
+            rows += bench_pagination(10_000 if args.quick else 100_000)
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 2

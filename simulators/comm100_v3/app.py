@@ -183,7 +183,8 @@ class Comm100V3Simulator:
         query = call.query
         words = query.get("keywords", "").casefold().split()
         page_index: int = query.get("pageIndex", 1)
-        matching = [record for record in self.sites.of_partner(call.principal.partner_id) if record.matches(words)]
+        sites = self.sites.of_partner(call.principal.partner_id)
+        matching = [record for record in sites if record.matches(words)] if words else sites
         start = (page_index - 1) * PAGE_SIZE
         has_next = page_index * PAGE_SIZE < len(matching)
         return Reply(
@@ -252,12 +253,14 @@ def create_app(
     refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
     clock: Callable[[], float] = time.monotonic,
     time_zone_field: Literal["timeZone", "timezone"] = "timeZone",
+    seed_sites: int = 0,
 ) -> Starlette:
     """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``).
 
     ``token_lifetime`` (seconds) and ``clock`` let tests make tokens expire;
     ``time_zone_field`` picks the spelling sites are answered with (the doc's model block
-    says ``timezone``, its samples ``timeZone``).
+    says ``timezone``, its samples ``timeZone``); ``seed_sites`` creates that many sites
+    for the first credential's partner (benchmarks page through 100,000).
     """
     simulator = Comm100V3Simulator(
         credentials,
@@ -266,6 +269,12 @@ def create_app(
         clock=clock,
         time_zone_field=time_zone_field,
     )
+    if seed_sites < 0:
+        raise ValueError(f"seed_sites must be >= 0, not {seed_sites}")
+    owner = next(iter(simulator.credentials.values())).partner_id
+    for n in range(seed_sites):
+        contact = {"firstName": "Seed", "lastName": f"Site {n}", "email": f"seed{n}@example.com"}
+        simulator.new_site(owner, {"company": f"Seeded {n}", "contact": contact, "planList": []})
     app = build_app(simulator, load_spec(KEY))
     app.state.simulator = simulator
     return app

@@ -141,6 +141,9 @@ class SiteStore:
         self._lock = threading.Lock()
         self._ids = itertools.count(first_id)
         self._sites: dict[int, SiteRecord] = {}
+        # Each partner's sites in creation order: paging 100,000 sites must not rescan
+        # every partner's sites for every page.
+        self._by_partner: dict[int, list[SiteRecord]] = {}
 
     def add(self, partner_id: int, site: dict[str, Any], agents: list[Agent]) -> SiteRecord:
         """Store a new site (its JSON without ``id``) for ``partner_id`` and return it."""
@@ -148,6 +151,7 @@ class SiteStore:
             site_id = next(self._ids)
             record = SiteRecord(partner_id, {"id": site_id, **site}, agents)
             self._sites[site_id] = record
+            self._by_partner.setdefault(partner_id, []).append(record)
             return record
 
     def get(self, partner_id: int, site_id: int) -> SiteRecord | None:
@@ -160,7 +164,7 @@ class SiteStore:
     def of_partner(self, partner_id: int) -> list[SiteRecord]:
         """Every site of ``partner_id``, oldest (lowest id) first."""
         with self._lock:
-            return [record for record in self._sites.values() if record.partner_id == partner_id]
+            return list(self._by_partner.get(partner_id, ()))
 
     def __len__(self) -> int:
         return len(self._sites)
