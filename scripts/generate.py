@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import contextlib
 import filecmp
+import io
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -62,15 +63,48 @@ def all_keys() -> list[str]:
     return sorted(path.stem for path in SPECS.glob("*.yaml"))
 
 
-def _run(command: Sequence[str], cwd: Path) -> None:
+def _use_pinned_tools() -> None:
     # The tools' own directory first on PATH, so their post-hooks find the pinned ruff.
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    output = result.stdout + result.stderr
+    os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
+
+
+def _tool_main(tool: str, argv: list[str]) -> int:
+    """Run a generator's command line in this process; its exit status."""
+    if tool == "openapi-python-client":
+        import click
+        from openapi_python_client.cli import app
+
+        try:
+            app(argv, standalone_mode=False)
+        except click.exceptions.Exit as done:
+            return done.exit_code
+        except click.ClickException as error:
+            error.show()
+            return error.exit_code
+        return 0
+    from datamodel_code_generator.__main__ import main
+
+    return int(main(argv))
+
+
+def _run(tool: str, argv: list[str], cwd: Path) -> None:
+    """Run one generator with ``argv``, in this (worker) process; raises GenerationError on failure.
+
+    In-process rather than a fresh interpreter per call: the generators' imports cost as
+    much as their work, and a worker pays them once.
+    """
+    output = io.StringIO()
+    os.chdir(cwd)
+    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        try:
+            code = _tool_main(tool, argv)
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    text = output.getvalue()
     # openapi-python-client reports spec problems as warnings and still exits 0.
-    if result.returncode != 0 or "Warning(s) encountered" in output or "Error(s) encountered" in output:
-        tail = " | ".join(line for line in output.splitlines() if line.strip())[-600:]
-        raise GenerationError(f"{Path(command[0]).name} failed: {tail}")
+    if code != 0 or "Warning(s) encountered" in text or "Error(s) encountered" in text:
+        tail = " | ".join(line for line in text.splitlines() if line.strip())[-600:]
+        raise GenerationError(f"{tool} failed: {tail}")
 
 
 def generate_client(key: str, out: Path, scratch: Path) -> None:
@@ -95,8 +129,8 @@ def generate_client(key: str, out: Path, scratch: Path) -> None:
     )
     target = out / name
     _run(
+        "openapi-python-client",
         [
-            str(BIN / "openapi-python-client"),
             "generate",
             "--path",
             str(SPECS / f"{key}.yaml"),
@@ -121,14 +155,8 @@ def generate_models(key: str, out: Path, scratch: Path) -> None:
     # Written in the scratch folder first: its formatters pick up the nearest ruff
     # configuration, and only a folder with none above it formats the same everywhere.
     _run(
-        [
-            str(BIN / "datamodel-codegen"),
-            "--input",
-            str(SPECS / f"{key}.yaml"),
-            "--output",
-            str(scratch / module),
-            *MODEL_OPTIONS,
-        ],  # fmt: skip
+        "datamodel-codegen",
+        ["--input", str(SPECS / f"{key}.yaml"), "--output", str(scratch / module), *MODEL_OPTIONS],
         cwd=scratch,
     )
     # The module header names the input file only; drop any absolute path a version may add.
@@ -150,8 +178,8 @@ def write_models_package(out: Path, keys: Sequence[str]) -> None:
 def generate(out: Path, keys: Sequence[str]) -> None:
     """Generate every client and models module for ``keys`` under ``out``.
 
-    The generators run as separate processes, as many at once as there are cores: each
-    job writes only its own files, so the output does not depend on the order they end.
+    The jobs run in worker processes, as many as there are cores: each job writes only
+    its own files, so the output does not depend on the order they end.
     """
     (out / "models").mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="partner-apis-gen-") as scratch:
@@ -160,7 +188,8 @@ def generate(out: Path, keys: Sequence[str]) -> None:
             folder = Path(scratch) / key
             folder.mkdir()
             jobs += [(generate_client, key, folder), (generate_models, key, folder)]
-        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        workers = min(len(jobs), os.cpu_count() or 2)
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, initializer=_use_pinned_tools) as pool:
             futures = [pool.submit(job, key, out, folder) for job, key, folder in jobs]
             for future in futures:
                 future.result()  # re-raises a job's GenerationError
