@@ -14,7 +14,8 @@ import logging
 import re
 import threading
 from collections.abc import Iterable
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urlsplit, urlunsplit
 
 __all__ = [
     "MASK",
@@ -76,10 +77,17 @@ class Secret:
         return bool(self._value)
 
 
+def _wire_forms(value: str) -> set[str]:
+    # A secret in a URL (httpx logs every request's URL) or a form body is percent-encoded:
+    # a query or a form encodes "/" as "%2F" and a space as "+"; a path keeps "/" and
+    # writes a space as "%20".
+    return {value, quote_plus(value, safe=""), quote(value, safe=""), quote(value)}
+
+
 def register_secret(*values: str) -> None:
-    """Add values to the process-wide set that :func:`redact` masks."""
+    """Add values, and the percent-encoded forms they take in a URL or a form, to the set :func:`redact` masks."""
     global _pattern
-    fresh = {value for value in values if len(value) >= _MIN_SECRET_LENGTH}
+    fresh = {form for value in values for form in _wire_forms(value) if len(form) >= _MIN_SECRET_LENGTH}
     with _lock:
         if fresh <= _secrets:
             return
@@ -117,7 +125,10 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if _pattern is None:
             return True
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record is logging's to report, when it is emitted
+            return True
         masked = redact(message)
         if masked != message:
             record.msg, record.args = masked, None
@@ -141,8 +152,36 @@ _LOGGERS = (
 _FILTER = RedactingFilter()
 
 
+_factory_lock = threading.Lock()
+_factory_installed = False
+
+
+def _install_record_factory() -> None:
+    # A logger's filters do not apply to records its child loggers create, and a handler's
+    # are the application's: redacting where records are made is the one place that sees
+    # every record, whichever logger (httpcore.http11, partner_apis.oauth, ...) made it.
+    global _factory_installed
+    with _factory_lock:
+        if _factory_installed:
+            return
+        previous = logging.getLogRecordFactory()
+
+        def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+            record = previous(*args, **kwargs)
+            _FILTER.filter(record)
+            return record
+
+        logging.setLogRecordFactory(factory)
+        _factory_installed = True
+
+
 def install_log_redaction(extra_loggers: Iterable[str] = ()) -> None:
-    """Attach the redacting filter to the HTTP and project loggers (idempotent)."""
+    """Mask registered secrets in every log record from now on (idempotent).
+
+    Records are redacted as they are created, whatever logger makes them; the filter is
+    also attached to the HTTP and project loggers named here, for records made before.
+    """
+    _install_record_factory()
     for name in (*_LOGGERS, *extra_loggers):
         logger = logging.getLogger(name)
         if _FILTER not in logger.filters:

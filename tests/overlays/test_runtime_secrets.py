@@ -40,3 +40,18 @@ def test_log_records_on_the_http_loggers_are_redacted(caplog: pytest.LogCaptureF
         logging.getLogger("httpx").info("HTTP Request: GET %s", "http://127.0.0.1/?token=leaky-token-value")
     assert "leaky-token-value" not in caplog.text
     assert MASK in caplog.text
+
+
+def test_records_of_child_loggers_are_redacted_too(caplog: pytest.LogCaptureFixture) -> None:
+    Secret("child-logger-secret")
+    install_log_redaction()
+    with caplog.at_level(logging.DEBUG):
+        logging.getLogger("partner_apis.some.child").debug("token=%s", "child-logger-secret")
+        logging.getLogger("httpcore.http11.deeper").debug("sent child-logger-secret")
+    assert "child-logger-secret" not in caplog.text
+    assert caplog.text.count(MASK) == 2
+
+
+def test_percent_encoded_forms_of_a_secret_are_masked() -> None:
+    Secret("omz-Secret/t0ken+A=&x")
+    assert redact("GET /agents?token=omz-Secret%2Ft0ken%2BA%3D%26x") == f"GET /agents?token={MASK}"
