@@ -73,7 +73,7 @@ def tests(session: nox.Session) -> None:
 def contract(session: nox.Session) -> None:
     """Schemathesis against every API's simulator; --live runs against vendors named by environment variables.
 
-    Examples: ``nox -s contract``, ``nox -s contract -- --contract-seeds 1,2,3 --contract-max-examples 100``,
+    Examples: ``nox -s contract`` (seeds 1,2,3, 100 examples), ``nox -s contract -- --contract-seeds 7 -k omnize``,
     ``nox -s contract -- --live`` (read-only), ``nox -s contract -- --live --allow-writes``.
     """
     session.install(".[contract]")

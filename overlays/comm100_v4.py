@@ -5,9 +5,18 @@ tests/overlays/test_comm100_v4.py: the colon action path
 (``/global/sites/{id}:changeSiteStatus`` is built and sent intact) and a lowercase status
 in an answer (``"open"`` parses, as a plain ``str``). What it cannot do is compare such a
 status with ``SiteStatus``; :func:`site_status` normalises it.
+
+What the overlay adds: a client from a ready token, or from the partner's ``email``,
+``password`` and ``client_id`` with the token lifecycle of
+:class:`~partner_apis.overlays.runtime.OAuth2Auth` (the password grant at Comm100's OAuth
+server, which is another host than the sites, reuse until shortly before expiry, the
+refresh grant with a fall back to the password grant, one retry on 401).
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 import httpx
 from comm100_v4_client import Client
@@ -15,41 +24,87 @@ from comm100_v4_client.models.changeable_site_status import ChangeableSiteStatus
 from comm100_v4_client.models.site_status import SiteStatus
 from comm100_v4_client.types import Unset
 
-from .runtime import BearerAuth, RetryPolicy, Secret, build_client
+from .runtime import BearerAuth, OAuth2Auth, PasswordGrant, RetryPolicy, Secret, build_client
 from .runtime.client import DEFAULT_TIMEOUT
+from .runtime.oauth import DEFAULT_EXPIRY_SKEW
 
-__all__ = ["DEFAULT_BASE_URL", "KEY", "client", "site_status"]
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TOKEN_URL", "KEY", "client", "site_status"]
 
 KEY = "comm100-v4"
 DEFAULT_BASE_URL = "https://partnerapi.comm100.io/v4"
+# Absolute: the OAuth server is another host than the sites' base URL.
+DEFAULT_TOKEN_URL = "https://partner.comm100.io/oauth/token"  # noqa: S105 (a URL, not a password)
 
 _CANONICAL = {status.value.lower(): status for status in SiteStatus}
 
 
 def client(
-    token: str | Secret,
+    token: str | Secret | None = None,
     *,
+    email: str | None = None,
+    password: str | Secret | None = None,
+    client_id: str | None = None,
+    token_url: str = DEFAULT_TOKEN_URL,
     base_url: str = DEFAULT_BASE_URL,
     timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
     retry: RetryPolicy | None = None,
     transport: httpx.BaseTransport | None = None,
     async_transport: httpx.AsyncBaseTransport | None = None,
+    expiry_skew: float = DEFAULT_EXPIRY_SKEW,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Client:
-    """Return a ``comm100_v4_client.Client`` that sends ``token`` as a bearer token.
+    """Return a ``comm100_v4_client.Client`` that sends a partner's bearer token.
 
-    Every failure raises a ``partner_apis.overlays.runtime`` error (``NotFoundError`` for
-    an unknown or foreign site, ``PermissionDeniedError`` without Manage Site, ...);
-    idempotent calls are retried. Pass ``base_url`` to aim at a simulator.
+    Pass either a ready ``token``, or the partner's ``email``, ``password`` and
+    ``client_id``: the client then logs in at ``token_url`` on the first call and renews
+    the token as needed (``expiry_skew`` seconds before it expires; ``clock`` is
+    injectable for tests). Raises ``TypeError`` when both or neither are given, or the
+    login is incomplete. Every failure raises a ``partner_apis.overlays.runtime`` error
+    (``AuthenticationError`` for a refused login, ``NotFoundError`` for an unknown or
+    foreign site, ``PermissionDeniedError`` without Manage Site, ...); idempotent calls
+    are retried. Pass ``base_url`` (and ``token_url``) to aim at a simulator.
     """
     return build_client(
         Client,
         key=KEY,
         base_url=base_url,
-        auth=BearerAuth(token),
+        auth=_auth(token, email, password, client_id, token_url, expiry_skew, clock),
         timeout=timeout,
         retry=retry,
         transport=transport,
         async_transport=async_transport,
+    )
+
+
+def _auth(
+    token: str | Secret | None,
+    email: str | None,
+    password: str | Secret | None,
+    client_id: str | None,
+    token_url: str,
+    expiry_skew: float,
+    clock: Callable[[], float],
+) -> httpx.Auth:
+    login = {"email": email, "password": password, "client_id": client_id}
+    given = sorted(name for name, value in login.items() if value is not None)
+    if token is not None:
+        if given:
+            raise TypeError(
+                f"pass either a token or email, password and client_id, not both (got token and {', '.join(given)})"
+            )
+        return BearerAuth(token)
+    if email is None or password is None or client_id is None:
+        missing = [name for name, value in login.items() if value is None]
+        raise TypeError(f"pass a token, or email, password and client_id to log in (missing: {', '.join(missing)})")
+    if not httpx.URL(token_url).is_absolute_url:
+        # A relative URL would resolve against the sites' host, which is not the OAuth server.
+        raise ValueError(f"token_url must be an absolute URL, not {token_url!r}")
+    return OAuth2Auth(
+        PasswordGrant(email, password, login_field="email", extra={"client_id": client_id}),
+        token_url=token_url,
+        refresh_extra={"client_id": client_id},
+        expiry_skew=expiry_skew,
+        clock=clock,
     )
 
 

@@ -280,6 +280,7 @@ def bench_contract(profile: ApiProfile, max_examples: int) -> list[Row]:
 
 # -- 6. pagination memory ------------------------------------------------------------------
 
+
 def bench_pagination(sites: int) -> list[Row]:
     """Peak Python heap growth while the Comm100 v3 overlay pages through ``sites`` sites."""
     from partner_apis.overlays import comm100_v3

@@ -40,7 +40,9 @@ SIMULATORS: dict[str, SimulatorEntry] = {
     for entry in (
         SimulatorEntry("comm100-v3", "partner_apis.simulators.comm100_v3", ""),
         SimulatorEntry("comm100-v4", "partner_apis.simulators.comm100_v4", "/v4"),
+        SimulatorEntry("airvantage-partners", "partner_apis.simulators.airvantage_partners", "/api"),
         SimulatorEntry("omnize-partner", "partner_apis.simulators.omnize_partner", "/api/v1"),
+        SimulatorEntry("portsip-dealers", "partner_apis.simulators.portsip_dealers", "/api"),
     )
 }
 

@@ -8,13 +8,16 @@ overlay client users get from ``partner_apis.overlays.<api>.client``.
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
-from partner_apis.overlays import comm100_v4
+from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
 from partner_apis.overlays.runtime import BearerAuth
 
 Id = Any
@@ -139,4 +142,361 @@ COMM100_V4 = ApiProfile(
 )
 
 
-PROFILES: dict[str, ApiProfile] = {profile.key: profile for profile in (COMM100_V4,)}
+# -- comm100-v3 -----------------------------------------------------------------------------
+
+
+def _logins(simulator: Any) -> list[Any]:
+    """The Comm100 v3 simulator's configured logins (email and password), in order."""
+    return list(simulator.credentials.values())
+
+
+class Comm100V3Session:
+    """Raw access to the Comm100 v3 simulator as one partner: a password-grant token sent as a bearer token."""
+
+    def __init__(self, base_url: str, simulator: Any, partner: int) -> None:
+        login = _logins(simulator)[partner]
+        self.client = httpx.Client(base_url=base_url, timeout=30)
+        form = {"grant_type": "password", "email": login.email, "password": login.password}
+        answer = self.client.post(comm100_v3.TOKEN_PATH, data=form).raise_for_status().json()
+        self._token: str = answer["access_token"]
+        self.client.auth = BearerAuth(self._token)
+
+    def create(self, n: int) -> Id:
+        contact = {"firstName": "F", "lastName": "L", "email": f"owner{n}@example.com"}
+        body = {"password": "123456", "contact": contact, "planList": [{"id": 1}]}
+        return self.client.post(comm100_v3.SITES_PATH, json=body).raise_for_status().json()["id"]
+
+    def read(self, record: Id) -> httpx.Response:
+        return self.client.get(f"{comm100_v3.SITES_PATH}/{record}")
+
+    def update(self, record: Id) -> httpx.Response:
+        return self.client.put(f"{comm100_v3.SITES_PATH}/{record}", json={"company": "C"})
+
+    def delete(self, record: Id) -> httpx.Response | None:
+        return None  # the v3 partner API has no delete
+
+    def list_ids(self) -> set[Id]:
+        ids: set[Id] = set()
+        query: str | None = ""
+        while query is not None:
+            page = self.client.get(f"{comm100_v3.SITES_PATH}?{query}").raise_for_status().json()
+            ids.update(site["id"] for site in page["sites"])
+            # nextPage is a full URL; only its query is followed, on this session's base URL.
+            query = urlsplit(page["nextPage"]).query if page["nextPage"] else None
+        return ids
+
+    def not_found(self, response: httpx.Response) -> bool:
+        return response.status_code == 404 and response.json().get("code") == 404
+
+    def get_path(self, record: Id) -> str:
+        return f"{comm100_v3.SITES_PATH}/{record}"
+
+    def list_path(self) -> str:
+        return comm100_v3.SITES_PATH
+
+    def wrk_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._token}"}
+
+
+def _v3_overlay_client(base_url: str, simulator: Any) -> Any:
+    login = _logins(simulator)[0]
+    return comm100_v3.client(login.email, login.password, base_url=base_url)
+
+
+def _v3_overlay_read(client: Any, record: Id) -> Any:
+    from comm100_v3_client.api.sites import get_site
+
+    return get_site.sync(record, client=client)
+
+
+COMM100_V3 = ApiProfile(
+    key="comm100-v3",
+    session=Comm100V3Session,
+    overlay_client=_v3_overlay_client,
+    overlay_read=_v3_overlay_read,
+)
+
+
+# -- omnize-partner -------------------------------------------------------------------------
+
+# Omnize's words for an id the caller may not see, the same as for an unknown one.
+_OMNIZE_NOT_FOUND = re.compile(r"[A-Z][a-z]+ not found")
+
+
+class OmnizePartnerSession:
+    """Raw access to the Omnize simulator as one partner: the token in the query (GETs) or the JSON body.
+
+    A record is a department, identified as ``(account id, department id)``: Omnize lists
+    departments (per account) but not accounts, so the session creates one account on first
+    use and puts every department there. Omnize deletes no department, only a whole account:
+    ``delete`` deletes the record's account (and so the record).
+    """
+
+    def __init__(self, base_url: str, simulator: Any, partner: int) -> None:
+        self.client = httpx.Client(base_url=base_url, timeout=30)
+        self._token = tokens(simulator)[partner]
+        self._lock = threading.Lock()
+        self._account_id: int | None = None
+
+    def _ok(self, response: httpx.Response) -> Any:
+        body = response.raise_for_status().json()
+        if body.get("success") is not True:
+            raise RuntimeError(f"Omnize refused {response.request.method} {response.request.url.path}: {body}")
+        return body["data"]
+
+    def _account(self) -> int:
+        with self._lock:  # every thread's departments go into the one account
+            if self._account_id is None:
+                account = {"email": "o@example.com", "main_contact": "O", "telefone": "1", "url": "o.example.com"}
+                body = {"token": self._token, "license_quantity": 1, "account": account}
+                self._account_id = int(self._ok(self.client.post("/accounts", json=body))["id"])
+            return self._account_id
+
+    def _query(self, **params: Any) -> str:
+        return urlencode({**params, "token": self._token})
+
+    def create(self, n: int) -> Id:
+        department = {
+            "account_id": self._account(),
+            "name": f"Department {n}",
+            "description": f"owner{n}@example.com",
+            "channels": ["chat"],
+        }
+        created = self._ok(self.client.post("/departments", json={"token": self._token, "department": department}))
+        return (department["account_id"], created[0]["id"])
+
+    def read(self, record: Id) -> httpx.Response:
+        return self.client.get(self.get_path(record))
+
+    def update(self, record: Id) -> httpx.Response:
+        # The channels change too, so the owner's read (the channels) would show a stranger's update.
+        department = {"name": "D", "channels": ["audio"]}
+        return self.client.put(f"/departments/{record[1]}", json={"token": self._token, "department": department})
+
+    def delete(self, record: Id) -> httpx.Response | None:
+        return self.client.request("DELETE", f"/accounts/{record[0]}", json={"token": self._token})
+
+    def list_ids(self) -> set[Id]:
+        account_id = self._account()
+        return {(account_id, department["id"]) for department in self._ok(self.client.get(self.list_path()))}
+
+    def not_found(self, response: httpx.Response) -> bool:
+        body = response.json()
+        errors = body.get("errors")
+        return (
+            response.status_code == 200
+            and body.get("success") is False
+            and isinstance(errors, str)
+            and _OMNIZE_NOT_FOUND.fullmatch(errors) is not None
+            and "data" not in body
+        )
+
+    def get_path(self, record: Id) -> str:
+        return f"/departments/{record[1]}/channels?{self._query()}"
+
+    def list_path(self) -> str:
+        return f"/departments?{self._query(account_id=self._account())}"
+
+    def wrk_headers(self) -> dict[str, str]:
+        return {}  # Omnize reads no header: the token is in the query string
+
+
+def _omnize_overlay_read(client: Any, record: Id) -> Any:
+    from omnize_partner_client.api.departments import list_department_channels
+
+    return list_department_channels.sync(record[1], client=client)
+
+
+OMNIZE_PARTNER = ApiProfile(
+    key="omnize-partner",
+    session=OmnizePartnerSession,
+    overlay_client=lambda base_url, simulator: omnize_partner.client(tokens(simulator)[0], base_url=base_url),
+    overlay_read=_omnize_overlay_read,
+)
+
+
+# -- portsip-dealers ------------------------------------------------------------------------
+
+
+def _portsip_admin(simulator: Any, partner: int) -> Any:
+    """The ``partner``-th installation's system administrator login: partners 0 and 1 are two PBXs."""
+    return list(simulator.credentials.values())[partner]
+
+
+class PortsipDealersSession:
+    """Raw access to the PortSIP dealers simulator as one installation's administrator (a password-grant token)."""
+
+    def __init__(self, base_url: str, simulator: Any, partner: int) -> None:
+        admin = _portsip_admin(simulator, partner)
+        self.client = httpx.Client(base_url=base_url, timeout=30)
+        form = {
+            "grant_type": "password",
+            "username": admin.username,
+            "password": admin.password,
+            "scope": "all",
+            "client_id": portsip_dealers.CLIENT_ID,
+        }
+        answer = self.client.post(portsip_dealers.TOKEN_PATH, data=form).raise_for_status().json()
+        self._token: str = answer["access_token"]
+        self.client.auth = BearerAuth(self._token)
+
+    def create(self, n: int) -> Id:
+        body = {
+            "level": "RESELLER",
+            "name": f"dealer{n}",
+            "password": f"dealer{n}-password",
+            "email": f"owner{n}@example.com",
+            "max_tenants": 10,
+            "max_extensions": 100,
+        }
+        return self.client.post("/dealers", json=body).raise_for_status().json()["id"]
+
+    def read(self, record: Id) -> httpx.Response:
+        return self.client.get(self.get_path(record))
+
+    def update(self, record: Id) -> httpx.Response:
+        return self.client.post(self.get_path(record), json={"display_name": "D", "max_tenants": 5})
+
+    def delete(self, record: Id) -> httpx.Response | None:
+        return self.client.post(f"{self.get_path(record)}/destroy")
+
+    def list_ids(self) -> set[Id]:
+        ids: set[Id] = set()
+        skip, count = 0, 1
+        while skip < count:
+            page = self.client.get("/dealers", params={"skip": skip, "top": 100}).raise_for_status().json()
+            if not page["items"]:
+                break
+            ids.update(dealer["id"] for dealer in page["items"])
+            skip, count = skip + len(page["items"]), page["count"]
+        return ids
+
+    def not_found(self, response: httpx.Response) -> bool:
+        if response.status_code != 404:
+            return False
+        errors = response.json().get("errors")
+        return isinstance(errors, list) and bool(errors) and errors[0].get("code") == "NOT_FOUND"
+
+    def get_path(self, record: Id) -> str:
+        return f"/dealers/{record}"
+
+    def list_path(self) -> str:
+        return "/dealers"
+
+    def wrk_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._token}"}
+
+
+def _portsip_overlay_client(base_url: str, simulator: Any) -> Any:
+    admin = _portsip_admin(simulator, 0)
+    return portsip_dealers.client(admin.username, admin.password, base_url=base_url)
+
+
+def _portsip_overlay_read(client: Any, record: Id) -> Any:
+    from portsip_dealers_client.api.dealers import get_dealer
+
+    return get_dealer.sync(record, client=client)
+
+
+PORTSIP_DEALERS = ApiProfile(
+    key="portsip-dealers",
+    session=PortsipDealersSession,
+    overlay_client=_portsip_overlay_client,
+    overlay_read=_portsip_overlay_read,
+)
+
+
+# -- airvantage-partners -------------------------------------------------------------------
+
+
+def _airvantage_clients(simulator: Any) -> list[Any]:
+    """One full-right API client per company, in the simulator's order (0 and 1 are different companies)."""
+    chosen: dict[str, Any] = {}
+    for client in simulator.credentials.values():
+        if "accountNetwork.partners.add" in client.rights:
+            chosen.setdefault(client.company, client)
+    return list(chosen.values())
+
+
+class AirVantageSession:
+    """Raw access to the AirVantage simulator as one company: a client-credentials token sent as a bearer token.
+
+    Its records are the partnership requests it sends, known by their operations' uids.
+    Each asks a company that neither session 0 nor session 1 is, so that another session
+    is party to none of them (it could otherwise see them as requests sent to it).
+    """
+
+    def __init__(self, base_url: str, simulator: Any, partner: int) -> None:
+        clients = _airvantage_clients(simulator)
+        mine = clients[partner]
+        taken = {client.company for client in clients[:2]}
+        taken |= {company.uid for company, _ in simulator.network.partners(mine.company)}
+        self._target = next(uid for uid in simulator.network.companies if uid not in taken)
+        self.client = httpx.Client(base_url=base_url, timeout=30)
+        form = {"grant_type": "client_credentials", "client_id": mine.client_id, "client_secret": mine.client_secret}
+        answer = self.client.post(airvantage_partners.TOKEN_PATH, data=form).raise_for_status().json()
+        self._token: str = answer["access_token"]
+        self.client.auth = BearerAuth(self._token)
+
+    def create(self, n: int) -> Id:
+        body = {"partner": self._target, "message": f"request {n}"}
+        return self.client.post("/v1/operations/partners/request", json=body).raise_for_status().json()["operation"]
+
+    def read(self, record: Id) -> httpx.Response:
+        return self.client.get(f"/v1/operations/{record}")
+
+    def update(self, record: Id) -> httpx.Response:
+        # The one change an operation takes: cancelling it (no body).
+        return self.client.post(f"/v1/operations/{record}/cancel")
+
+    def delete(self, record: Id) -> httpx.Response | None:
+        return None  # operations and requests are never deleted
+
+    def list_ids(self) -> set[Id]:
+        ids: set[Id] = set()
+        offset = 0
+        while True:
+            page = self.client.get("/v1/operations", params={"offset": offset, "size": 500}).raise_for_status().json()
+            ids.update(operation["uid"] for operation in page["items"])
+            offset += len(page["items"])
+            if not page["items"] or offset >= page["count"]:
+                return ids
+
+    def not_found(self, response: httpx.Response) -> bool:
+        # AirVantage answers an uid the caller may not see like an unknown one: 400 `<entity>.unknown`.
+        return response.status_code == 400 and response.json().get("error") == "operation.unknown"
+
+    def get_path(self, record: Id) -> str:
+        return f"/v1/operations/{record}"
+
+    def list_path(self) -> str:
+        return "/v1/operations"
+
+    def wrk_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._token}"}
+
+
+def _airvantage_overlay_client(base_url: str, simulator: Any) -> Any:
+    mine = _airvantage_clients(simulator)[0]
+    return airvantage_partners.client(mine.client_id, mine.client_secret, base_url=base_url)
+
+
+def _airvantage_overlay_read(client: Any, record: Id) -> Any:
+    from airvantage_partners_client.api.operations import get_operation
+
+    return get_operation.sync(record, client=client)
+
+
+AIRVANTAGE_PARTNERS = ApiProfile(
+    key="airvantage-partners",
+    session=AirVantageSession,
+    overlay_client=_airvantage_overlay_client,
+    overlay_read=_airvantage_overlay_read,
+    # Operations start at once, so a record reads the same before and after another's attempts.
+    simulator_options={"start_delay": 0},
+)
+
+
+PROFILES: dict[str, ApiProfile] = {
+    profile.key: profile for profile in (COMM100_V4, COMM100_V3, OMNIZE_PARTNER, PORTSIP_DEALERS, AIRVANTAGE_PARTNERS)
+}

@@ -193,6 +193,19 @@ class Operation(BaseModel):
     ] = None
 
 
+class OperationList(BaseModel):
+    items: list[Operation]
+    count: Annotated[
+        int,
+        Field(description="Total number of operations matching the criteria.", ge=0),
+    ]
+    size: Annotated[int, Field(description="Number of items in this page.", ge=0)]
+    offset: Annotated[
+        int,
+        Field(description="Index of the page's first item among all matches.", ge=0),
+    ]
+
+
 class RequestType(StrEnum):
     PARTNERSHIP = "PARTNERSHIP"
     TRANSFER_GATEWAY = "TRANSFER_GATEWAY"

@@ -4,9 +4,90 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, EmailStr, Field, RootModel, SecretStr
+
+
+class PasswordGrant(BaseModel):
+    client_id: Annotated[
+        str, Field(description="The partner's OAuth client id.", min_length=1)
+    ]
+    grant_type: Annotated[
+        Literal["password"],
+        Field(
+            description="`password`: get the token with the partner's email and password."
+        ),
+    ]
+    email: Annotated[EmailStr, Field(description="Partner email.")]
+    password: Annotated[SecretStr, Field(description="Partner password.")]
+
+
+class RefreshTokenGrant(BaseModel):
+    client_id: Annotated[
+        str | None,
+        Field(
+            description="The partner's OAuth client id (optional; when sent, it must be the one the token was issued to).",
+            min_length=1,
+        ),
+    ] = None
+    grant_type: Annotated[
+        Literal["refresh_token"],
+        Field(description="`refresh_token`: get a new token with a refresh token."),
+    ]
+    refresh_token: Annotated[
+        str,
+        Field(
+            description="The `refresh_token` of an earlier token answer; each works once.",
+            min_length=1,
+        ),
+    ]
+
+
+class AccessToken(BaseModel):
+    access_token: Annotated[
+        str,
+        Field(
+            description="The access token (a JWT); send it as `Authorization: Bearer <access_token>`.",
+            min_length=1,
+        ),
+    ]
+    token_type: Annotated[
+        str,
+        Field(
+            description="`Bearer` (compared case-insensitively, RFC 6749 section 5.1).",
+            pattern="^[Bb][Ee][Aa][Rr][Ee][Rr]$",
+        ),
+    ]
+    expires_in: Annotated[
+        int | None,
+        Field(
+            description="Lifetime of the access token in seconds (43200 on the quick-start page).",
+            ge=0,
+        ),
+    ] = None
+    refresh_token: Annotated[
+        str | None,
+        Field(
+            description="Token for the refresh grant, to get a new access token without the password.",
+            min_length=1,
+        ),
+    ] = None
+
+
+class OAuthError(BaseModel):
+    error: Annotated[
+        str,
+        Field(
+            description="RFC 6749 error code: `invalid_request`, `invalid_client`, `invalid_grant`\n(wrong email or password, bad refresh token), `unauthorized_client`,\n`unsupported_grant_type` or `invalid_scope`.\n"
+        ),
+    ]
+    error_description: Annotated[
+        str | None, Field(description="Human-readable explanation.")
+    ] = None
+    error_uri: Annotated[
+        str | None, Field(description="URI of a page about the error.")
+    ] = None
 
 
 class FieldError(BaseModel):
@@ -299,6 +380,16 @@ class SiteUpdate(BaseModel):
     ] = None
     subDomain: str | None = None
     customDomain: str | None = None
+
+
+class TokenRequest(RootModel[PasswordGrant | RefreshTokenGrant]):
+    root: Annotated[
+        PasswordGrant | RefreshTokenGrant,
+        Field(
+            description="Form body of getToken, the password grant or the refresh grant.",
+            title="TokenRequest",
+        ),
+    ]
 
 
 class Error(BaseModel):

@@ -291,7 +291,9 @@ class OAuth2Auth(httpx.Auth):
     the refresh grant (sent with ``refresh_extra``, e.g. a ``client_id``) is refused;
     ``refresh=False`` always uses ``grant``. Raises ``AuthenticationError`` when the token
     endpoint refuses the grant (400/401), another ``PartnerApiError`` for any other failed
-    token answer, and ``ApiResponseError`` for a success without an ``access_token``.
+    token answer, and ``ApiResponseError`` for a success without an ``access_token``;
+    ``login_error`` replaces that choice of error for an API with its own error types
+    (it is given the refused token answer, its body already read).
     """
 
     requires_request_body = True
@@ -308,8 +310,10 @@ class OAuth2Auth(httpx.Auth):
         expiry_skew: float = DEFAULT_EXPIRY_SKEW,
         clock: Callable[[], float] = time.monotonic,
         prefix: str = "Bearer",
+        login_error: Callable[[httpx.Response], PartnerApiError] | None = None,
     ) -> None:
         self.grant = grant
+        self._login_error = login_error
         self.store = store or TokenStore(clock=clock, expiry_skew=expiry_skew)
         self.prefix = prefix
         self._token_url = self._resolve(httpx.URL(token_url), base_url)
@@ -384,6 +388,8 @@ class OAuth2Auth(httpx.Auth):
         answer = yield _TokenCall(self._token_request(self.grant.form(), request))
         assert answer is not None  # the drivers answer every _TokenCall
         if not answer.is_success:
+            if self._login_error is not None:
+                raise self._login_error(answer)
             raise _login_error(answer, self.grant.grant_type)
         return self._save(answer, renewal=False)
 

@@ -102,7 +102,9 @@ class Comm100V3Simulator:
         time_zone_field: Literal["timeZone", "timezone"] = "timeZone",
     ) -> None:
         self.credentials = {credential.email.casefold(): credential for credential in credentials}
-        self.tokens = TokenIssuer(lifetime=token_lifetime, refresh_lifetime=refresh_token_lifetime, clock=clock)
+        self.tokens: TokenIssuer[Credential] = TokenIssuer(
+            lifetime=token_lifetime, refresh_lifetime=refresh_token_lifetime, clock=clock
+        )
         self.sites = SiteStore()
         self.time_zone_field = time_zone_field
 

@@ -1,16 +1,17 @@
-"""The Comm100 v3 simulator's state: partners and their logins, issued tokens, and sites."""
+"""The Comm100 v3 simulator's state: partners and their logins, and sites (tokens: the harness's TokenIssuer)."""
 
 from __future__ import annotations
 
 import itertools
-import secrets
 import threading
-import time
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+# The token issuer is the harness's, shared with every simulator that has a token endpoint;
+# it is re-exported here, where it used to live.
+from partner_apis.simulators.harness.tokens import TokenIssuer
 
 __all__ = ["Agent", "Credential", "SiteRecord", "SiteStore", "TokenIssuer"]
 
@@ -26,69 +27,6 @@ class Credential:
 
     def __repr__(self) -> str:
         return f"Credential(email={self.email!r}, partner_id={self.partner_id}, manage_site={self.manage_site})"
-
-
-@dataclass(frozen=True)
-class _Issued:
-    holder: Credential
-    expires_at: float
-
-
-class TokenIssuer:
-    """Issues access tokens that expire and refresh tokens that rotate (each works once).
-
-    ``requests`` counts every token request that reached the endpoint with a well-formed
-    form, by grant type, so tests can assert how many a client sent.
-    """
-
-    def __init__(self, *, lifetime: int, refresh_lifetime: int, clock: Callable[[], float] = time.monotonic) -> None:
-        self.lifetime = lifetime
-        self.refresh_lifetime = refresh_lifetime
-        self.clock = clock
-        self.requests: Counter[str] = Counter()
-        self._lock = threading.Lock()
-        self._access: dict[str, _Issued] = {}
-        self._refresh: dict[str, _Issued] = {}
-
-    @property
-    def request_count(self) -> int:
-        """How many token requests arrived, whatever their grant and outcome."""
-        with self._lock:
-            return sum(self.requests.values())
-
-    def count(self, grant_type: str) -> None:
-        """Record one token request."""
-        with self._lock:
-            self.requests[grant_type] += 1
-
-    def issue(self, holder: Credential) -> dict[str, Any]:
-        """A new token answer for ``holder``, in the doc's sample shape."""
-        access, refresh = secrets.token_urlsafe(48), secrets.token_hex(32)
-        now = self.clock()
-        with self._lock:
-            self._access[access] = _Issued(holder, now + self.lifetime)
-            self._refresh[refresh] = _Issued(holder, now + self.refresh_lifetime)
-        return {
-            "access_token": access,
-            "token_type": "bearer",
-            "expires_in": self.lifetime,
-            "refresh_token": refresh,
-        }
-
-    def redeem(self, refresh_token: str) -> Credential | None:
-        """Spend a refresh token: its holder, or None if it is unknown, spent or expired."""
-        with self._lock:
-            issued = self._refresh.pop(refresh_token, None)
-        if issued is None or self.clock() >= issued.expires_at:
-            return None
-        return issued.holder
-
-    def holder(self, access_token: str) -> Credential | None:
-        """Whose token this is, or None if it is unknown or expired."""
-        issued = self._access.get(access_token)
-        if issued is None or self.clock() >= issued.expires_at:
-            return None
-        return issued.holder
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,24 @@ Rules beyond the spec's schemas, each as the doc states or implies it:
 - update may not move a site to another partner (403: the request is well formed, the
   caller just may not do it);
 - ``isDeleted`` arrives as a boolean or as the strings "true"/"false" (the doc types it
-  as a string on update) and is stored as a boolean.
+  as a string on update) and is stored as a boolean;
+- ``POST /oauth/token`` (at the simulator's root: the operation has its own server) takes
+  the password grant (``client_id`` + ``email`` + ``password``) and the refresh grant;
+  issued access tokens are bearer tokens of the login's partner that expire after
+  ``token_lifetime`` seconds, and refresh tokens rotate (each works once). A refused
+  grant is 400 in the OAuth2 error shape (``invalid_client`` for an unknown client id,
+  ``invalid_grant`` for a wrong login or a bad refresh token); so is every malformed
+  token request. Each credential's fixed ``token`` stays valid too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import base64
+import hmac
+import json
+import secrets
+import time
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from starlette.applications import Starlette
@@ -30,19 +42,38 @@ from partner_apis.simulators.harness import (
     bearer_token,
     build_app,
 )
+from partner_apis.simulators.harness.tokens import TokenIssuer
 from partner_apis.specs import load_spec
 
 from .state import Credential, SiteRecord, SiteStore
 
-__all__ = ["DEFAULT_CREDENTIALS", "Comm100V4Simulator", "create_app"]
+__all__ = ["DEFAULT_CLIENT_ID", "DEFAULT_CREDENTIALS", "TOKEN_PATH", "Comm100V4Simulator", "create_app"]
 
 KEY = "comm100-v4"
+TOKEN_PATH = "/oauth/token"  # noqa: S105 (a path, not a password)
+# The quick-start page's token lives 43200 s; refresh tokens are taken to live two weeks.
+DEFAULT_TOKEN_LIFETIME = 43200
+DEFAULT_REFRESH_TOKEN_LIFETIME = 14 * 24 * 3600
 
-# Well-known tokens of the default simulated partners: fake, documented in the README.
+# Well-known tokens and logins of the default simulated partners: fake, documented in the README.
+DEFAULT_CLIENT_ID = "sim-comm100-v4-client"
 DEFAULT_CREDENTIALS = (
-    Credential("sim-comm100-v4-partner-a", partner_id=10000),
-    Credential("sim-comm100-v4-partner-b", partner_id=20000),
-    Credential("sim-comm100-v4-read-only", partner_id=10000, manage_site=False),
+    Credential(
+        "sim-comm100-v4-partner-a", partner_id=10000,
+        email="partner-a@example.com", password="sim-partner-a-password", client_id=DEFAULT_CLIENT_ID,  # noqa: S106 (fake)
+    ),
+    Credential(
+        "sim-comm100-v4-partner-b", partner_id=20000,
+        email="partner-b@example.com", password="sim-partner-b-password", client_id=DEFAULT_CLIENT_ID,  # noqa: S106 (fake)
+    ),
+    Credential(
+        "sim-comm100-v4-read-only", partner_id=10000, manage_site=False,
+        email="read-only@example.com", password="sim-read-only-password", client_id=DEFAULT_CLIENT_ID,  # noqa: S106 (fake)
+    ),
+)  # fmt: skip
+
+_OAUTH_ERRORS = frozenset(
+    {"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type"}
 )
 
 _STATUS = {status.value.lower(): status for status in SiteStatus}
@@ -63,6 +94,18 @@ def _not_found(site_id: int) -> SimError:
     return SimError(404, "not_found", f"site {site_id} not found")
 
 
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _jwt_shaped() -> str:
+    # The vendor's access tokens are JWTs; clients must treat them as opaque, but a token
+    # of the same shape (three dot-separated base64url parts) catches code that does not.
+    header = _b64(json.dumps({"alg": "none", "typ": "JWT"}).encode())
+    claims = _b64(json.dumps({"jti": secrets.token_hex(16)}).encode())
+    return f"{header}.{claims}.{_b64(secrets.token_bytes(32))}"
+
+
 def _copy_fields(body: Mapping[str, Any]) -> dict[str, Any]:
     fields = {name: body[name] for name in _SITE_FIELDS if name in body}
     # The description only means something for industry "Others".
@@ -76,8 +119,28 @@ class Comm100V4Simulator:
 
     key = KEY
 
-    def __init__(self, credentials: Iterable[Credential] = DEFAULT_CREDENTIALS) -> None:
+    def __init__(
+        self,
+        credentials: Iterable[Credential] = DEFAULT_CREDENTIALS,
+        *,
+        token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
+        refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.credentials = {credential.token: credential for credential in credentials}
+        # Only a credential with a whole login can log in; emails compare case-insensitively.
+        self.logins = {
+            credential.email.casefold(): credential
+            for credential in self.credentials.values()
+            if credential.email and credential.password and credential.client_id
+        }
+        self.tokens: TokenIssuer[Credential] = TokenIssuer(
+            lifetime=token_lifetime,
+            refresh_lifetime=refresh_token_lifetime,
+            clock=clock,
+            token_factory=_jwt_shaped,
+            token_type="Bearer",  # noqa: S106 (a token type, not a password)
+        )
         self.sites = SiteStore()
 
     # -- the harness's hooks ------------------------------------------------------------
@@ -86,7 +149,7 @@ class Comm100V4Simulator:
         token = bearer_token(request)
         if token is None:
             raise SimError(401, "unauthorized", "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
-        credential = self.credentials.get(token)
+        credential = self.credentials.get(token) or self.tokens.holder(token)
         if credential is None:
             raise SimError(
                 401, "unauthorized", "the bearer token is invalid or expired",
@@ -97,6 +160,13 @@ class Comm100V4Simulator:
         return credential
 
     def render_error(self, error: SimError) -> Reply:
+        if error.operation_id == "getToken":  # the token endpoint answers in OAuth2's shape
+            description = error.message
+            if error.problems:
+                # Field names only: the validator's messages quote the form, password included.
+                description += f" ({', '.join(sorted({problem.field for problem in error.problems}))})"
+            code = error.code if error.code in _OAUTH_ERRORS else "invalid_request"
+            return Reply(error.status, {"error": code, "error_description": description}, error.headers)
         body: dict[str, Any] = {"code": error.code, "message": error.message}
         if error.problems:
             body["errors"] = [{"field": p.field, "message": p.message} for p in error.problems]
@@ -104,12 +174,43 @@ class Comm100V4Simulator:
 
     def handlers(self) -> Mapping[str, Handler]:
         return {
+            "get_token": self.get_token,
             "list_sites": self.list_sites,
             "create_site": self.create_site,
             "get_site": self.get_site,
             "update_site": self.update_site,
             "change_site_status": self.change_site_status,
         }
+
+    # -- the token endpoint -------------------------------------------------------------
+
+    def _login(self, form: Mapping[str, str]) -> Credential:
+        credential = self.logins.get(form["email"].casefold())
+        # An unknown client id is refused as such whoever logs in (RFC 6749 section 5.2).
+        if form["client_id"] not in {login.client_id for login in self.logins.values()}:
+            raise SimError(400, "invalid_client", "The client id is unknown.")
+        if (
+            credential is None
+            or credential.client_id != form["client_id"]
+            or not hmac.compare_digest((credential.password or "").encode(), form["password"].encode())
+        ):
+            raise SimError(400, "invalid_grant", "The email or password is incorrect.")
+        return credential
+
+    def _redeem(self, form: Mapping[str, str]) -> Credential:
+        holder = self.tokens.redeem(form["refresh_token"])
+        # A refresh token is bound to the client it was issued to (RFC 6749 section 6).
+        if holder is None or form.get("client_id", holder.client_id) != holder.client_id:
+            raise SimError(400, "invalid_grant", "The refresh token is invalid, expired or already used.")
+        return holder
+
+    def get_token(self, call: Call) -> Reply:
+        form = call.body
+        grant_type = form["grant_type"]
+        self.tokens.count(grant_type)
+        holder = self._login(form) if grant_type == "password" else self._redeem(form)
+        # RFC 6749 section 5.1: a token answer must not be cached.
+        return Reply(200, self.tokens.issue(holder), {"Cache-Control": "no-store", "Pragma": "no-cache"})
 
     # -- operations ---------------------------------------------------------------------
 
@@ -177,9 +278,21 @@ class Comm100V4Simulator:
         return Reply(200, _site_json(self.sites.update(record, {"status": status})))
 
 
-def create_app(credentials: Iterable[Credential] = DEFAULT_CREDENTIALS) -> Starlette:
-    """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``)."""
-    simulator = Comm100V4Simulator(credentials)
+def create_app(
+    credentials: Iterable[Credential] = DEFAULT_CREDENTIALS,
+    *,
+    token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
+    refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
+    clock: Callable[[], float] = time.monotonic,
+) -> Starlette:
+    """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``).
+
+    ``token_lifetime`` and ``refresh_token_lifetime`` (seconds) and ``clock`` let tests
+    make issued tokens expire; the credentials' fixed tokens never do.
+    """
+    simulator = Comm100V4Simulator(
+        credentials, token_lifetime=token_lifetime, refresh_token_lifetime=refresh_token_lifetime, clock=clock
+    )
     app = build_app(simulator, load_spec(KEY))
     app.state.simulator = simulator
     return app

@@ -1,4 +1,7 @@
-"""The Comm100 v4 simulator's state: partners, their credentials, and their sites."""
+"""The Comm100 v4 simulator's state: partners, their credentials, and their sites.
+
+Issued tokens live in the harness's shared ``TokenIssuer``.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +17,23 @@ __all__ = ["Credential", "SiteRecord", "SiteStore"]
 
 @dataclass(frozen=True)
 class Credential:
-    """A bearer token of one partner; without Manage Site it gets 403 on every site call."""
+    """One partner's fixed bearer token and, optionally, its login; without Manage Site it gets 403.
+
+    ``token`` is always a valid bearer token (tests and profiles bring it ready-made); a
+    credential with ``email``, ``password`` and ``client_id`` can also log in at the token
+    endpoint, and the tokens issued there stand for this credential.
+    """
 
     token: str
     partner_id: int
     manage_site: bool = True
+    email: str | None = None
+    password: str | None = None
+    client_id: str | None = None
 
     def __repr__(self) -> str:
-        return f"Credential(partner_id={self.partner_id}, manage_site={self.manage_site})"
+        # The token and the password are secrets; the login is not.
+        return f"Credential(email={self.email!r}, partner_id={self.partner_id}, manage_site={self.manage_site})"
 
 
 @dataclass

@@ -121,7 +121,7 @@ def spec_operations(spec: Mapping[str, Any]) -> list[Operation]:
                 continue
             operation = item[method]
             servers = operation.get("servers") or item.get("servers") or spec.get("servers") or [{"url": ""}]
-            prefix = urlsplit(servers[0]["url"]).path.rstrip("/")
+            prefix = urlsplit(_server_url(servers[0])).path.rstrip("/")
             resolved = [_resolve(p, components) for p in [*shared, *operation.get("parameters", [])]]
             parameters = list({(p["in"], p["name"]): p for p in resolved}.values())
             operations.append(
@@ -136,6 +136,14 @@ def spec_operations(spec: Mapping[str, Any]) -> list[Operation]:
                 )
             )
     return operations
+
+
+def _server_url(server: Mapping[str, Any]) -> str:
+    """A server object's URL with its variables at their defaults (``{protocol}://{hostname}:{port}/api``)."""
+    url: str = server["url"]
+    for name, variable in server.get("variables", {}).items():
+        url = url.replace("{" + name + "}", str(variable.get("default", "")))
+    return url
 
 
 def _resolve(node: Mapping[str, Any], components: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -154,8 +162,11 @@ def _encode(reply: Reply) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
     try:
         # orjson: the list answers are most of a simulator's CPU time under load.
         body = orjson.dumps(reply.body)
-    except TypeError:  # an integer beyond 64 bits, which a fuzzer may send and get echoed
-        body = json.dumps(reply.body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    except TypeError:
+        # An integer beyond 64 bits, or a string with a lone surrogate (JSON's "\ud800" parses to
+        # one, and UTF-8 cannot encode it), which a client may send and get echoed: ASCII JSON
+        # writes the surrogate back as the same \u escape.
+        body = json.dumps(reply.body, separators=(",", ":"), ensure_ascii=True).encode("ascii")
     headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     return reply.status, headers, body
 

@@ -96,9 +96,74 @@ def _comm100_v3_simulator(app: Any) -> Auth:
     return _comm100_v3(login.email, login.password)
 
 
+def _comm100_v4_live(env: Mapping[str, str]) -> Auth:
+    # The sites take the user's token; getToken goes to the OAuth server (its own host).
+    prefix = env_prefix("comm100-v4")
+    bearer = _bearer(env[f"{prefix}_TOKEN"])
+    oauth_url = env.get(f"{prefix}_OAUTH_URL", "https://partner.comm100.io")
+    return Auth(headers=bearer.headers, env={"PARTNER_APIS_COMM100_V4_OAUTH_URL": oauth_url})
+
+
+def _portsip_dealers(username: str, password: str) -> Auth:
+    # The hooks module signs in at the token endpoint (a Schemathesis auth provider).
+    return Auth(
+        env={"PARTNER_APIS_PORTSIP_DEALERS_USERNAME": username, "PARTNER_APIS_PORTSIP_DEALERS_PASSWORD": password}
+    )
+
+
+def _portsip_dealers_simulator(app: Any) -> Auth:
+    # The first installation's system administrator, who sees and manages every dealer.
+    admin = next(iter(app.state.simulator.credentials.values()))
+    return _portsip_dealers(admin.username, admin.password)
+
+
+def _airvantage(env: Mapping[str, str]) -> Auth:
+    # The hooks module logs in at /oauth/token with the client-credentials grant, as the
+    # requester and (when given) the target company of the partnership requests it sends.
+    return Auth(env=env)
+
+
+def _airvantage_simulator(app: Any) -> Auth:
+    # The first two default API clients are full-right clients of two different companies.
+    requester, target = list(app.state.simulator.credentials.values())[:2]
+    return _airvantage(
+        {
+            "PARTNER_APIS_AIRVANTAGE_CLIENT_ID": requester.client_id,
+            "PARTNER_APIS_AIRVANTAGE_CLIENT_SECRET": requester.client_secret,
+            "PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_ID": target.client_id,
+            "PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_SECRET": target.client_secret,
+        }
+    )
+
+
+def _airvantage_live(env: Mapping[str, str]) -> Auth:
+    prefix = env_prefix("airvantage-partners")
+    return _airvantage(
+        {
+            "PARTNER_APIS_AIRVANTAGE_CLIENT_ID": env[f"{prefix}_CLIENT_ID"],
+            "PARTNER_APIS_AIRVANTAGE_CLIENT_SECRET": env[f"{prefix}_CLIENT_SECRET"],
+            "PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_ID": env.get(f"{prefix}_TARGET_CLIENT_ID", ""),
+            "PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_SECRET": env.get(f"{prefix}_TARGET_CLIENT_SECRET", ""),
+        }
+    )
+
+
 TARGETS: dict[str, ContractTarget] = {
     target.key: target
     for target in (
+        ContractTarget(
+            key="airvantage-partners",
+            simulator_auth=_airvantage_simulator,
+            live_variables=(
+                f"{env_prefix('airvantage-partners')}_CLIENT_ID",
+                f"{env_prefix('airvantage-partners')}_CLIENT_SECRET",
+            ),
+            live_auth=_airvantage_live,
+            hooks="tests.contract.hooks.airvantage_partners",
+            # Status-only checks that take AirVantage's 400 for "unknown uid" as a refusal of
+            # the data; the hooks module runs each on the REST status of the dotted code.
+            exclude_checks=("positive_data_acceptance", "ensure_resource_availability"),
+        ),
         ContractTarget(
             key="comm100-v3",
             simulator_auth=_comm100_v3_simulator,
@@ -112,7 +177,9 @@ TARGETS: dict[str, ContractTarget] = {
             key="comm100-v4",
             simulator_auth=lambda app: _bearer(_first_credential_token(app)),
             live_variables=(f"{env_prefix('comm100-v4')}_TOKEN",),
-            live_auth=lambda env: _bearer(env[f"{env_prefix('comm100-v4')}_TOKEN"]),
+            live_auth=_comm100_v4_live,
+            # getToken has its own server (Comm100's OAuth server); the hooks module sends it there.
+            hooks="tests.contract.hooks.comm100_v4",
         ),
         ContractTarget(
             key="omnize-partner",
@@ -128,6 +195,18 @@ TARGETS: dict[str, ContractTarget] = {
                 "use_after_free",
                 "ensure_resource_availability",
             ),
+        ),
+        ContractTarget(
+            key="portsip-dealers",
+            simulator_auth=_portsip_dealers_simulator,
+            live_variables=(
+                f"{env_prefix('portsip-dealers')}_USERNAME",
+                f"{env_prefix('portsip-dealers')}_PASSWORD",
+            ),
+            live_auth=lambda env: _portsip_dealers(
+                env[f"{env_prefix('portsip-dealers')}_USERNAME"], env[f"{env_prefix('portsip-dealers')}_PASSWORD"]
+            ),
+            hooks="tests.contract.hooks.portsip_dealers",
         ),
     )
 }

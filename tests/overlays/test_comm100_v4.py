@@ -27,9 +27,12 @@ from partner_apis.overlays.runtime import (
     PermissionDeniedError,
     RetryPolicy,
 )
+from partner_apis.simulators.comm100_v4 import DEFAULT_CREDENTIALS, TOKEN_PATH, Comm100V4Simulator
 from partner_apis.simulators.pytest_plugin import RunningSimulator
 
 NO_WAIT = RetryPolicy(max_retries=2, initial_backoff=0.0, max_backoff=0.0)
+LOGIN, _, READ_ONLY = DEFAULT_CREDENTIALS
+LIFETIME = 3600
 
 
 @pytest.fixture
@@ -185,3 +188,156 @@ async def test_the_async_api_works_through_the_same_overlay(client: Client, sim:
     other = comm100_v4.client(sim.token(1), base_url=sim.base_url)
     with pytest.raises(NotFoundError):
         await get_site.asyncio(site_id, client=other)
+
+
+# -- logging in with email, password and client id ----------------------------------------------
+
+
+class FakeClock:
+    """One clock for the simulator and the client, moved by hand: expiry without waiting."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def login_sim(partner_api_simulator: Callable[..., RunningSimulator], clock: FakeClock) -> RunningSimulator:
+    return partner_api_simulator("comm100-v4", token_lifetime=LIFETIME, clock=clock)
+
+
+def _state(sim: RunningSimulator) -> Comm100V4Simulator:
+    simulator: Comm100V4Simulator = sim.simulator
+    return simulator
+
+
+def _login_client(sim: RunningSimulator, clock: FakeClock, password: str | None = None) -> Client:
+    assert LOGIN.email is not None
+    assert LOGIN.password is not None
+    assert LOGIN.client_id is not None
+    return comm100_v4.client(
+        email=LOGIN.email,
+        password=password or LOGIN.password,
+        client_id=LOGIN.client_id,
+        # The OAuth server is at the simulator's root, as the vendor's is on its own host.
+        token_url=sim.root_url + TOKEN_PATH,
+        base_url=sim.base_url,
+        clock=clock,
+    )
+
+
+@pytest.fixture
+def login_client(login_sim: RunningSimulator, clock: FakeClock) -> Client:
+    return _login_client(login_sim, clock)
+
+
+def test_the_default_token_url_is_the_absolute_url_of_comm100s_oauth_server() -> None:
+    assert comm100_v4.DEFAULT_TOKEN_URL == "https://partner.comm100.io/oauth/token"
+
+
+def test_logging_in_with_email_password_and_client_id_gives_a_working_client(
+    login_client: Client, login_sim: RunningSimulator
+) -> None:
+    assert type(login_client) is Client
+    site_id = _create(login_client)
+    listed = list_sites.sync(client=login_client)
+    assert isinstance(listed, list)
+    assert [site.id for site in listed] == [site_id]
+    assert all(site.partner_id == LOGIN.partner_id for site in listed)
+    # One login, reused: the token is not fetched per call.
+    assert _state(login_sim).tokens.requests == {"password": 1}
+
+
+def test_the_login_sends_client_id_email_and_password_to_the_token_url(
+    login_client: Client, login_sim: RunningSimulator
+) -> None:
+    sent: list[httpx.Request] = []
+    login_client.get_httpx_client().event_hooks["request"].append(sent.append)
+    list_sites.sync(client=login_client)
+    token_requests = [request for request in sent if request.url.path == TOKEN_PATH]
+    assert [str(request.url) for request in token_requests] == [login_sim.root_url + TOKEN_PATH]
+    form = dict(httpx.QueryParams(token_requests[0].content.decode()))
+    assert form == {
+        "grant_type": "password",
+        "client_id": LOGIN.client_id,
+        "email": LOGIN.email,
+        "password": LOGIN.password,
+    }
+
+
+def test_a_token_about_to_expire_is_renewed_with_the_refresh_grant(
+    login_client: Client, login_sim: RunningSimulator, clock: FakeClock
+) -> None:
+    list_sites.sync(client=login_client)
+    clock.now = LIFETIME - 60  # "shortly before expiry": the default 60 s skew
+    list_sites.sync(client=login_client)
+    assert _state(login_sim).tokens.requests == {"password": 1, "refresh_token": 1}
+
+
+def test_an_expired_token_is_renewed_and_the_call_succeeds(
+    login_client: Client, login_sim: RunningSimulator, clock: FakeClock
+) -> None:
+    list_sites.sync(client=login_client)
+    clock.now = LIFETIME + 1
+    assert isinstance(list_sites.sync(client=login_client), list)
+    assert _state(login_sim).tokens.requests == {"password": 1, "refresh_token": 1}
+
+
+def test_a_revoked_token_gets_401_and_the_call_is_retried_once_with_a_new_one(
+    login_client: Client, login_sim: RunningSimulator
+) -> None:
+    list_sites.sync(client=login_client)
+    _state(login_sim).tokens.forget_access_tokens()  # the server forgets every access token
+    assert isinstance(list_sites.sync(client=login_client), list)
+    assert _state(login_sim).tokens.requests == {"password": 1, "refresh_token": 1}
+
+
+def test_a_wrong_password_raises_authentication_error_with_the_oauth_reason_and_no_password(
+    login_sim: RunningSimulator, clock: FakeClock
+) -> None:
+    client = _login_client(login_sim, clock, password="wrong-password-123")
+    with pytest.raises(AuthenticationError, match="email or password is incorrect") as caught:
+        list_sites.sync(client=client)
+    assert caught.value.body == {"error": "invalid_grant", "error_description": "The email or password is incorrect."}
+    assert "wrong-password-123" not in str(caught.value)
+    assert "wrong-password-123" not in repr(caught.value)
+
+
+def test_the_login_client_repr_shows_neither_password_nor_token(
+    login_client: Client, login_sim: RunningSimulator
+) -> None:
+    list_sites.sync(client=login_client)
+    issued = list(_state(login_sim).tokens._access)
+    assert issued
+    for shown in (repr(login_client), repr(login_client.get_httpx_client().auth)):
+        assert str(LOGIN.password) not in shown
+        assert not any(token in shown for token in issued)
+
+
+def test_a_token_and_a_login_together_are_refused() -> None:
+    with pytest.raises(TypeError, match=r"not both.*email"):
+        comm100_v4.client("t0ken", email="a@example.com")
+
+
+def test_neither_a_token_nor_a_whole_login_is_refused_naming_what_is_missing() -> None:
+    with pytest.raises(TypeError, match=r"missing: email, password, client_id"):
+        comm100_v4.client()
+    with pytest.raises(TypeError, match=r"missing: client_id\)"):
+        comm100_v4.client(email="a@example.com", password="p")
+
+
+def test_a_relative_token_url_is_refused() -> None:
+    with pytest.raises(ValueError, match="absolute"):
+        comm100_v4.client(email="a@example.com", password="p", client_id="c", token_url="/oauth/token")
+
+
+def test_the_positional_token_form_still_works(sim: RunningSimulator) -> None:
+    client = comm100_v4.client(sim.token(0), base_url=sim.base_url)
+    assert isinstance(list_sites.sync(client=client), list)

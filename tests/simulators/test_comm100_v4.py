@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from partner_apis.simulators.comm100_v4 import DEFAULT_CREDENTIALS, create_app
+from partner_apis.simulators.comm100_v4 import DEFAULT_CREDENTIALS, TOKEN_PATH, Comm100V4Simulator, create_app
 
 A, B, READ_ONLY = (f"Bearer {credential.token}" for credential in DEFAULT_CREDENTIALS)
+LOGIN_A, LOGIN_B, LOGIN_READ_ONLY = DEFAULT_CREDENTIALS
 SITES = "/v4/global/sites"
 NEW_SITE = {"platformId": 100, "email": "owner@example.com", "password": "12345", "planId": 233}
 UPDATE = {"firstName": "Jason", "lastName": "Statham", "company": "Comm100", "companySize": "101-180"}
@@ -196,3 +197,138 @@ def test_a_malformed_site_id_is_400(api: TestClient, site_id: str) -> None:
     response = api.get(f"{SITES}/{site_id}", headers={"Authorization": A})
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "path.id"
+
+
+# -- the token endpoint -------------------------------------------------------------------------
+
+
+class FakeClock:
+    """A clock moved by hand: tokens expire without waiting."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _password_form(login: Any = LOGIN_A, **changes: str) -> dict[str, str]:
+    form = {"client_id": login.client_id, "grant_type": "password", "email": login.email, "password": login.password}
+    return {**form, **changes}
+
+
+def _login(api: TestClient, login: Any = LOGIN_A) -> dict[str, Any]:
+    response = api.post(TOKEN_PATH, data=_password_form(login))
+    assert response.status_code == 200, response.text
+    answer: dict[str, Any] = response.json()
+    return answer
+
+
+def _bearer(answer: dict[str, Any]) -> dict[str, str]:
+    return {"Authorization": f"Bearer {answer['access_token']}"}
+
+
+def test_the_token_endpoint_is_at_the_root_not_under_v4(api: TestClient) -> None:
+    assert TOKEN_PATH == "/oauth/token"
+    assert api.post(f"/v4{TOKEN_PATH}", data=_password_form()).status_code == 404
+
+
+def test_the_password_grant_answers_the_quick_starts_token_shape_uncached(api: TestClient) -> None:
+    response = api.post(TOKEN_PATH, data=_password_form())
+    assert response.status_code == 200
+    answer = response.json()
+    assert set(answer) == {"access_token", "expires_in", "token_type", "refresh_token"}
+    assert answer["expires_in"] == 43200
+    assert answer["token_type"] == "Bearer"
+    assert answer["access_token"].count(".") == 2  # JWT-shaped, like the vendor's
+    assert response.headers["cache-control"] == "no-store"
+
+
+def test_an_issued_token_is_a_bearer_token_of_the_logins_partner(api: TestClient) -> None:
+    site_id = _create(api, auth=A)
+    as_a, as_b = _bearer(_login(api, LOGIN_A)), _bearer(_login(api, LOGIN_B))
+    assert [site["id"] for site in api.get(SITES, headers=as_a).json()] == [site_id]
+    assert api.get(f"{SITES}/{site_id}", headers=as_b).status_code == 404
+    assert api.get(SITES, headers=_bearer(_login(api, LOGIN_READ_ONLY))).status_code == 403
+
+
+def test_the_email_is_matched_in_any_letter_case(api: TestClient) -> None:
+    assert LOGIN_A.email is not None
+    assert api.post(TOKEN_PATH, data=_password_form(email=LOGIN_A.email.upper())).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"password": "wrong-password"}, "invalid_grant"),
+        ({"email": "nobody@example.com"}, "invalid_grant"),
+        ({"client_id": "unknown-client"}, "invalid_client"),
+    ],
+)
+def test_a_refused_login_is_400_in_the_oauth_shape_without_the_password(
+    api: TestClient, changes: dict[str, str], error: str
+) -> None:
+    response = api.post(TOKEN_PATH, data=_password_form(**changes))
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body) == {"error", "error_description"}
+    assert body["error"] == error
+    assert "wrong-password" not in response.text
+    assert str(LOGIN_A.password) not in response.text
+
+
+def test_a_malformed_token_request_is_invalid_request_without_echoing_the_form(api: TestClient) -> None:
+    form = _password_form(password="do-not-echo-me")
+    del form["client_id"]
+    response = api.post(TOKEN_PATH, data=form)
+    assert response.status_code == 400
+    assert response.json()["error"] == "invalid_request"
+    assert "body" in response.json()["error_description"]
+    assert "do-not-echo-me" not in response.text
+    unsupported = api.post(TOKEN_PATH, data={"grant_type": "client_credentials"})
+    assert unsupported.json()["error"] == "invalid_request"
+
+
+def test_a_refresh_token_gets_a_new_token_once_and_rotates(api: TestClient) -> None:
+    first = _login(api)
+    refresh = {"grant_type": "refresh_token", "refresh_token": first["refresh_token"]}
+    renewed = api.post(TOKEN_PATH, data=refresh)
+    assert renewed.status_code == 200
+    assert renewed.json()["refresh_token"] != first["refresh_token"]
+    assert api.get(SITES, headers=_bearer(renewed.json())).status_code == 200
+    spent = api.post(TOKEN_PATH, data=refresh)
+    assert spent.status_code == 400
+    assert spent.json()["error"] == "invalid_grant"
+
+
+def test_a_refresh_token_is_bound_to_its_client_id(api: TestClient) -> None:
+    first = _login(api)
+    form = {"grant_type": "refresh_token", "refresh_token": first["refresh_token"], "client_id": "another-client"}
+    assert api.post(TOKEN_PATH, data=form).json()["error"] == "invalid_grant"
+
+
+def test_issued_tokens_expire_after_the_configured_lifetime_and_fixed_ones_never() -> None:
+    clock = FakeClock()
+    api = TestClient(create_app(token_lifetime=100, clock=clock))
+    issued = _bearer(_login(api))
+    clock.now = 99
+    assert api.get(SITES, headers=issued).status_code == 200
+    clock.now = 100
+    expired = api.get(SITES, headers=issued)
+    assert expired.status_code == 401
+    assert expired.json()["code"] == "unauthorized"
+    assert api.get(SITES, headers={"Authorization": A}).status_code == 200
+
+
+def test_the_token_requests_are_counted_by_grant(api: TestClient) -> None:
+    first = _login(api)
+    api.post(TOKEN_PATH, data={"grant_type": "refresh_token", "refresh_token": first["refresh_token"]})
+    api.post(TOKEN_PATH, data=_password_form(password="wrong"))
+    simulator: Comm100V4Simulator = api.app.state.simulator  # type: ignore[attr-defined]
+    assert simulator.tokens.requests == {"password": 2, "refresh_token": 1}
+
+
+def test_a_credential_repr_shows_neither_token_nor_password() -> None:
+    shown = repr(LOGIN_A)
+    assert LOGIN_A.token not in shown
+    assert str(LOGIN_A.password) not in shown

@@ -8,6 +8,7 @@ from .o_auth_error import OAuthError
 from .operation import Operation
 from .operation_counter import OperationCounter
 from .operation_entity import OperationEntity
+from .operation_list import OperationList
 from .operation_ref import OperationRef
 from .operation_state import OperationState
 from .partner import Partner
@@ -36,6 +37,7 @@ __all__ = (
     "Operation",
     "OperationCounter",
     "OperationEntity",
+    "OperationList",
     "OperationRef",
     "OperationState",
     "Partner",

@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 import schemathesis
 
+from tests.contract.hooks.oauth import fetch_access_token, send_bearer
 from tests.contract.paging import walk_pages
 
 EMAIL = "PARTNER_APIS_COMM100_V3_EMAIL"
@@ -39,21 +40,11 @@ class Comm100V3Login:
     """Log in with the partner's email and password; send the token as ``Authorization: Bearer``."""
 
     def get(self, case: Any, ctx: Any) -> str:
-        base_url = case.operation.schema.get_base_url()
-        response = httpx.post(
-            base_url + TOKEN_PATH,
-            data={"grant_type": "password", "email": os.environ[EMAIL], "password": os.environ[PASSWORD]},
-            headers={"Accept": "application/json"},
-            timeout=10,
-        )
-        if response.status_code != 200:
-            reason = f"{response.status_code} {response.text[:200]}"
-            raise RuntimeError(f"the contract's login was refused: {reason}")
-        token: str = response.json()["access_token"]
-        return token
+        form = {"grant_type": "password", "email": os.environ[EMAIL], "password": os.environ[PASSWORD]}
+        return fetch_access_token(case.operation.schema.get_base_url() + TOKEN_PATH, form)
 
     def set(self, case: Any, data: str, ctx: Any) -> None:
-        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
+        send_bearer(case, data)
 
 
 def _page_index(case: Any) -> int | None:

@@ -35,11 +35,12 @@ import copy
 import json
 import os
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import schemathesis
 from schemathesis.specs.openapi._auth_retry import INVALID_CREDENTIAL, send_probe
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
+
+from tests.contract.hooks.servers import send_to_own_server
 
 TOKEN = "PARTNER_APIS_OMNIZE_TOKEN"
 OTHER_TOKEN = "PARTNER_APIS_OMNIZE_OTHER_TOKEN"
@@ -155,17 +156,7 @@ class PartnerToken:
 @schemathesis.hook
 def before_init_operation(context: Any, operation: Any) -> None:
     """Send an operation with its own ``servers`` (URL login) to its own host, not the ``--url`` one."""
-    path_item = operation.schema.raw_schema.get("paths", {}).get(operation.path, {})
-    servers = operation.definition.raw.get("servers") or path_item.get("servers")
-    if not servers:
-        return
-    explicit = os.environ.get(LOGIN_URL)
-    if explicit:
-        operation.base_url = explicit.rstrip("/")
-        return
-    configured = urlsplit(operation.base_url)
-    own_path = urlsplit(servers[0]["url"]).path.rstrip("/")
-    operation.base_url = urlunsplit((configured.scheme, configured.netloc, own_path, "", ""))
+    send_to_own_server(operation, os.environ.get(LOGIN_URL))
 
 
 # -- checks ---------------------------------------------------------------------------------

@@ -104,7 +104,9 @@ def sync_detailed(
     (`listRequests`, type `PARTNERSHIP`); the operation stays `IN_PROGRESS` until the
     target accepts (task `SUCCESS`, the two companies become partners) or rejects
     (task `FAILURE`), or the caller cancels it (task `CANCELLED`, the request is
-    withdrawn); it then ends `FINISHED`.
+    withdrawn); it then ends `FINISHED`. Once two companies are partners, any other
+    request still pending between them is closed and its operation ends `FINISHED`
+    with `SUCCESS` (the simulator's choice: the partnership it asked for exists).
 
     Not safe to retry: a second call sends a second request (or fails with
     `partner.exists` once the first was accepted).
@@ -156,7 +158,9 @@ def sync(
     (`listRequests`, type `PARTNERSHIP`); the operation stays `IN_PROGRESS` until the
     target accepts (task `SUCCESS`, the two companies become partners) or rejects
     (task `FAILURE`), or the caller cancels it (task `CANCELLED`, the request is
-    withdrawn); it then ends `FINISHED`.
+    withdrawn); it then ends `FINISHED`. Once two companies are partners, any other
+    request still pending between them is closed and its operation ends `FINISHED`
+    with `SUCCESS` (the simulator's choice: the partnership it asked for exists).
 
     Not safe to retry: a second call sends a second request (or fails with
     `partner.exists` once the first was accepted).
@@ -203,7 +207,9 @@ async def asyncio_detailed(
     (`listRequests`, type `PARTNERSHIP`); the operation stays `IN_PROGRESS` until the
     target accepts (task `SUCCESS`, the two companies become partners) or rejects
     (task `FAILURE`), or the caller cancels it (task `CANCELLED`, the request is
-    withdrawn); it then ends `FINISHED`.
+    withdrawn); it then ends `FINISHED`. Once two companies are partners, any other
+    request still pending between them is closed and its operation ends `FINISHED`
+    with `SUCCESS` (the simulator's choice: the partnership it asked for exists).
 
     Not safe to retry: a second call sends a second request (or fails with
     `partner.exists` once the first was accepted).
@@ -253,7 +259,9 @@ async def asyncio(
     (`listRequests`, type `PARTNERSHIP`); the operation stays `IN_PROGRESS` until the
     target accepts (task `SUCCESS`, the two companies become partners) or rejects
     (task `FAILURE`), or the caller cancels it (task `CANCELLED`, the request is
-    withdrawn); it then ends `FINISHED`.
+    withdrawn); it then ends `FINISHED`. Once two companies are partners, any other
+    request still pending between them is closed and its operation ends `FINISHED`
+    with `SUCCESS` (the simulator's choice: the partnership it asked for exists).
 
     Not safe to retry: a second call sends a second request (or fails with
     `partner.exists` once the first was accepted).

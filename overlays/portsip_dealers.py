@@ -1,0 +1,330 @@
+"""PortSIP PBX REST API, dealers: a ready ``portsip_dealers_client`` from a username and a password.
+
+PortSIP PBX is self-hosted: there is no vendor host, so :func:`client` takes the PBX's
+``host`` (the API is then ``https://<host>:8887/api``, the vendor's server object) or a
+full ``base_url``. What the overlay adds to the generated client, each pinned by a test
+in tests/overlays/test_portsip_dealers.py:
+
+- the token lifecycle (:class:`~partner_apis.overlays.runtime.OAuth2Auth`) configured for
+  PortSIP: the password grant at ``/login/oauth/token`` with ``username``, ``scope=all``
+  and the fixed ``client_id``, reuse until shortly before expiry, the refresh grant (with
+  the ``client_id``) falling back to the password grant, one retry on 401, one renewal at
+  a time;
+- typed errors with the vendor's words: every failure answer raises a :class:`PortsipError`
+  (``code``, ``message``, ``detail``) that is also the runtime's status class
+  (``NotFoundError``, ``ConflictError``, ...); a refused login raises
+  :class:`PortsipAuthenticationError` although PortSIP answers it 400;
+- :func:`iter_dealers` / :func:`aiter_dealers`: every dealer of a query, page by page.
+
+What the generated client already gets right, pinned by tests as well: ids are opaque
+strings, sent and returned as they are; update's 200 with no body and destroy's 204 come
+back as success (``None``), not as an unexpected status; a 4xx body that is not JSON
+never reaches the generated parser (the error is raised first).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from typing import Any
+
+import httpx
+from portsip_dealers_client import Client
+from portsip_dealers_client.api.dealers import list_dealers
+from portsip_dealers_client.models.dealer import Dealer
+from portsip_dealers_client.models.dealer_list import DealerList
+from portsip_dealers_client.types import UNSET, Unset
+
+from .runtime import (
+    ApiStatusError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    NotFoundError,
+    OAuth2Auth,
+    PartnerApiError,
+    PasswordGrant,
+    PermissionDeniedError,
+    RateLimitError,
+    RetryPolicy,
+    Secret,
+    ServerError,
+    UnprocessableEntityError,
+    aiter_items,
+    build_client,
+    iter_items,
+    redact,
+)
+from .runtime.client import DEFAULT_TIMEOUT
+from .runtime.errors import parse_body
+from .runtime.oauth import DEFAULT_EXPIRY_SKEW
+
+__all__ = [
+    "CLIENT_ID",
+    "DEFAULT_PORT",
+    "KEY",
+    "PAGE_SIZE",
+    "TOKEN_PATH",
+    "PortsipAuthenticationError",
+    "PortsipBadRequestError",
+    "PortsipConflictError",
+    "PortsipError",
+    "PortsipNotFoundError",
+    "PortsipPermissionDeniedError",
+    "PortsipRateLimitError",
+    "PortsipServerError",
+    "PortsipUnprocessableEntityError",
+    "aiter_dealers",
+    "client",
+    "error_for",
+    "iter_dealers",
+    "server_url",
+]
+
+KEY = "portsip-dealers"
+# The web portal's HTTPS port, the vendor's server object's default (8888 is plain HTTP).
+DEFAULT_PORT = 8887
+TOKEN_PATH = "/login/oauth/token"  # noqa: S105 (a path under the base URL, not a password)
+# The developer guide's fixed client id: "The value is always 9d806019-...".
+CLIENT_ID = "9d806019-75b2-4b3d-bb8b-f5a3a412cc0a"
+PAGE_SIZE = 100  # the largest `top` the API takes
+
+
+# -- typed errors -----------------------------------------------------------------------------
+
+
+class PortsipError(ApiStatusError):
+    """A failure answer in PortSIP's shape, ``{"errors": [{"code", "message", "detail"}]}``.
+
+    Attributes beyond the runtime's (``status``, ``body``, ``vendor_message``): ``code``
+    (the first error's code, ``UNKNOWN`` when the body has none: treat any code you do
+    not know as ``UNKNOWN``, as the vendor asks), ``message`` (its message), ``detail``
+    (its optional detail) and ``errors`` (every error of the answer, as dicts). Each
+    subclass is also the runtime's class for the status, so ``except NotFoundError``
+    catches :class:`PortsipNotFoundError`.
+    """
+
+    def __init__(self, response: httpx.Response, message: str | None = None) -> None:
+        self.errors = _error_items(parse_body(response))
+        first = self.errors[0] if self.errors else {}
+        code = first.get("code")
+        text = first.get("message")
+        self.code: str = code if isinstance(code, str) and code else "UNKNOWN"
+        self.message: str | None = text if isinstance(text, str) else None
+        self.detail: Any = first.get("detail")
+        super().__init__(response, message or (f"{self.code}: {self.message}" if self.message else self.code))
+
+    def __repr__(self) -> str:
+        message = redact(str(self.vendor_message))
+        return f"{type(self).__name__}(status={self.status}, code={self.code!r}, message={message!r})"
+
+
+class PortsipBadRequestError(PortsipError, BadRequestError):
+    """400: refused as invalid (``VALIDATE_FAILED``: ``detail`` names the fields)."""
+
+
+class PortsipAuthenticationError(PortsipError, AuthenticationError):
+    """401 on a dealer call (a missing or expired token), or a login refused with 400 ``UNAUTHORIZED``."""
+
+
+class PortsipPermissionDeniedError(PortsipError, PermissionDeniedError):
+    """403: the caller may not (a dealer acting at or above its own level, or on its own record)."""
+
+
+class PortsipNotFoundError(PortsipError, NotFoundError):
+    """404: no such dealer below the caller (unknown, destroyed, or in another branch)."""
+
+
+class PortsipConflictError(PortsipError, ConflictError):
+    """409: the dealer name is already in use."""
+
+
+class PortsipUnprocessableEntityError(PortsipError, UnprocessableEntityError):
+    """422: the request is well formed but its content is refused."""
+
+
+class PortsipRateLimitError(PortsipError, RateLimitError):
+    """429: too many requests (after any retries)."""
+
+
+class PortsipServerError(PortsipError, ServerError):
+    """5xx: the PBX failed (after any retries)."""
+
+
+_BY_STATUS: dict[int, type[PortsipError]] = {
+    400: PortsipBadRequestError,
+    401: PortsipAuthenticationError,
+    403: PortsipPermissionDeniedError,
+    404: PortsipNotFoundError,
+    409: PortsipConflictError,
+    422: PortsipUnprocessableEntityError,
+    429: PortsipRateLimitError,
+}
+
+
+def _error_items(body: Any) -> list[dict[str, Any]]:
+    errors = body.get("errors") if isinstance(body, dict) else None
+    if not isinstance(errors, list):
+        return []
+    return [item for item in errors if isinstance(item, dict)]
+
+
+def error_for(response: httpx.Response) -> PartnerApiError | None:
+    """The :class:`PortsipError` for a failure answer (status >= 400), None for success.
+
+    The status picks the class; the body (read already) gives ``code``, ``message`` and
+    ``detail``, and any body at all is accepted (a proxy's HTML page gives ``UNKNOWN``).
+    """
+    status = response.status_code
+    if status < 400:
+        return None
+    if status >= 500:
+        return PortsipServerError(response)
+    return _BY_STATUS.get(status, PortsipError)(response)
+
+
+def _login_error(response: httpx.Response) -> PartnerApiError:
+    # PortSIP refuses a login with 400 UNAUTHORIZED (the Authentication page's sample):
+    # a refused grant, however it is answered, is an authentication failure.
+    if response.status_code in {400, 401}:
+        return PortsipAuthenticationError(response)
+    error = error_for(response)
+    assert error is not None  # only a failed token answer gets here
+    return error
+
+
+# -- the client -------------------------------------------------------------------------------
+
+
+def server_url(host: str, *, port: int = DEFAULT_PORT, protocol: str = "https") -> str:
+    """The API's base URL on a PBX: ``https://<host>:8887/api`` (use port 8888 with ``protocol="http"``)."""
+    if protocol not in {"https", "http"}:
+        raise ValueError(f"protocol must be https or http, not {protocol!r}")
+    return f"{protocol}://{host}:{port}/api"
+
+
+def client(
+    username: str,
+    password: str | Secret,
+    *,
+    host: str | None = None,
+    base_url: str | None = None,
+    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+    retry: RetryPolicy | None = None,
+    transport: httpx.BaseTransport | None = None,
+    async_transport: httpx.AsyncBaseTransport | None = None,
+    expiry_skew: float = DEFAULT_EXPIRY_SKEW,
+    clock: Callable[[], float] = time.monotonic,
+) -> Client:
+    """Return a ``portsip_dealers_client.Client`` that signs in as ``username`` (the administrator or a dealer).
+
+    Give the PBX's ``host`` (``https://<host>:8887/api``, see :func:`server_url`) or its
+    ``base_url``, exactly one. The token is fetched on the first call and renewed as
+    needed (``expiry_skew`` seconds before it expires; ``clock`` is injectable for
+    tests). Every failure raises a :class:`PortsipError` (a refused login
+    :class:`PortsipAuthenticationError`); idempotent calls are retried. Raises
+    ``ValueError`` without a host or base URL, or with both.
+    """
+    if (host is None) == (base_url is None):
+        raise ValueError("give the PBX's host or its base_url (exactly one): PortSIP PBX is self-hosted")
+    url = base_url if base_url is not None else server_url(host or "")
+    auth = OAuth2Auth(
+        PasswordGrant(username, password, extra={"scope": "all", "client_id": CLIENT_ID}),
+        token_url=TOKEN_PATH,
+        base_url=url,
+        refresh_extra={"client_id": CLIENT_ID},
+        expiry_skew=expiry_skew,
+        clock=clock,
+        login_error=_login_error,
+    )
+    return build_client(
+        Client,
+        key=KEY,
+        base_url=url,
+        auth=auth,
+        error_for=error_for,
+        timeout=timeout,
+        retry=retry,
+        transport=transport,
+        async_transport=async_transport,
+    )
+
+
+# -- every dealer, page by page ----------------------------------------------------------------
+
+_Page = tuple[int, DealerList]  # (skip, the page)
+
+
+def _text(value: str | None) -> str | Unset:
+    return UNSET if value is None else value
+
+
+def _page(skip: int, result: object) -> _Page:
+    # Failures raise in the client's auth flow; a 200 always parses as a DealerList.
+    if not isinstance(result, DealerList):
+        raise PartnerApiError(f"listDealers answered {type(result).__name__}, not a list of dealers")
+    return skip, result
+
+
+def _dealers(page: _Page) -> Sequence[Dealer]:
+    return page[1].items
+
+
+def _next_skip(page: _Page) -> int | None:
+    # `count` is the total of the matching dealers; an empty page ends the walk even if
+    # the count says otherwise (dealers destroyed meanwhile).
+    skip, dealers = page
+    following = skip + len(dealers.items)
+    return following if dealers.items and following < dealers.count else None
+
+
+def iter_dealers(
+    portsip: Client,
+    *,
+    filter_: str | None = None,
+    search: str | None = None,
+    orderby: str | None = None,
+) -> Iterator[Dealer]:
+    """Yield every dealer the caller may see that matches the query, 100 a page (``skip``/``top``).
+
+    A page is fetched only when the one before is used up. Raises the client's errors,
+    and ``PagingError`` if the pages do not advance.
+    """
+
+    def fetch(skip: int | None) -> _Page:
+        start = skip or 0
+        result = list_dealers.sync(
+            client=portsip,
+            filter_=_text(filter_),
+            search=_text(search),
+            orderby=_text(orderby),
+            skip=start,
+            top=PAGE_SIZE,
+        )
+        return _page(start, result)
+
+    return iter_items(fetch, _dealers, _next_skip)
+
+
+def aiter_dealers(
+    portsip: Client,
+    *,
+    filter_: str | None = None,
+    search: str | None = None,
+    orderby: str | None = None,
+) -> AsyncIterator[Dealer]:
+    """The async :func:`iter_dealers`: ``async for dealer in aiter_dealers(client): ...``."""
+
+    async def fetch(skip: int | None) -> _Page:
+        start = skip or 0
+        result = await list_dealers.asyncio(
+            client=portsip,
+            filter_=_text(filter_),
+            search=_text(search),
+            orderby=_text(orderby),
+            skip=start,
+            top=PAGE_SIZE,
+        )
+        return _page(start, result)
+
+    return aiter_items(fetch, _dealers, _next_skip)

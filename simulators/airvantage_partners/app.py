@@ -1,0 +1,471 @@
+"""The AirVantage partners simulator: several companies, OAuth tokens, partnership requests as operations.
+
+Rules beyond the spec's schemas (the partnership rules themselves are in state.py):
+
+- ``POST /api/oauth/token`` takes the client-credentials, password and refresh grants. The
+  API client authenticates with ``client_id``/``client_secret`` in the form or with HTTP
+  Basic auth (401 ``invalid_client`` otherwise); a wrong login or refresh token is 400
+  ``invalid_grant``. Client-credentials tokens come without a refresh token; refresh
+  tokens rotate (each works once) and stay bound to their API client. Errors there are
+  in OAuth's shape (``error``, ``error_description``).
+- Every v1 call needs a live token, as ``Authorization: Bearer`` or ``?access_token=``
+  (401 otherwise, in the OAuth shape Spring Security answers), and the rights the spec's
+  ``x-permissions`` names (403 ``missing.rights`` otherwise). The context ``company`` may
+  only be the caller's own (``company.unknown`` otherwise).
+- Every other refusal is ``{"error": "<dotted.code>", "errorParameters": [...]}`` with 400;
+  invalid input is ``parameter.invalid`` naming the offending parameters (never echoing
+  their values, which may be secrets).
+- ``fields`` projects each listed item onto the chosen attributes, and the defaults come
+  from the spec's ``x-default-fields``; ``name`` matches a case-insensitive substring;
+  ``orderBy=name`` sorts by name; ``offset``/``size`` page, ``count`` is the total.
+- A request's ``callback`` must be http(s) on loopback (403 ``callback.forbidden``
+  otherwise); the operation is POSTed there at each state change (callbacks.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+
+from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, bearer_token, build_app
+from partner_apis.simulators.harness.tokens import TokenIssuer
+from partner_apis.specs import load_spec
+
+from .callbacks import CallbackSender, parse_callback
+from .state import ApiClient, Company, Network, OperationRecord, PartnershipRequest, Principal, Profile, User, refuse
+
+__all__ = [
+    "DEFAULT_COMPANIES",
+    "DEFAULT_CREDENTIALS",
+    "DEFAULT_PARTNERSHIPS",
+    "DEFAULT_USERS",
+    "AirVantageSimulator",
+    "create_app",
+]
+
+KEY = "airvantage-partners"
+# The lifetime of the token in a client fixture (the API overview says 24 hours).
+DEFAULT_TOKEN_LIFETIME = 43199
+DEFAULT_REFRESH_TOKEN_LIFETIME = 14 * 24 * 3600
+DEFAULT_START_DELAY = 0.1
+
+VIEW = "accountNetwork.partners.view"
+ADD = "accountNetwork.partners.add"
+ADMINISTRATOR = "administrator"
+ALL_RIGHTS = frozenset({VIEW, ADD, ADMINISTRATOR})
+
+# -- the default network: the doc's samples work against it ---------------------------------
+#
+# Acme is the caller of the doc's samples: its partner "Partner One" (7fe11d...) has the
+# profile "Basic Partner" (5a3e78...) exactly as in Find and Details, and the partnership
+# request sample (partner 01bf08..., profile ee81d8...) asks Globex with Acme's "Support
+# Partner" profile. Initech is a third company nobody is partner with yet.
+ACME = "3f9a2c7e5b1d4e8fa6c0b9d8e7f6a5b4"
+GLOBEX = "01bf08b75e124e3d836443b323a3f190"
+PARTNER_ONE = "7fe11df637264cd2ab6a2cddde2f817d"
+INITECH = "c4d3e2f1a0b94c8d7e6f5a4b3c2d1e0f"
+
+DEFAULT_COMPANIES = (
+    Company(
+        ACME,
+        "Acme IoT",
+        (
+            Profile("5a3e78ca0ea64d6a9bdaef5966e8b374", "Basic Partner", frozenset({"entities.systems.view"})),
+            Profile("ee81d84aec5b4d4397ead51b823b76a7", "Support Partner", frozenset({"entities.systems.edit"})),
+        ),
+    ),
+    Company(
+        GLOBEX,
+        "Globex Telematics",
+        (
+            Profile("9b8a7c6d5e4f4a3b2c1d0e9f8a7b6c5d", "Partner", frozenset({"entities.systems.view"})),
+            Profile("2e4c6a8b0d1f4e3c5a7b9d0f1e2c3a4b", "Auditor", frozenset({"entities.alerts.view"})),
+        ),
+        picture="https://na.airvantage.net/api/v1/companies/01bf08b75e124e3d836443b323a3f190/picture",
+    ),
+    Company(PARTNER_ONE, "Partner One", (Profile("6d5c4b3a2f1e4d0c9b8a7f6e5d4c3b2a", "Reseller"),)),
+    Company(INITECH, "Initech Fleet", (Profile("8f7e6d5c4b3a4f2e1d0c9b8a7f6e5d4c", "Partner"),)),
+)
+# (company, partner, the profile the company gives the partner, the profile the partner gives back)
+DEFAULT_PARTNERSHIPS = ((ACME, PARTNER_ONE, "5a3e78ca0ea64d6a9bdaef5966e8b374", "6d5c4b3a2f1e4d0c9b8a7f6e5d4c3b2a"),)
+
+# Fake, well-known API clients: the first two are full-right clients of two different
+# companies (the contract suite's requester and target), the third is read-only.
+DEFAULT_CREDENTIALS = (
+    ApiClient("sim-acme-client", "sim-acme-secret", ACME, ALL_RIGHTS, "Acme automation"),
+    ApiClient("sim-globex-client", "sim-globex-secret", GLOBEX, ALL_RIGHTS, "Globex automation"),
+    ApiClient("sim-acme-read-only", "sim-acme-read-only-secret", ACME, frozenset({VIEW}), "Acme dashboard"),
+    ApiClient("sim-partner-one-client", "sim-partner-one-secret", PARTNER_ONE, ALL_RIGHTS, "Partner One"),
+    ApiClient("sim-initech-client", "sim-initech-secret", INITECH, ALL_RIGHTS, "Initech automation"),
+)
+DEFAULT_USERS = (
+    User("admin@acme.example", "sim-acme-password", ACME, ALL_RIGHTS),
+    User("viewer@acme.example", "sim-acme-viewer-password", ACME, frozenset({VIEW})),
+    User("admin@globex.example", "sim-globex-password", GLOBEX, ALL_RIGHTS),
+)
+
+_OAUTH_ERRORS = frozenset(
+    {"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type"}
+)
+# The harness's own refusals, in the vendor's words.
+_HARNESS_CODES = {
+    "invalid_request": "parameter.invalid",
+    "invalid_json": "parameter.invalid",
+    "not_found": "not.found",
+    "method_not_allowed": "method.not.allowed",
+    "internal_error": "internal.error",
+}
+
+
+@dataclass(frozen=True)
+class _Grantee:
+    """What a token stands for: the API client it was issued to and the principal it acts as."""
+
+    client_id: str
+    principal: Principal
+
+
+def _query_token(request: Request) -> str | None:
+    token = request.query_params.get("access_token")
+    return token or None
+
+
+def _basic_client(request: Request) -> tuple[str, str] | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, encoded = header.strip().partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        client_id, sep, secret = base64.b64decode(encoded.strip(), validate=True).decode("utf-8").partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        raise SimError(401, "invalid_client", "The client credentials are malformed.") from None
+    if not sep:
+        raise SimError(401, "invalid_client", "The client credentials are malformed.")
+    return client_id, secret
+
+
+def _field_rule(spec: Mapping[str, Any], operation_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An operation's (default, selectable) fields, from its ``fields`` parameter's extensions."""
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                for parameter in operation.get("parameters", []):
+                    if parameter.get("name") == "fields":
+                        return tuple(parameter["x-default-fields"]), tuple(parameter["x-selectable-fields"])
+    raise KeyError(f"{operation_id} has no fields parameter in the spec")
+
+
+def _page(items: Sequence[Any], query: Mapping[str, Any]) -> tuple[list[Any], dict[str, int]]:
+    offset: int = query.get("offset", 0)
+    size: int = query.get("size", 100)
+    chosen = list(items[offset : offset + size])
+    return chosen, {"count": len(items), "size": len(chosen), "offset": offset}
+
+
+class AirVantageSimulator:
+    """A stateful AirVantage server; ``credentials`` are the API clients by id, ``network`` the companies."""
+
+    key = KEY
+
+    def __init__(
+        self,
+        *,
+        companies: Iterable[Company] = DEFAULT_COMPANIES,
+        partnerships: Iterable[tuple[str, str, str, str]] = DEFAULT_PARTNERSHIPS,
+        credentials: Iterable[ApiClient] = DEFAULT_CREDENTIALS,
+        users: Iterable[User] = DEFAULT_USERS,
+        start_delay: float = DEFAULT_START_DELAY,
+        token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
+        refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
+        clock: Callable[[], float] = time.time,
+        callback_timeout: float = 2.0,
+    ) -> None:
+        spec = load_spec(KEY)
+        self.credentials = {client.client_id: client for client in credentials}
+        self.users = {user.login.casefold(): user for user in users}
+        self.tokens: TokenIssuer[_Grantee] = TokenIssuer(
+            lifetime=token_lifetime, refresh_lifetime=refresh_token_lifetime, clock=clock
+        )
+        self.callbacks = CallbackSender(timeout=callback_timeout)
+        self.network = Network(companies, clock=clock, start_delay=start_delay, on_change=self._deliver)
+        self._real_time = clock is time.time
+        for company, partner, given, received in partnerships:
+            self.network.link(company, partner, given, received)
+        self._permissions = {
+            operation["operationId"]: tuple(operation.get("x-permissions", ()))
+            for item in spec["paths"].values()
+            for operation in item.values()
+            if isinstance(operation, dict) and "operationId" in operation
+        }
+        self._partner_fields = _field_rule(spec, "findPartners")
+        self._request_fields = _field_rule(spec, "listRequests")
+
+    # -- the harness's hooks ------------------------------------------------------------
+
+    def authenticate(self, request: Request, operation: Operation, body: bytes) -> Principal:
+        token = bearer_token(request) or _query_token(request)
+        if token is None:
+            raise SimError(
+                401, "unauthorized", "Full authentication is required to access this resource",
+                headers={"WWW-Authenticate": 'Bearer realm="AirVantage"'},
+            )  # fmt: skip
+        grantee = self.tokens.holder(token)
+        if grantee is None:
+            raise SimError(
+                401, "invalid_token", "Invalid access token",
+                headers={"WWW-Authenticate": 'Bearer realm="AirVantage", error="invalid_token"'},
+            )  # fmt: skip
+        principal = grantee.principal
+        for right in self._permissions.get(operation.operation_id, ()):
+            if right not in principal.rights:
+                raise refuse("missing.rights", right, status=403)
+        self.network.tick()
+        return principal
+
+    def render_error(self, error: SimError) -> Reply:
+        if error.operation_id == "getToken":  # the token endpoint answers in OAuth2's shape
+            code = error.code if error.code in _OAUTH_ERRORS else "invalid_request"
+            return Reply(error.status, {"error": code, "error_description": error.message}, error.headers)
+        if error.status == 401:
+            return Reply(401, {"error": error.code, "error_description": error.message}, error.headers)
+        parameters = getattr(error, "parameters", None)
+        if parameters is None:
+            # Parameter names only: a value may be a secret (a callback URL's password).
+            parameters = [problem.field.partition(".")[2] or problem.field for problem in error.problems]
+        code = _HARNESS_CODES.get(error.code, error.code)
+        return Reply(error.status, {"error": code, "errorParameters": list(parameters)}, error.headers)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {
+            "get_token": self.get_token,
+            "find_partners": self.find_partners,
+            "get_partner": self.get_partner,
+            "edit_partner": self.edit_partner,
+            "request_partnership": self.request_partnership,
+            "find_operations": self.find_operations,
+            "get_operation": self.get_operation,
+            "cancel_operation": self.cancel_operation,
+            "list_requests": self.list_requests,
+            "get_request": self.get_request,
+            "accept_request": self.accept_request,
+            "reject_request": self.reject_request,
+        }
+
+    # -- the token endpoint -------------------------------------------------------------
+
+    def _client(self, call: Call) -> ApiClient:
+        form = call.body
+        basic = _basic_client(call.request)
+        in_form = (form.get("client_id"), form.get("client_secret"))
+        if basic is not None and in_form[0] is not None and in_form[0] != basic[0]:
+            raise SimError(400, "invalid_request", "The client is identified twice, differently.")
+        client_id, secret = basic or in_form
+        client = self.credentials.get(client_id or "")
+        if client is None or not hmac.compare_digest(client.client_secret.encode(), (secret or "").encode()):
+            headers = {"WWW-Authenticate": 'Basic realm="AirVantage"'} if basic is not None else {}
+            raise SimError(401, "invalid_client", "Bad client credentials", headers=headers)
+        return client
+
+    def get_token(self, call: Call) -> Reply:
+        form = call.body
+        grant_type = form["grant_type"]
+        self.tokens.count(grant_type)
+        client = self._client(call)
+        if grant_type == "client_credentials":
+            answer = self.tokens.issue(_Grantee(client.client_id, client.principal), refresh=False)
+        elif grant_type == "password":
+            user = self.users.get(form["username"].casefold())
+            if user is None or not hmac.compare_digest(user.password.encode(), form["password"].encode()):
+                raise SimError(400, "invalid_grant", "Bad credentials")
+            answer = self.tokens.issue(_Grantee(client.client_id, user.principal))
+        else:
+            grantee = self.tokens.redeem(form["refresh_token"])
+            # A refresh token is bound to the client it was issued to (RFC 6749 section 6).
+            if grantee is None or grantee.client_id != client.client_id:
+                raise SimError(400, "invalid_grant", "Invalid refresh token")
+            answer = self.tokens.issue(grantee)
+        # RFC 6749 section 5.1: a token answer must not be cached.
+        return Reply(200, answer, {"Cache-Control": "no-store", "Pragma": "no-cache"})
+
+    # -- shared ---------------------------------------------------------------------------
+
+    def _company(self, call: Call) -> str:
+        """The context company: the caller's own, whether named or not."""
+        principal: Principal = call.principal
+        named = call.query.get("company")
+        if named is not None and named != principal.company:
+            raise refuse("company.unknown", named)
+        return principal.company
+
+    @staticmethod
+    def _fields(query: Mapping[str, Any], rule: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[str, ...]:
+        text = query.get("fields")
+        if text is None:
+            return rule[0]
+        # The spec's pattern already admits only selectable names; repeats count once.
+        return tuple(dict.fromkeys(text.split(",")))
+
+    def _deliver(self, operation: OperationRecord, snapshot: dict[str, Any]) -> None:
+        assert operation.callback is not None
+        self.callbacks.submit(operation.callback, snapshot)
+
+    # -- partners -------------------------------------------------------------------------
+
+    @staticmethod
+    def _partner_json(company: Company, profile: Profile, fields: Iterable[str] | None = None) -> dict[str, Any]:
+        full: dict[str, Any] = {
+            "uid": company.uid,
+            "name": company.name,
+            "picture": company.picture,
+            "profile": {"uid": profile.uid, "name": profile.name},
+        }
+        if fields is None:  # the complete representation, without a picture the company lacks
+            return {name: value for name, value in full.items() if name != "picture" or value is not None}
+        return {name: full[name] for name in fields}
+
+    def find_partners(self, call: Call) -> Reply:
+        company, query = self._company(call), call.query
+        partners = self.network.partners(company)
+        if "name" in query:
+            needle = query["name"].casefold()
+            partners = [(partner, profile) for partner, profile in partners if needle in partner.name.casefold()]
+        if "profile" in query:
+            partners = [(partner, profile) for partner, profile in partners if profile.uid == query["profile"]]
+        if query.get("orderBy") == "name":
+            partners.sort(key=lambda pair: (pair[0].name.casefold(), pair[0].name, pair[0].uid))
+        page, envelope = _page(partners, query)
+        fields = self._fields(query, self._partner_fields)
+        items = [self._partner_json(partner, profile, fields) for partner, profile in page]
+        return Reply(200, {"items": items, **envelope})
+
+    def get_partner(self, call: Call) -> Reply:
+        partner, profile = self.network.partner(self._company(call), call.path["uid"])
+        return Reply(200, self._partner_json(partner, profile))
+
+    def edit_partner(self, call: Call) -> Reply:
+        company = self._company(call)
+        partner, profile = self.network.assign(company, call.path["uid"], call.body["profile"]["uid"])
+        return Reply(200, self._partner_json(partner, profile))
+
+    # -- partnership requests and operations ------------------------------------------------
+
+    def request_partnership(self, call: Call) -> Reply:
+        company, body = self._company(call), call.body
+        callback = None
+        if "callback" in body:
+            callback = parse_callback(body["callback"])
+            if callback is None:
+                # Parameter name only: the URL may carry a password.
+                raise refuse("callback.forbidden", "callback", status=403)
+        operation = self.network.request(
+            company,
+            body["partner"],
+            profile=body.get("profile"),
+            message=body.get("message"),
+            callback=callback,
+            notify=body.get("notify", False),
+        )
+        if callback is not None and self._real_time and self.network.start_delay > 0:
+            # Nobody may read the operation before it starts: its callback must not wait for a read.
+            timer = threading.Timer(self.network.start_delay, self.network.tick)
+            timer.daemon = True
+            timer.start()
+        return Reply(200, {"operation": operation.uid})
+
+    def find_operations(self, call: Call) -> Reply:
+        page, envelope = _page(self.network.operations(self._company(call)), call.query)
+        return Reply(200, {"items": self.network.snapshots(page), **envelope})
+
+    def get_operation(self, call: Call) -> Reply:
+        operation = self.network.operation(self._company(call), call.path["uid"])
+        return Reply(200, self.network.snapshot(operation))
+
+    def cancel_operation(self, call: Call) -> Reply:
+        operation = self.network.cancel(self._company(call), call.path["uid"])
+        return Reply(200, self.network.snapshot(operation))
+
+    # -- incoming requests ----------------------------------------------------------------------
+
+    def _request_json(self, request: PartnershipRequest, fields: Iterable[str] | None = None) -> dict[str, Any]:
+        requester = self.network.companies[request.requester]
+        full: dict[str, Any] = {
+            "uid": request.uid,
+            "message": request.message,
+            "date": request.date,
+            "type": "PARTNERSHIP",
+            "requestBy": {"uid": requester.uid, "name": requester.name},
+        }
+        if fields is None:
+            return {name: value for name, value in full.items() if value is not None}
+        # A request sent without a message has none to show, even when it is selected.
+        return {name: full[name] for name in fields if full[name] is not None}
+
+    def list_requests(self, call: Call) -> Reply:
+        company, query = self._company(call), call.query
+        requests = self.network.pending_for(company)
+        if "uid" in query:
+            requests = [request for request in requests if request.uid == query["uid"]]
+        if "requestBy" in query:
+            requests = [request for request in requests if request.requester == query["requestBy"]]
+        if "before" in query:
+            requests = [request for request in requests if request.date < query["before"]]
+        page, envelope = _page(requests, query)
+        fields = self._fields(query, self._request_fields)
+        return Reply(200, {"items": [self._request_json(request, fields) for request in page], **envelope})
+
+    def get_request(self, call: Call) -> Reply:
+        return Reply(200, self._request_json(self.network.incoming(self._company(call), call.path["uid"])))
+
+    def accept_request(self, call: Call) -> Reply:
+        company, body = self._company(call), call.body or {}
+        profile = (body.get("data") or {}).get("profile")
+        self.network.accept(company, call.path["uid"], profile)
+        return Reply(200)
+
+    def reject_request(self, call: Call) -> Reply:
+        self.network.reject(self._company(call), call.path["uid"])
+        return Reply(200)
+
+
+def create_app(
+    *,
+    start_delay: float = DEFAULT_START_DELAY,
+    token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
+    refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
+    clock: Callable[[], float] = time.time,
+    callback_timeout: float = 2.0,
+    companies: Iterable[Company] = DEFAULT_COMPANIES,
+    partnerships: Iterable[tuple[str, str, str, str]] = DEFAULT_PARTNERSHIPS,
+    credentials: Iterable[ApiClient] = DEFAULT_CREDENTIALS,
+    users: Iterable[User] = DEFAULT_USERS,
+) -> Starlette:
+    """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``).
+
+    ``start_delay`` is how many seconds an operation stays ``SCHEDULED`` (0: it starts at
+    once); ``token_lifetime`` and ``clock`` (seconds since the epoch) let tests make tokens
+    expire and operations start without waiting. Raises ``ValueError`` for a negative
+    ``start_delay``.
+    """
+    simulator = AirVantageSimulator(
+        companies=companies,
+        partnerships=partnerships,
+        credentials=credentials,
+        users=users,
+        start_delay=start_delay,
+        token_lifetime=token_lifetime,
+        refresh_token_lifetime=refresh_token_lifetime,
+        clock=clock,
+        callback_timeout=callback_timeout,
+    )
+    app = build_app(simulator, load_spec(KEY))
+    app.state.simulator = simulator
+    return app

@@ -1,0 +1,295 @@
+"""Retries through every overlay client: a create is never sent twice, reads are retried within the bound.
+
+Each API's client comes from its overlay factory with an ``httpx.MockTransport`` in place
+of the network; the retry transport's sleep is recorded instead of slept, so a test reads
+the waits instead of timing them. A new overlay joins by adding its entry to ``CASES``
+(``test_every_overlay_has_a_retry_case`` fails until it does).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import importlib
+import pkgutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from airvantage_partners_client.api.operations import get_operation as av_get_operation
+from airvantage_partners_client.api.partnership import request_partnership as av_request_partnership
+from airvantage_partners_client.models import PartnershipRequest as AvPartnershipRequest
+from comm100_v3_client.api.sites import create_site as v3_create_site
+from comm100_v3_client.api.sites import get_site as v3_get_site
+from comm100_v3_client.models import PlanSelection, SiteContactCreate
+from comm100_v3_client.models import SiteCreate as V3SiteCreate
+from comm100_v4_client.api.sites import create_site as v4_create_site
+from comm100_v4_client.api.sites import get_site as v4_get_site
+from comm100_v4_client.models import SiteCreate as V4SiteCreate
+from omnize_partner_client.api.departments import create_department, list_departments
+from omnize_partner_client.models import CreateDepartmentRequest, DepartmentCreate
+from portsip_dealers_client.api.dealers import create_dealer, get_dealer
+from portsip_dealers_client.models import DealerCreate, DealerLevel
+
+import partner_apis.overlays
+from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
+from partner_apis.overlays.runtime import (
+    ApiConnectionError,
+    RetryingTransport,
+    RetryPolicy,
+    ServerError,
+    operation_table,
+)
+from partner_apis.specs import load_spec
+
+# The default backoff (jittered, up to 0.5 s at first): a wait of exactly the Retry-After
+# value can only come from the header. At most two retries, three attempts in all.
+POLICY = RetryPolicy(max_retries=2)
+LOOPBACK = "http://127.0.0.1:9"  # never dialled: every request goes to the mock transport
+
+
+def spec_example(key: str, operation_id: str) -> Any:
+    """The first example of an operation's 200 JSON answer: a success body every client parses."""
+    for item in load_spec(key)["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                examples = operation["responses"]["200"]["content"]["application/json"]["examples"]
+                return next(iter(examples.values()))["value"]
+    raise KeyError(f"{key} has no operation {operation_id}")
+
+
+def _no_side_requests(request: httpx.Request) -> httpx.Response | None:
+    return None
+
+
+@dataclass(frozen=True)
+class RetryCase:
+    """One API's overlay client on a mock transport, with one create and one read.
+
+    ``create`` must be an operation the spec marks ``x-idempotent: false`` and ``read``
+    one it marks ``x-idempotent: true`` (each named, and checked against the spec);
+    ``read_answer`` is the read's success body. ``side`` answers the requests a client
+    makes on its own (a token request), which the tests do not count.
+    """
+
+    build: Callable[[httpx.BaseTransport, RetryPolicy], Any]
+    create_operation: str
+    create: Callable[[Any], object]
+    read_operation: str
+    read: Callable[[Any], object]
+    read_answer: Any
+    side: Callable[[httpx.Request], httpx.Response | None] = field(default=_no_side_requests)
+
+
+def _v3_token(request: httpx.Request) -> httpx.Response | None:
+    if request.url.path != comm100_v3.TOKEN_PATH:
+        return None
+    return httpx.Response(200, json={"access_token": "retry-access", "expires_in": 43199, "refresh_token": "r"})
+
+
+def _av_token(request: httpx.Request) -> httpx.Response | None:
+    if not request.url.path.endswith(airvantage_partners.TOKEN_PATH):
+        return None
+    return httpx.Response(200, json={"access_token": "retry-access", "expires_in": 43199})
+
+
+def _portsip_token(request: httpx.Request) -> httpx.Response | None:
+    if not request.url.path.endswith(portsip_dealers.TOKEN_PATH):
+        return None
+    return httpx.Response(200, json={"access_token": "retry-access", "expires_in": 1800, "refresh_token": "r"})
+
+
+CASES: dict[str, RetryCase] = {
+    "portsip-dealers": RetryCase(
+        build=lambda transport, retry: portsip_dealers.client(
+            "admin", "retry-password", base_url=f"{LOOPBACK}/api", transport=transport, retry=retry
+        ),
+        create_operation="createDealer",
+        create=lambda client: create_dealer.sync(
+            client=client, body=DealerCreate(level=DealerLevel.RESELLER, name="reseller1", password="secret-1")
+        ),
+        read_operation="getDealer",
+        read=lambda client: get_dealer.sync("NzAwNTUxOTA5NzczMTQ4MTYw", client=client),
+        read_answer=spec_example("portsip-dealers", "getDealer"),
+        side=_portsip_token,
+    ),
+    "airvantage-partners": RetryCase(
+        build=lambda transport, retry: airvantage_partners.client(
+            "retry-client", "retry-secret", base_url=f"{LOOPBACK}/api", transport=transport, retry=retry
+        ),
+        create_operation="requestPartnership",
+        create=lambda client: av_request_partnership.sync(
+            client=client, body=AvPartnershipRequest(partner="01bf08b75e124e3d836443b323a3f190")
+        ),
+        read_operation="getOperation",
+        read=lambda client: av_get_operation.sync("7fe11df637264cd2ab6a2cddde2f817d", client=client),
+        read_answer=spec_example("airvantage-partners", "getOperation"),
+        side=_av_token,
+    ),
+    "comm100-v4": RetryCase(
+        build=lambda transport, retry: comm100_v4.client(
+            "retry-token", base_url=f"{LOOPBACK}/v4", transport=transport, retry=retry
+        ),
+        create_operation="createSite",
+        create=lambda client: v4_create_site.sync(
+            client=client, body=V4SiteCreate(platform_id=100, email="o@example.com", password="12345", plan_id=233)
+        ),
+        read_operation="getSite",
+        read=lambda client: v4_get_site.sync(1, client=client),
+        read_answer=spec_example("comm100-v4", "getSite"),
+    ),
+    "comm100-v3": RetryCase(
+        build=lambda transport, retry: comm100_v3.client(
+            "partner@example.com", "retry-password", base_url=LOOPBACK, transport=transport, retry=retry
+        ),
+        create_operation="createSite",
+        create=lambda client: v3_create_site.sync(
+            client=client,
+            body=V3SiteCreate(
+                password="123456",
+                contact=SiteContactCreate(first_name="F", last_name="L", email="o@example.com"),
+                plan_list=[PlanSelection(id=1)],
+            ),
+        ),
+        read_operation="getSite",
+        read=lambda client: v3_get_site.sync(6000000, client=client),
+        read_answer=spec_example("comm100-v3", "getSite"),
+        side=_v3_token,
+    ),
+    "omnize-partner": RetryCase(
+        build=lambda transport, retry: omnize_partner.client(
+            "retry-token", base_url=f"{LOOPBACK}/api/v1", login_base_url=LOOPBACK, transport=transport, retry=retry
+        ),
+        create_operation="createDepartment",
+        create=lambda client: create_department.sync(
+            client=client, body=CreateDepartmentRequest(department=DepartmentCreate(account_id=1, name="Sales"))
+        ),
+        read_operation="listDepartments",
+        read=lambda client: list_departments.sync(client=client, account_id=1),
+        read_answer=spec_example("omnize-partner", "listDepartments"),
+    ),
+}
+
+KEYS = sorted(CASES)
+
+
+class Server:
+    """A MockTransport handler: answers the API's calls from a script (the last answer repeats)."""
+
+    def __init__(self, case: RetryCase, *answers: httpx.Response | Exception) -> None:
+        self.case = case
+        self.answers = list(answers)
+        self.calls: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        side = self.case.side(request)
+        if side is not None:
+            return side
+        self.calls.append(request)
+        answer = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+@dataclass
+class Driven:
+    """A client on a scripted server, and the waits its retry transport asked for."""
+
+    client: Any
+    server: Server
+    sleeps: list[float]
+
+
+def drive(key: str, monkeypatch: pytest.MonkeyPatch, *answers: httpx.Response | Exception) -> Driven:
+    """Build ``key``'s overlay client on a server answering ``answers``; record its retry waits."""
+    case = CASES[key]
+    server = Server(case, *answers)
+    client = case.build(httpx.MockTransport(server), POLICY)
+    transport = client._httpx_args["transport"]
+    assert isinstance(transport, RetryingTransport), "the factory must install the retry transport"
+    sleeps: list[float] = []
+    monkeypatch.setattr(transport, "_sleep", sleeps.append)
+    return Driven(client, server, sleeps)
+
+
+def _operation(key: str, request: httpx.Request) -> tuple[str, bool]:
+    operation = operation_table(key).find(request.method, request.url.path)
+    assert operation is not None, f"{request.method} {request.url.path} is no {key} operation"
+    return operation.operation_id, operation.idempotent
+
+
+def _ok(key: str) -> httpx.Response:
+    return httpx.Response(200, json=CASES[key].read_answer)
+
+
+def test_every_overlay_has_a_retry_case() -> None:
+    overlays = {
+        importlib.import_module(f"partner_apis.overlays.{module.name}").KEY
+        for module in pkgutil.iter_modules(partner_apis.overlays.__path__)
+        if module.name != "runtime"
+    }
+    assert overlays <= set(CASES), f"overlays without a retry case in CASES: {sorted(overlays - set(CASES))}"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_create_answered_503_is_sent_exactly_once(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    driven = drive(key, monkeypatch, httpx.Response(503), httpx.Response(200))
+    with pytest.raises(ServerError):
+        CASES[key].create(driven.client)
+    assert len(driven.server.calls) == 1
+    assert _operation(key, driven.server.calls[0]) == (CASES[key].create_operation, False)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_create_whose_connection_breaks_after_sending_is_not_resent(
+    key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    driven = drive(key, monkeypatch, httpx.ReadError("connection reset"), httpx.Response(200))
+    with pytest.raises(ApiConnectionError):
+        CASES[key].create(driven.client)
+    assert len(driven.server.calls) == 1
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_read_answered_429_waits_the_retry_after_seconds(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    driven = drive(key, monkeypatch, httpx.Response(429, headers={"Retry-After": "2"}), _ok(key))
+    assert CASES[key].read(driven.client) is not None
+    assert len(driven.server.calls) == 2
+    assert driven.sleeps == [2.0]
+    assert _operation(key, driven.server.calls[0]) == (CASES[key].read_operation, True)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_read_answered_503_waits_until_the_retry_after_date(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    now = 1_767_225_600.0  # 2026-01-01T00:00:00Z; the wall clock is pinned, so the wait is exact
+    monkeypatch.setattr(time, "time", lambda: now)
+    date = email.utils.format_datetime(datetime.fromtimestamp(now + 7, UTC), usegmt=True)
+    driven = drive(key, monkeypatch, httpx.Response(503, headers={"Retry-After": date}), _ok(key))
+    assert CASES[key].read(driven.client) is not None
+    assert len(driven.server.calls) == 2
+    assert driven.sleeps == [7.0]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_retries_stop_at_the_bound(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    driven = drive(key, monkeypatch, httpx.Response(503, headers={"Retry-After": "0"}))
+    with pytest.raises(ServerError):
+        CASES[key].read(driven.client)
+    assert len(driven.server.calls) == 1 + POLICY.max_retries == 3
+    assert len(driven.sleeps) == POLICY.max_retries
+
+
+@pytest.mark.parametrize(
+    "error", [httpx.ConnectError("refused"), httpx.ReadError("connection reset")], ids=["connect", "read"]
+)
+@pytest.mark.parametrize("key", KEYS)
+def test_a_connection_error_on_a_read_is_retried_and_the_read_succeeds(
+    key: str, error: Exception, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    driven = drive(key, monkeypatch, error, _ok(key))
+    assert CASES[key].read(driven.client) is not None
+    assert len(driven.server.calls) == 2
