@@ -172,6 +172,19 @@ class Comm100V4Secrets:
 # -- comm100-v3: email and password, issued access and refresh tokens --------------------------
 
 
+def record_issued_tokens(sim: RunningSimulator, issued: list[str]) -> None:
+    """Append every token the simulator's issuer hands out from now on (to any client) to ``issued``."""
+    issuer = sim.simulator.tokens
+    issue = issuer.issue
+
+    def recording(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        answer: dict[str, Any] = issue(*args, **kwargs)
+        issued.extend(answer[name] for name in ("access_token", "refresh_token") if name in answer)
+        return answer
+
+    issuer.issue = recording
+
+
 class Comm100V3Secrets:
     key: ClassVar[str] = "comm100-v3"
     EMAIL = "secrets@example.com"
@@ -184,21 +197,9 @@ class Comm100V3Secrets:
         self.issued: list[str] = []
         self.site_id = 0
 
-    def _record_issued_tokens(self, sim: RunningSimulator) -> None:
-        # Every token the server hands out, to this scenario's clients or the contract run's login.
-        issuer = sim.simulator.tokens
-        issue = issuer.issue
-
-        def recording(*args: Any, **kwargs: Any) -> dict[str, Any]:
-            answer: dict[str, Any] = issue(*args, **kwargs)
-            self.issued += [answer[name] for name in ("access_token", "refresh_token") if name in answer]
-            return answer
-
-        issuer.issue = recording
-
     def client(self, sim: RunningSimulator, transport: httpx.BaseTransport | None = None) -> Any:
         if not self.issued:
-            self._record_issued_tokens(sim)
+            record_issued_tokens(sim, self.issued)
         return comm100_v3.client(self.EMAIL, self.PASSWORD, base_url=sim.base_url, transport=transport, retry=NO_WAIT)
 
     def succeed(self, sim: RunningSimulator, client: Any) -> None:
@@ -247,20 +248,9 @@ class PortsipDealersSecrets:
         self.issued: list[str] = []
         self.dealer_id = ""
 
-    def _record_issued_tokens(self, sim: RunningSimulator) -> None:
-        issuer = sim.simulator.tokens
-        issue = issuer.issue
-
-        def recording(*args: Any, **kwargs: Any) -> dict[str, Any]:
-            answer: dict[str, Any] = issue(*args, **kwargs)
-            self.issued += [answer[name] for name in ("access_token", "refresh_token") if name in answer]
-            return answer
-
-        issuer.issue = recording
-
     def client(self, sim: RunningSimulator, transport: httpx.BaseTransport | None = None) -> Any:
         if not self.issued:
-            self._record_issued_tokens(sim)
+            record_issued_tokens(sim, self.issued)
         return portsip_dealers.client(
             self.USERNAME, self.PASSWORD, base_url=sim.base_url, transport=transport, retry=NO_WAIT
         )
@@ -368,20 +358,9 @@ class AirVantagePartnersSecrets:
         self.issued: list[str] = []
         self.operation = ""
 
-    def _record_issued_tokens(self, sim: RunningSimulator) -> None:
-        issuer = sim.simulator.tokens
-        issue = issuer.issue
-
-        def recording(*args: Any, **kwargs: Any) -> dict[str, Any]:
-            answer: dict[str, Any] = issue(*args, **kwargs)
-            self.issued += [answer[name] for name in ("access_token", "refresh_token") if name in answer]
-            return answer
-
-        issuer.issue = recording
-
     def client(self, sim: RunningSimulator, transport: httpx.BaseTransport | None = None) -> Any:
         if not self.issued:
-            self._record_issued_tokens(sim)
+            record_issued_tokens(sim, self.issued)
         return airvantage_partners.client(
             "secrets-client", self.SECRET, base_url=sim.base_url, transport=transport, retry=NO_WAIT
         )
