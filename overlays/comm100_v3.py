@@ -202,7 +202,12 @@ def _incoming(response: httpx.Response, request: httpx.Request) -> httpx.Respons
     # A transport's response has no request attached yet: the client attaches it later.
     if not response.is_success or not _is_site_json(response, request.url.path):
         return response
-    body = _json(response.content)
+    content = response.content
+    # Most answers already say timeZone: a key spelt "timezone" (or hidden in a \u escape)
+    # is looked for in the bytes before the whole answer is parsed again.
+    if b'"timezone"' not in content and b"\\u" not in content:
+        return response
+    body = _json(content)
     if not _rename_in_answer(body):
         return response
     headers = httpx.Headers(response.headers)

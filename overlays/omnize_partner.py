@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Generator
+from collections.abc import AsyncGenerator, Generator
 from typing import Any
 from urllib.parse import urlencode
 
@@ -43,6 +43,7 @@ from .runtime import (
 from .runtime.client import DEFAULT_TIMEOUT
 from .runtime.errors import parse_body
 from .runtime.rewrite import json_object_body, rebuild
+from .runtime.routes import Operation
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -173,6 +174,40 @@ def _token_locations() -> dict[str, str]:
     return locations
 
 
+_QUERY_BY_DEFAULT = frozenset({"GET", "HEAD"})  # where a request the spec does not know takes the token
+
+
+@functools.cache
+def _always_in_query() -> frozenset[str]:
+    # The methods whose every operation takes the token in the query (GET, as the spec
+    # stands): a request with one of them needs no operation lookup to place it.
+    from partner_apis.specs import load_spec
+
+    methods = set(_QUERY_BY_DEFAULT)
+    for item in load_spec(KEY)["paths"].values():
+        for method, operation in item.items():
+            if not isinstance(operation, dict) or "operationId" not in operation:
+                continue
+            if operation["operationId"] == _LOGIN_OPERATION or operation.get("x-token-location") != "query":
+                methods.discard(method.upper())
+    return frozenset(methods)
+
+
+def _carries_only(query: bytes, pair: bytes) -> bool:
+    # True when the query's one token parameter is `pair` (put there as the request was
+    # built). Any other "token=" (a stale token, a key ending in "token") means no.
+    return query.count(b"token=") == 1 and (query == pair or query.endswith(b"&" + pair))
+
+
+def _with_query_token(url: httpx.URL, token: str) -> httpx.URL:
+    # Appending the pair costs one URL parse; httpx's merge parses the query, re-encodes it
+    # and parses the URL again (a read call's largest overlay cost in `nox -s bench`). A
+    # URL that may carry a token already is merged instead, so a stale one is replaced.
+    if b"token=" in url.query or url.fragment:
+        return url.copy_merge_params({"token": token})
+    return httpx.URL(f"{url}{'&' if url.query else '?'}{urlencode({'token': token})}")
+
+
 def _hash_passwords(body: dict[str, Any], paths: tuple[tuple[str, ...], ...]) -> None:
     for path in paths:
         holder: Any = body
@@ -196,22 +231,56 @@ class PartnerTokenAuth(httpx.Auth):
     def __init__(self, token: Secret, login_base_url: str | httpx.URL = DEFAULT_LOGIN_BASE_URL) -> None:
         self._token = token
         self._login_base_url = httpx.URL(str(login_base_url).rstrip("/"))
+        self._query_pair = urlencode({"token": token.reveal()}).encode()  # as the query carries it
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         yield self.prepare(request)
 
+    # httpx's drivers wrap auth_flow in one more generator; one request and no answer to
+    # look at need none (every call runs this).
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.read()
+        yield self.prepare(request)
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        await request.aread()
+        yield self.prepare(request)
+
+    def query_for(self, method: str, path: str) -> dict[str, str] | None:
+        """The query a request to ``path`` carries the token in (None when it goes in the body).
+
+        The client puts it in place while it builds the request, so :meth:`prepare` finds
+        it there and need not parse the URL again.
+        """
+        method = method.upper()
+        if method in _always_in_query() or self._token_in_query(method, operation_table(KEY).find(method, path)):
+            return {"token": self._token.reveal()}
+        return None
+
+    @staticmethod
+    def _token_in_query(method: str, operation: Operation | None) -> bool:
+        operation_id = operation.operation_id if operation else ""
+        default = "query" if method in _QUERY_BY_DEFAULT else "body"
+        return operation_id != _LOGIN_OPERATION and _token_locations().get(operation_id, default) == "query"
+
     def prepare(self, request: httpx.Request) -> httpx.Request:
         """Return the request as Omnize must receive it."""
-        operation = operation_table(KEY).find(request.method, request.url.path)
+        always = request.method in _always_in_query()
+        operation = None if always else operation_table(KEY).find(request.method, request.url.path)
         operation_id = operation.operation_id if operation else ""
-        url = request.url.copy_remove_param("token")
+        if always or self._token_in_query(request.method, operation):
+            if not _carries_only(request.url.query, self._query_pair):
+                # The host stays, so the request is changed in place (as httpx's own auth
+                # flows change headers) rather than rebuilt.
+                request.url = _with_query_token(request.url, self._token.reveal())
+            return request
+        url = request.url.copy_remove_param("token") if "token" in request.url.params else request.url
         if operation is not None and operation_id == _LOGIN_OPERATION:
             # The generated function joins the path to the partner API's base URL.
             url = self._login_base_url.copy_with(
                 path=self._login_base_url.path.rstrip("/") + operation.path, query=url.query or None
             )
-        default = "query" if request.method in {"GET", "HEAD"} else "body"
-        if _token_locations().get(operation_id, default) == "query":
+        if _token_locations().get(operation_id) == "query":  # URL login, were it to take the token in the query
             return rebuild(request, url=url.copy_add_param("token", self._token.reveal()))
         body = json_object_body(request)
         if body is None:
@@ -261,16 +330,19 @@ def client(
     secret = token if isinstance(token, Secret) else Secret(token)
     if not secret:
         raise ValueError("the partner token is empty")
+    auth = PartnerTokenAuth(secret, login_base_url)
     return build_client(
         OmnizeClient,
         key=KEY,
         base_url=base_url,
-        auth=PartnerTokenAuth(secret, login_base_url),
+        auth=auth,
         error_for=error_for,
         timeout=timeout,
         retry=retry,
         transport=transport,
         async_transport=async_transport,
+        headers={"Accept": "application/json"},  # what the header slot of OmnizeClient holds
+        query_for=auth.query_for,
     )
 
 

@@ -28,6 +28,11 @@ class Operation:
     idempotent: bool
     pattern: re.Pattern[str]
 
+    @property
+    def suffix(self) -> str:
+        """The literal text every matching path ends with ("" when the template ends in a parameter)."""
+        return _PARAMETER.split(self.path)[-1]
+
 
 def _path_pattern(template: str) -> re.Pattern[str]:
     # A path parameter never spans a '/' or a ':' (colon action paths such as
@@ -41,7 +46,11 @@ class OperationTable:
     """The operations of one spec, found by a request's method and path."""
 
     def __init__(self, operations: list[Operation]) -> None:
-        self._operations = operations
+        # Every request looks itself up (retry safety, token placement): by method, and by
+        # the literal end of the path before the regular expression runs.
+        self._by_method: dict[str, list[tuple[str, Operation]]] = {}
+        for operation in operations:
+            self._by_method.setdefault(operation.method, []).append((operation.suffix, operation))
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> OperationTable:
@@ -58,15 +67,16 @@ class OperationTable:
                 operations.append(
                     Operation(operation["operationId"], method.upper(), path, idempotent, _path_pattern(path))
                 )
-        # Literal paths before templated ones, longest first: the most specific wins.
-        operations.sort(key=lambda op: (op.path.count("{"), -len(op.path)))
+        # The most specific template wins: more segments first (the path only has to end
+        # with a template, so /agents would otherwise claim /departments/7/agents), then
+        # literal before templated, then longest.
+        operations.sort(key=lambda op: (-op.path.count("/"), op.path.count("{"), -len(op.path)))
         return cls(operations)
 
     def find(self, method: str, path: str) -> Operation | None:
         """Return the operation a method and URL path belong to, or None."""
-        method = method.upper()
-        for operation in self._operations:
-            if operation.method == method and operation.pattern.search(path):
+        for suffix, operation in self._by_method.get(method.upper(), ()):
+            if path.endswith(suffix) and operation.pattern.search(path):
                 return operation
         return None
 

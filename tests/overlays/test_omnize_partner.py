@@ -212,6 +212,46 @@ def test_a_stale_token_in_the_url_is_replaced_not_repeated(client: OmnizeClient,
     assert recorder.last.url.params.get_list("token") == [TOKEN]
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"account_id": "1"},
+        {"account_id": "1", "token": ["stale-1", "stale-2"]},
+        {"mytoken": "x", "note": "a b&c=d"},
+    ],
+)
+def test_the_token_joins_the_query_and_every_other_parameter_keeps_its_value(
+    recorder: Recorder, query: dict[str, Any]
+) -> None:
+    token = "tok+en/with=odd&chars?"
+    client = omnize_partner.client(token, transport=httpx.MockTransport(recorder), retry=NO_WAIT)
+    with pytest.raises(OmnizeError):
+        client.get_httpx_client().get("/agents", params=query)
+    sent = recorder.last.url.params
+    assert sent.get_list("token") == [token]
+    assert {name: sent.get_list(name) for name in sent if name != "token"} == {
+        name: [value] for name, value in query.items() if name != "token"
+    }
+
+
+@pytest.mark.parametrize(
+    "send",
+    [
+        pytest.param(lambda c: CALLS["listAgents"](c), id="built by the factory's client"),
+        pytest.param(lambda c: CALLS["listAgents"](c.with_headers({"X-Trace": "1"})), id="built by a copy"),
+        pytest.param(lambda c: c.get_httpx_client().get(f"/agents?token={TOKEN}&account_id=1&token=old"), id="by hand"),
+        pytest.param(lambda c: c.get_httpx_client().get(f"/agents?account_id=1&mytoken={TOKEN}"), id="look-alike"),
+    ],
+)
+def test_however_a_query_request_is_built_it_leaves_with_the_token_once(
+    send: Callable[[OmnizeClient], object], client: OmnizeClient, recorder: Recorder
+) -> None:
+    with pytest.raises(OmnizeError):
+        send(client)
+    assert recorder.last.url.params.get_list("token") == [TOKEN]
+    assert recorder.last.url.params.get("account_id") == "1"
+
+
 def test_no_header_carries_the_token(client: OmnizeClient, recorder: Recorder) -> None:
     _send(CALLS["listAgents"], client)
     assert "authorization" not in recorder.last.headers
