@@ -34,6 +34,7 @@ from starlette.requests import Request
 from partner_apis.models.comm100_v4 import SiteStatus
 from partner_apis.simulators.harness import (
     Call,
+    Encoded,
     FieldProblem,
     Handler,
     Operation,
@@ -86,7 +87,7 @@ _SITE_FIELDS = (
 )  # fmt: skip
 
 
-def _site_json(record: SiteRecord) -> dict[str, Any]:
+def _site_json(record: SiteRecord) -> Encoded:
     return record.view
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partner_apis.models.comm100_v4 import Site
+from partner_apis.simulators.harness.encoded import Encoded
 
 __all__ = ["Credential", "SiteRecord", "SiteStore"]
 
@@ -40,7 +41,7 @@ class Credential:
 class SiteRecord:
     """A site as the vendor keeps it: the public Site plus what only the server knows.
 
-    ``view`` is the site's JSON answer, rendered once per change rather than per read
+    ``view`` is the site's JSON answer, rendered and encoded once per change rather than per read
     (lists of sites are most of the simulator's work under load); never mutate it.
     """
 
@@ -48,14 +49,14 @@ class SiteRecord:
     email: str
     plan_id: int
     agent_emails: list[str] = field(default_factory=list)
-    view: dict[str, Any] = field(default_factory=dict)
+    view: Encoded = field(default_factory=lambda: Encoded({}))
 
     def __post_init__(self) -> None:
         self.render()
 
     def render(self) -> None:
         """Re-render ``view`` from ``site``."""
-        self.view = self.site.model_dump(mode="json", exclude_none=True)
+        self.view = Encoded(self.site.model_dump(mode="json", exclude_none=True))
 
 
 class SiteStore:

@@ -2,11 +2,13 @@
 
 from .app import Call, Handler, Operation, Reply, Simulator, build_app, handler_name, spec_operations
 from .auth import bearer_token
+from .encoded import Encoded
 from .errors import FieldProblem, SimError
 from .server import RunningServer, serve
 
 __all__ = [
     "Call",
+    "Encoded",
     "FieldProblem",
     "Handler",
     "Operation",

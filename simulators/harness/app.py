@@ -11,7 +11,6 @@ to build.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -19,11 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
-import orjson
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
 
+from .encoded import dumps
 from .errors import SimError
 from .validation import BodyValidator, ParameterValidator
 
@@ -159,14 +158,7 @@ def _encode(reply: Reply) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
     headers = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in reply.headers.items()]
     if reply.body is None:
         return reply.status, [*headers, (b"content-length", b"0")], b""
-    try:
-        # orjson: the list answers are most of a simulator's CPU time under load.
-        body = orjson.dumps(reply.body)
-    except TypeError:
-        # An integer beyond 64 bits, or a string with a lone surrogate (JSON's "\ud800" parses to
-        # one, and UTF-8 cannot encode it), which a client may send and get echoed: ASCII JSON
-        # writes the surrogate back as the same \u escape.
-        body = json.dumps(reply.body, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+    body = dumps(reply.body)
     headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     return reply.status, headers, body
 
@@ -257,8 +249,10 @@ async def _serve(simulator: Simulator, operation: Operation, handler: Handler, r
         raw = await request.body() if operation.body.media_type else b""
         principal = simulator.authenticate(request, operation, raw) if operation.secured else None
         query: dict[str, list[str]] = {}
-        for name, value in parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True):
-            query.setdefault(name, []).append(value)
+        query_string: bytes = request.scope["query_string"]
+        if query_string:  # most reads have none, and parse_qsl costs even then
+            for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+                query.setdefault(name, []).append(value)
         path_values, query_values = operation.parameters.validate(request.path_params, query, request.headers)
         body = operation.body.parse(raw)
         call = Call(operation.operation_id, principal, path_values, query_values, body, request, raw)

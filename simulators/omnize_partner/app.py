@@ -240,7 +240,7 @@ class OmnizeSimulator:
             name=fields["name"],
             description=fields.get("description"),
             ativo=ActiveFlag(fields.get("ativo", ActiveFlag.ACTIVE)),
-            channels=[Channel(channel) for channel in fields.get("channels", [])],
+            channels=tuple(Channel(channel) for channel in fields.get("channels", [])),
         )
         self.store.departments[department.id] = department
         return Reply(200, success(data=[department_json(department)]))
@@ -258,7 +258,7 @@ class OmnizeSimulator:
         if "ativo" in changes:
             department.ativo = ActiveFlag(changes["ativo"])
         if "channels" in changes:
-            department.channels = [Channel(channel) for channel in changes["channels"]]
+            department.channels = tuple(Channel(channel) for channel in changes["channels"])
         return Reply(200, success(data=[department_json(department)]))
 
     def list_department_channels(self, call: Call) -> Reply:
@@ -288,13 +288,13 @@ class OmnizeSimulator:
         department = self._department(call)
         for channel in call.body["channels"]:
             if Channel(channel) not in department.channels:
-                department.channels.append(Channel(channel))
+                department.channels = (*department.channels, Channel(channel))
         return Reply(200, success(data=[channel.value for channel in department.channels]))
 
     def remove_department_channels(self, call: Call) -> Reply:
         department = self._department(call)
         removed = {Channel(channel) for channel in call.body["channels"]}
-        department.channels = [channel for channel in department.channels if channel not in removed]
+        department.channels = tuple(channel for channel in department.channels if channel not in removed)
         return Reply(200, success(data=[channel.value for channel in department.channels]))
 
     def _members(self, department: DepartmentRecord) -> list[dict[str, Any]]:

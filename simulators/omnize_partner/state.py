@@ -11,8 +11,10 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from partner_apis.models.omnize_partner import ActiveFlag, Channel, Profile
+from partner_apis.simulators.harness.encoded import Encoded
 
 __all__ = ["AccountRecord", "AgentRecord", "Credential", "DepartmentRecord", "OmnizeStore", "timestamp"]
 
@@ -85,8 +87,16 @@ class DepartmentRecord:
     name: str
     description: str | None = None
     ativo: ActiveFlag = ActiveFlag.ACTIVE
-    channels: list[Channel] = field(default_factory=list)
+    channels: tuple[Channel, ...] = ()
     agent_ids: list[int] = field(default_factory=list)
+    # The encoded answer (views.department_json), made on the first read after a change:
+    # assigning any field drops it, and no field the answer shows is changed in place.
+    answer: Encoded | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name != "answer":
+            object.__setattr__(self, "answer", None)
+        object.__setattr__(self, name, value)
 
 
 class OmnizeStore:

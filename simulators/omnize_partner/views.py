@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from partner_apis.models.omnize_partner import Administrator, Profile
+from partner_apis.simulators.harness.encoded import Encoded
 
 from .state import AccountRecord, AgentRecord, DepartmentRecord
 
@@ -91,13 +92,17 @@ def account_json(account: AccountRecord) -> dict[str, Any]:
     }
 
 
-def department_json(department: DepartmentRecord) -> dict[str, Any]:
-    """A department with its channels (the doc never shows one; see the spec's Department)."""
-    return {
-        "id": department.id,
-        "account_id": department.account_id,
-        "name": department.name,
-        "description": department.description,
-        "ativo": int(department.ativo),
-        "channels": [channel.value for channel in department.channels],
-    }
+def department_json(department: DepartmentRecord) -> Encoded:
+    """A department with its channels (the doc never shows one; see the spec's Department), encoded once per change."""
+    if department.answer is None:
+        department.answer = Encoded(
+            {
+                "id": department.id,
+                "account_id": department.account_id,
+                "name": department.name,
+                "description": department.description,
+                "ativo": int(department.ativo),
+                "channels": [channel.value for channel in department.channels],
+            }
+        )
+    return department.answer

@@ -269,7 +269,9 @@ class PortsipDealersSimulator:
 
     def list_dealers(self, call: Call) -> Reply:
         caller, query = self._caller(call), call.query
-        dealers = [dealer.public() for dealer in caller.installation.below(caller.dealer)]
+        answers = [dealer.answer() for dealer in caller.installation.below(caller.dealer)]
+        encoded = {id(answer.value): answer for answer in answers}
+        dealers: list[dict[str, Any]] = [answer.value for answer in answers]
         try:
             if "filter" in query:
                 keep = parse_filter(query["filter"], PUBLIC_FIELDS)
@@ -282,7 +284,8 @@ class PortsipDealersSimulator:
             raise SimError(400, "VALIDATE_FAILED", _VALIDATE_FAILED, [FieldProblem("query", str(error))]) from None
         skip: int = query.get("skip", 0)
         top: int = query.get("top", 100)
-        return Reply(200, {"count": len(dealers), "items": dealers[skip : skip + top]})
+        items = [encoded[id(dealer)] for dealer in dealers[skip : skip + top]]
+        return Reply(200, {"count": len(dealers), "items": items})
 
     def create_dealer(self, call: Call) -> Reply:
         caller, body = self._caller(call), dict(call.body)
@@ -298,7 +301,7 @@ class PortsipDealersSimulator:
 
     def get_dealer(self, call: Call) -> Reply:
         _, dealer = self._target(call)
-        return Reply(200, dealer.public())
+        return Reply(200, dealer.answer())
 
     def update_dealer(self, call: Call) -> Reply:
         caller, dealer = self._target(call)
