@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from partner_apis.simulators.harness import SimError
+from partner_apis.simulators.harness import Encoded, SimError
 
 __all__ = [
     "ApiClient",
@@ -204,18 +204,23 @@ class OperationRecord:
     outcome: str | None = None  # the task's final state: SUCCESS, FAILURE or CANCELLED
     callback: Callback | None = None
     notify: bool = False
-    # The answer's JSON, built once per state: lists of operations are most of the load.
-    _json: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    # The answer, built and encoded once per state: lists of operations are most of the load.
+    _answer: Encoded | None = field(default=None, repr=False, compare=False)
 
     def changed(self) -> None:
-        """Forget the cached JSON: a field changed."""
-        self._json = None
+        """Forget the cached answer: a field changed."""
+        self._answer = None
+
+    def answer(self) -> Encoded:
+        """The operation as getOperation answers it, encoded once per state."""
+        if self._answer is None:
+            self._answer = Encoded(self._build_json())
+        return self._answer
 
     def to_json(self) -> dict[str, Any]:
-        """The operation as getOperation answers it (shared: treat it as read-only)."""
-        if self._json is None:
-            self._json = self._build_json()
-        return self._json
+        """The answer's fields (shared: treat them as read-only)."""
+        fields: dict[str, Any] = self.answer().value
+        return fields
 
     def _build_json(self) -> dict[str, Any]:
         task = {"SCHEDULED": "PENDING", "IN_PROGRESS": "IN_PROGRESS"}.get(self.state, self.outcome)
@@ -428,15 +433,15 @@ class Network:
                 self._finish(operation, "CANCELLED")
             return operation
 
-    def snapshot(self, operation: OperationRecord) -> dict[str, Any]:
-        """The operation's JSON, read under the lock (a timer thread may be changing it)."""
+    def snapshot(self, operation: OperationRecord) -> Encoded:
+        """The operation's answer, read under the lock (a timer thread may be changing it)."""
         with self._lock:
-            return operation.to_json()
+            return operation.answer()
 
-    def snapshots(self, operations: Iterable[OperationRecord]) -> list[dict[str, Any]]:
-        """Several operations' JSON, read under one lock."""
+    def snapshots(self, operations: Iterable[OperationRecord]) -> list[Encoded]:
+        """Several operations' answers, read under one lock."""
         with self._lock:
-            return [operation.to_json() for operation in operations]
+            return [operation.answer() for operation in operations]
 
     # -- time ----------------------------------------------------------------------------
 

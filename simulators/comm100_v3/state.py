@@ -11,6 +11,7 @@ from typing import Any
 
 # The token issuer is the harness's, shared with every simulator that has a token endpoint;
 # it is re-exported here, where it used to live.
+from partner_apis.simulators.harness.encoded import Encoded
 from partner_apis.simulators.harness.tokens import TokenIssuer
 
 __all__ = ["Agent", "Credential", "SiteRecord", "SiteStore", "TokenIssuer"]
@@ -45,6 +46,18 @@ class SiteRecord:
     site: dict[str, Any]
     agents: list[Agent] = field(default_factory=list)
     paying: bool = False
+    # The answer, encoded once per change (a page of sites repeats up to 100 of them).
+    _answer: Encoded | None = field(default=None, repr=False, compare=False)
+
+    def answer(self) -> Encoded:
+        """The site as the API answers it, encoded on the first read after a change."""
+        if self._answer is None:
+            self._answer = Encoded(self.site)
+        return self._answer
+
+    def changed(self) -> None:
+        """Forget the encoded answer: ``site`` was changed in place."""
+        self._answer = None
 
     @property
     def id(self) -> int:

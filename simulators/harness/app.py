@@ -172,6 +172,9 @@ def _route_pattern(template: str) -> re.Pattern[str]:
     return re.compile(regex)
 
 
+_Route = tuple[re.Pattern[str], dict[str, tuple[Operation, Handler]], str]
+
+
 class SimulatorApp(Starlette):
     """The ASGI app of one simulator: routes from the spec, answered by the harness pipeline.
 
@@ -198,7 +201,7 @@ class SimulatorApp(Starlette):
         # Literal paths first, then the longest: the most specific route is tried first.
         ordered = sorted(by_path.items(), key=lambda item: (item[0].count("{"), -len(item[0])))
         self.simulator = simulator
-        self._routes = [
+        routes: list[_Route] = [
             (
                 _route_pattern(path),
                 {method: (op, handlers[handler_name(op.operation_id)]) for method, op in methods.items()},
@@ -207,6 +210,11 @@ class SimulatorApp(Starlette):
             )
             for path, methods in ordered
         ]
+        # A path parameter never spans a '/', so a route only ever matches paths with as
+        # many slashes as its template: each request tries only those, in the same order.
+        self._routes_by_depth: dict[int, list[_Route]] = {}
+        for (path, _), route in zip(ordered, routes, strict=True):
+            self._routes_by_depth.setdefault(path.count("/"), []).append(route)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -219,7 +227,7 @@ class SimulatorApp(Starlette):
 
     async def _answer(self, scope: Scope, receive: Receive) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
         path, method = scope["path"], scope["method"]
-        for pattern, methods, allow in self._routes:
+        for pattern, methods, allow in self._routes_by_depth.get(path.count("/"), ()):
             match = pattern.fullmatch(path)
             if match is None:
                 continue

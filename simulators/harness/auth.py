@@ -9,9 +9,12 @@ __all__ = ["bearer_token"]
 
 def bearer_token(request: Request) -> str | None:
     """The token of an ``Authorization: Bearer <token>`` header (scheme in any case), or None."""
-    header = request.headers.get("authorization")
-    if not header:
+    # The raw header list, read as Starlette's Headers would (first one, latin-1), without
+    # building that object on every request.
+    raw: bytes | None = next((value for name, value in request.scope["headers"] if name == b"authorization"), None)
+    if not raw:
         return None
+    header = raw.decode("latin-1")
     scheme, _, token = header.strip().partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
