@@ -27,6 +27,7 @@ import json
 import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -315,7 +316,19 @@ def _token(request: Request, operation: Operation, body: bytes, *, query_allowed
             raise SimError(400, "invalid_json", "the body is not valid JSON") from None
         if isinstance(parsed, dict) and "token" in parsed:
             return parsed["token"]
-    return request.query_params.get("token") if query_allowed else None
+    return _query_token(request.scope["query_string"]) if query_allowed else None
+
+
+def _query_token(query: bytes) -> str | None:
+    # What Starlette's request.query_params.get("token") answers (the last one), without
+    # building its multi-dict on every request.
+    if b"token" not in query:
+        return None
+    found = None
+    for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
+        if name == "token":
+            found = value
+    return found
 
 
 def _agent_ids(call: Call) -> list[int]:

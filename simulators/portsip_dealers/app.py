@@ -270,22 +270,21 @@ class PortsipDealersSimulator:
     def list_dealers(self, call: Call) -> Reply:
         caller, query = self._caller(call), call.query
         answers = [dealer.answer() for dealer in caller.installation.below(caller.dealer)]
-        encoded = {id(answer.value): answer for answer in answers}
-        dealers: list[dict[str, Any]] = [answer.value for answer in answers]
         try:
             if "filter" in query:
                 keep = parse_filter(query["filter"], PUBLIC_FIELDS)
-                dealers = [dealer for dealer in dealers if keep(dealer)]
+                answers = [answer for answer in answers if keep(answer.value)]
             if "search" in query:
-                dealers = [dealer for dealer in dealers if matches_search(dealer, query["search"])]
+                answers = [answer for answer in answers if matches_search(answer.value, query["search"])]
             if "orderby" in query:
-                dealers = order(dealers, query["orderby"], PUBLIC_FIELDS)
+                by_view = {id(answer.value): answer for answer in answers}
+                ordered = order([answer.value for answer in answers], query["orderby"], PUBLIC_FIELDS)
+                answers = [by_view[id(view)] for view in ordered]
         except QueryError as error:
             raise SimError(400, "VALIDATE_FAILED", _VALIDATE_FAILED, [FieldProblem("query", str(error))]) from None
         skip: int = query.get("skip", 0)
         top: int = query.get("top", 100)
-        items = [encoded[id(dealer)] for dealer in dealers[skip : skip + top]]
-        return Reply(200, {"count": len(dealers), "items": items})
+        return Reply(200, {"count": len(answers), "items": answers[skip : skip + top]})
 
     def create_dealer(self, call: Call) -> Reply:
         caller, body = self._caller(call), dict(call.body)

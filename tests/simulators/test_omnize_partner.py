@@ -5,13 +5,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from starlette.datastructures import QueryParams
 from starlette.testclient import TestClient
 
 from partner_apis.simulators.harness import handler_name, spec_operations
 from partner_apis.simulators.omnize_partner import DEFAULT_CREDENTIALS, OmnizeSimulator, create_app
+from partner_apis.simulators.omnize_partner.app import _query_token
 from partner_apis.simulators.pytest_plugin import RunningSimulator
 from partner_apis.specs import load_spec
 
@@ -452,3 +457,9 @@ def test_a_department_update_changes_only_what_it_names(a: Partner) -> None:
     (department,) = answer["data"]
     assert (department["name"], department["ativo"]) == ("Support", 0)
     assert (department["description"], department["channels"]) == ("Old", ["chat"])
+
+
+@given(pairs=st.lists(st.tuples(st.sampled_from(["token", "tok", "account_id", "xtoken"]), st.text(max_size=6))))
+def test_the_query_token_is_read_as_starlette_reads_it(pairs: list[tuple[str, str]]) -> None:
+    query = urlencode(pairs).encode()
+    assert _query_token(query) == QueryParams(query.decode("latin-1")).get("token")
