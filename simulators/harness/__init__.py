@@ -1,6 +1,6 @@
 """The simulator harness every API's simulator is built on: spec-driven app, validation, server."""
 
-from .app import Call, Handler, Operation, Reply, Simulator, build_app, handler_name, spec_operations
+from .app import Call, Handler, Operation, Reply, Simulator, build_app, handler_name, query_values, spec_operations
 from .auth import bearer_token
 from .encoded import Encoded
 from .errors import FieldProblem, SimError
@@ -19,6 +19,7 @@ __all__ = [
     "bearer_token",
     "build_app",
     "handler_name",
+    "query_values",
     "serve",
     "spec_operations",
 ]

@@ -34,6 +34,7 @@ __all__ = [
     "Simulator",
     "build_app",
     "handler_name",
+    "query_values",
     "spec_operations",
 ]
 
@@ -243,6 +244,27 @@ class SimulatorApp(Starlette):
         return _encode(self.simulator.render_error(SimError(404, "not_found", f"no route for {path}")))
 
 
+_QUERY = "partner_apis.query"  # where a request's parsed query is kept, in its ASGI scope
+
+
+def query_values(request: Request) -> dict[str, list[str]]:
+    """The request's query: each name with its values in order, parsed once per request.
+
+    What Starlette's ``request.query_params`` holds (its ``get`` is the last value), shared
+    by the harness's validation and a simulator's authentication (a token in the query).
+    """
+    scope = request.scope
+    found: dict[str, list[str]] | None = scope.get(_QUERY)
+    if found is None:
+        found = {}
+        query_string: bytes = scope["query_string"]
+        if query_string:  # most reads have none, and parse_qsl costs even then
+            for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+                found.setdefault(name, []).append(value)
+        scope[_QUERY] = found
+    return found
+
+
 def build_app(simulator: Simulator, spec: Mapping[str, Any]) -> SimulatorApp:
     """Return the ASGI app serving every operation of ``spec`` with ``simulator``'s handlers.
 
@@ -256,14 +278,9 @@ async def _serve(simulator: Simulator, operation: Operation, handler: Handler, r
         # Only operations with a request body read one: a GET's stray body is left unread.
         raw = await request.body() if operation.body.media_type else b""
         principal = simulator.authenticate(request, operation, raw) if operation.secured else None
-        query: dict[str, list[str]] = {}
-        query_string: bytes = request.scope["query_string"]
-        if query_string:  # most reads have none, and parse_qsl costs even then
-            for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
-                query.setdefault(name, []).append(value)
-        path_values, query_values = operation.parameters.validate(request.path_params, query, request.headers)
+        path_values, query = operation.parameters.validate(request.path_params, query_values(request), request.headers)
         body = operation.body.parse(raw)
-        call = Call(operation.operation_id, principal, path_values, query_values, body, request, raw)
+        call = Call(operation.operation_id, principal, path_values, query, body, request, raw)
         return handler(call)
     except SimError as error:
         error.operation_id = operation.operation_id

@@ -2,13 +2,14 @@
 
 A list answer repeats every record it shows on every call, and encoding those records is
 most of a simulator's work under load. A record whose view changes rarely keeps it as an
-:class:`Encoded`: put in an answer, its bytes are copied as they are (an orjson
-``Fragment``) instead of being encoded again.
+:class:`Encoded`, made when the view changes: put in an answer, its bytes are copied as
+they are (an orjson ``Fragment``) instead of being encoded again.
 """
 
 from __future__ import annotations
 
 import json
+import operator
 from typing import Any
 
 import orjson
@@ -17,26 +18,22 @@ __all__ = ["Encoded", "dumps"]
 
 
 class Encoded:
-    """A JSON value and its encoding, made on first use; the value must not change afterwards."""
+    """A JSON value and its encoding, made once; the value must not change afterwards.
 
-    __slots__ = ("_fragment", "value")
+    Raises ``TypeError`` when the value is not JSON.
+    """
+
+    __slots__ = ("fragment", "value")
 
     def __init__(self, value: Any) -> None:
         self.value = value
-        self._fragment: orjson.Fragment | None = None
-
-    @property
-    def fragment(self) -> orjson.Fragment:
-        """The encoded value, as orjson embeds it in a larger answer."""
-        if self._fragment is None:
-            self._fragment = orjson.Fragment(dumps(self.value))
-        return self._fragment
+        self.fragment = orjson.Fragment(dumps(value))
 
 
-def _orjson_default(value: object) -> orjson.Fragment:
-    if isinstance(value, Encoded):
-        return value.fragment
-    raise TypeError(f"{type(value).__name__} is not JSON")
+# orjson calls this for what it cannot encode itself: an Encoded gives its fragment (a C
+# attribute lookup, once per record in a list answer); anything else raises, and orjson
+# reports that as the TypeError that sends dumps() to its fallback.
+_orjson_default = operator.attrgetter("fragment")
 
 
 def _json_default(value: object) -> Any:

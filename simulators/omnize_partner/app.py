@@ -27,13 +27,12 @@ import json
 import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
-from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 
 from partner_apis.models.omnize_partner import ActiveFlag, Channel, Profile
-from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, build_app
+from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, build_app, query_values
 from partner_apis.specs import load_spec
 
 from .refusals import conflict, invalid_token, login_refusal, not_found, render
@@ -316,19 +315,10 @@ def _token(request: Request, operation: Operation, body: bytes, *, query_allowed
             raise SimError(400, "invalid_json", "the body is not valid JSON") from None
         if isinstance(parsed, dict) and "token" in parsed:
             return parsed["token"]
-    return _query_token(request.scope["query_string"]) if query_allowed else None
-
-
-def _query_token(query: bytes) -> str | None:
-    # What Starlette's request.query_params.get("token") answers (the last one), without
-    # building its multi-dict on every request.
-    if b"token" not in query:
+    if not query_allowed:
         return None
-    found = None
-    for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
-        if name == "token":
-            found = value
-    return found
+    tokens = query_values(request).get("token")
+    return tokens[-1] if tokens else None  # the last, as Rails (and Starlette) read a repeated one
 
 
 def _agent_ids(call: Call) -> list[int]:
