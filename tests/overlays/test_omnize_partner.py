@@ -585,6 +585,9 @@ async def test_the_async_client_places_the_token_hashes_passwords_and_raises_ref
         ),
     )
     assert isinstance(agent, AgentSuccess)
+    listed = await list_agents.asyncio(client=client, account_id=created.data.id)  # the token in the query
+    assert isinstance(listed, AgentListSuccess)
+    assert [member.email for member in listed.data] == ["caio@example.com"]
     assert await omnize_partner.alogin(client, "caio@example.com") in sim.simulator.login_tokens
     with pytest.raises(OmnizeLoginError, match="User not found"):
         await omnize_partner.alogin(client, "nobody@example.com")
