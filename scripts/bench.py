@@ -345,7 +345,7 @@ def table(rows: Sequence[Row]) -> str:
     ]
     for row in rows:
         reference = f"{row.reference:,.1f}" if row.reference is not None else ""
-        ratio = f"{row.ratio:.2f}" if row.ratio is not None else ""
+        ratio = f"{row.ratio:.3f}" if row.ratio is not None else ""
         met = {True: "yes", False: "**no**", None: ""}[row.met]
         lines.append(
             f"| {row.section} | {row.api} | {row.metric} | {row.value:,.1f} {row.unit} | {reference} | {ratio} "
