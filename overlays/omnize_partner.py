@@ -162,35 +162,36 @@ def password_digest(password: str) -> str:
     return digest
 
 
-@functools.cache
-def _token_locations() -> dict[str, str]:
-    from partner_apis.specs import load_spec
-
-    locations: dict[str, str] = {}
-    for item in load_spec(KEY)["paths"].values():
-        for operation in item.values():
-            if isinstance(operation, dict) and "x-token-location" in operation:
-                locations[operation["operationId"]] = operation["x-token-location"]
-    return locations
-
-
 _QUERY_BY_DEFAULT = frozenset({"GET", "HEAD"})  # where a request the spec does not know takes the token
 
 
 @functools.cache
-def _always_in_query() -> frozenset[str]:
-    # The methods whose every operation takes the token in the query (GET, as the spec
-    # stands): a request with one of them needs no operation lookup to place it.
+def _token_places() -> tuple[dict[str, str], frozenset[str]]:
+    # From one reading of the spec: where each operation takes the token (its
+    # x-token-location), and the methods whose every operation takes it in the query (GET,
+    # as the spec stands), for which a request needs no operation lookup to place it.
     from partner_apis.specs import load_spec
 
-    methods = set(_QUERY_BY_DEFAULT)
+    locations: dict[str, str] = {}
+    always_in_query = set(_QUERY_BY_DEFAULT)
     for item in load_spec(KEY)["paths"].values():
         for method, operation in item.items():
             if not isinstance(operation, dict) or "operationId" not in operation:
                 continue
-            if operation["operationId"] == _LOGIN_OPERATION or operation.get("x-token-location") != "query":
-                methods.discard(method.upper())
-    return frozenset(methods)
+            location = operation.get("x-token-location")
+            if location is not None:
+                locations[operation["operationId"]] = location
+            if operation["operationId"] == _LOGIN_OPERATION or location != "query":
+                always_in_query.discard(method.upper())
+    return locations, frozenset(always_in_query)
+
+
+def _token_locations() -> dict[str, str]:
+    return _token_places()[0]
+
+
+def _always_in_query() -> frozenset[str]:
+    return _token_places()[1]
 
 
 def _carries_only(query: bytes, pair: bytes) -> bool:

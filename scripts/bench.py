@@ -133,9 +133,9 @@ def _default_simulator(profile: ApiProfile) -> Any:
     return create_app(profile.key, **profile.simulator_options).state.simulator
 
 
-def _seed(profile: ApiProfile, base_url: str, count: int) -> tuple[RawSession, list[Any]]:
-    """Create ``count`` records as partner 0 over raw HTTP; return the session and their ids."""
-    session = profile.session(base_url, _default_simulator(profile), 0)
+def _seed(profile: ApiProfile, base_url: str, count: int, simulator: Any) -> tuple[RawSession, list[Any]]:
+    """Create ``count`` records over raw HTTP as partner 0 of ``simulator``; return the session and their ids."""
+    session = profile.session(base_url, simulator, 0)
     return session, [session.create(n) for n in range(count)]
 
 
@@ -145,8 +145,9 @@ def _seed(profile: ApiProfile, base_url: str, count: int) -> tuple[RawSession, l
 def bench_overhead(profile: ApiProfile, calls: int, repeats: int) -> list[Row]:
     with simulator_process(profile.key, **profile.simulator_options) as root:
         base_url = root + entry(profile.key).base_path
-        raw, ids = _seed(profile, base_url, 1)
-        overlay = profile.overlay_client(base_url, _default_simulator(profile))
+        simulator = _default_simulator(profile)
+        raw, ids = _seed(profile, base_url, 1, simulator)
+        overlay = profile.overlay_client(base_url, simulator)
         record = ids[0]
 
         def overlay_calls() -> None:
@@ -209,7 +210,7 @@ def bench_throughput(profile: ApiProfile, wrk: str, prism: str | None, seconds: 
     with contextlib.ExitStack() as stack:
         root = stack.enter_context(simulator_process(profile.key, **profile.simulator_options))
         base_url = root + entry(profile.key).base_path
-        raw, ids = _seed(profile, base_url, 20)
+        raw, ids = _seed(profile, base_url, 20, _default_simulator(profile))
         stack.callback(raw.client.close)
         headers = raw.wrk_headers()
         paths = {"get-by-id": raw.get_path(ids[0]), "list": raw.list_path()}

@@ -188,11 +188,6 @@ class DealerRecord:
             view = self._view = Encoded({name: merged[name] for name in PUBLIC_FIELDS})
         return view
 
-    def public(self) -> dict[str, Any]:
-        """The answer's fields (shared with :meth:`answer`, so read-only)."""
-        fields: dict[str, Any] = self.answer().value
-        return fields
-
     def change(self, changes: Mapping[str, Any]) -> None:
         """Set these answer fields (the caller holds the installation's lock)."""
         self.fields.update(changes)
