@@ -8,7 +8,7 @@ measured in the same run, interleaved where possible:
    (median of per-repeat ratios; target <= 1.10);
 2. simulator throughput: wrk against the simulator vs a trivial ASGI app on the same
    uvicorn stack sending the same bytes (the simulator's answer, saved), both running,
-   loaded in turn for several rounds (median of the rounds' ratios; get-by-id and list;
+   loaded back to back for several rounds (median of the rounds' ratios; get-by-id and list;
    target >= 0.5); the ratio to the trivial app's 48-byte answer is reported too;
 3. simulator vs Stoplight Prism serving the same spec under the same load (target >= 3);
 4. generation: wall time to regenerate every client and model, and of the drift check
@@ -203,10 +203,11 @@ def bench_throughput(profile: ApiProfile, wrk: str, prism: str | None, seconds: 
     connections = 32
     # Each simulator read is set against the trivial app sending the very same bytes (the
     # simulator's own answer, saved first), so the ratio is the cost of producing them; the
-    # trivial app's 48-byte answer is reported too, for reference. Both servers run at once
-    # and are loaded in turn, round after round, each round in the other order, and the
-    # median of the rounds' ratios is reported: this machine's rate for one server drifts
-    # by a third over minutes, and one reference run before or after would measure that.
+    # trivial app's 48-byte answer is reported too, for reference. Both servers run at once.
+    # Each round loads a simulator read and its reference back to back, in the other order
+    # the next round, and the median of the rounds' ratios is reported: this machine's rate
+    # for one server drifts by a third over minutes, and one reference run before or after
+    # (or even a few seconds apart) would measure that drift as much as the simulator.
     with contextlib.ExitStack() as stack:
         root = stack.enter_context(simulator_process(profile.key, **profile.simulator_options))
         base_url = root + entry(profile.key).base_path
@@ -218,13 +219,16 @@ def bench_throughput(profile: ApiProfile, wrk: str, prism: str | None, seconds: 
         for name, path in paths.items():
             (bodies / name).write_bytes(raw.client.get(path).raise_for_status().content)
         trivial_root = stack.enter_context(trivial_process(bodies))
-        targets = [(name, base_url + path, headers) for name, path in paths.items()]
-        targets += [(f"trivial {name}", f"{trivial_root}/{name}", {}) for name in paths]
-        targets.append(("trivial", trivial_root + "/", {}))
-        rates: dict[str, list[float]] = {name: [] for name, _, _ in targets}
+        pairs = [
+            [(name, base_url + path, headers), (f"trivial {name}", f"{trivial_root}/{name}", {})]
+            for name, path in paths.items()
+        ]
+        pairs.append([("trivial", trivial_root + "/", {})])
+        rates: dict[str, list[float]] = {name: [] for pair in pairs for name, _, _ in pair}
         for round_ in range(rounds):
-            for name, url, url_headers in targets if round_ % 2 == 0 else reversed(targets):
-                rates[name].append(_wrk(wrk, url, url_headers, seconds, connections))
+            for pair in pairs:
+                for name, url, url_headers in pair if round_ % 2 == 0 else reversed(pair):
+                    rates[name].append(_wrk(wrk, url, url_headers, seconds, connections))
 
     def ratio(ours: str, reference: str) -> float:
         return statistics.median(a / b for a, b in zip(rates[ours], rates[reference], strict=True))
@@ -373,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "throughput" in sections and not args.wrk:
             raise BenchError("wrk is not installed (apt-get install wrk, or pass --wrk)")
         rows: list[Row] = []
-        calls, repeats, seconds, rounds = (20, 10, 1, 2) if args.quick else (25, 40, 2, 4)
+        calls, repeats, seconds, rounds = (20, 10, 1, 2) if args.quick else (25, 40, 1, 8)
         for key in keys:
             profile = PROFILES[key]
             if "overhead" in sections:

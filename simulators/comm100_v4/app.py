@@ -217,21 +217,23 @@ class Comm100V4Simulator:
 
     def list_sites(self, call: Call) -> Reply:
         query = call.query
-        status = _STATUS[query["status"].lower()] if "status" in query else None
-        email = query.get("email", "").lower()
-        sites = []
-        for record in self.sites.of_partner(call.principal.partner_id):
-            site = record.site
-            if status is not None and site.status != status:
-                continue
-            if "externalId" in query and site.externalId != query["externalId"]:
-                continue
-            if "platformId" in query and site.platformId != query["platformId"]:
-                continue
-            if email and email not in {address.lower() for address in record.agent_emails}:
-                continue
-            sites.append(_site_json(record))
-        return Reply(200, sites)
+        # One test per filter given, made once per request rather than once per site.
+        tests: list[Callable[[SiteRecord], bool]] = []
+        if "status" in query:
+            status = _STATUS[query["status"].lower()]
+            tests.append(lambda record: record.site.status == status)
+        if "externalId" in query:
+            external_id = query["externalId"]
+            tests.append(lambda record: record.site.externalId == external_id)
+        if "platformId" in query:
+            platform_id = query["platformId"]
+            tests.append(lambda record: record.site.platformId == platform_id)
+        if email := query.get("email", "").lower():
+            tests.append(lambda record: email in {address.lower() for address in record.agent_emails})
+        records = self.sites.of_partner(call.principal.partner_id)
+        if tests:
+            records = [record for record in records if all(test(record) for test in tests)]
+        return Reply(200, [record.view for record in records])
 
     def create_site(self, call: Call) -> Reply:
         body = call.body

@@ -66,6 +66,8 @@ class SiteStore:
         self._lock = threading.Lock()
         self._ids = itertools.count(first_id)
         self._sites: dict[int, SiteRecord] = {}
+        # Each partner's sites, oldest first: a list never scans another partner's sites.
+        self._by_partner: dict[int, list[SiteRecord]] = {}
 
     def add(self, partner_id: int, fields: dict[str, Any], email: str, plan_id: int) -> SiteRecord:
         """Create a site for ``partner_id`` from validated fields and return it."""
@@ -74,6 +76,7 @@ class SiteStore:
             site = Site.model_validate({**fields, "id": site_id, "partnerId": partner_id})
             record = SiteRecord(site, email, plan_id, [email])
             self._sites[site_id] = record
+            self._by_partner.setdefault(partner_id, []).append(record)
             return record
 
     def get(self, partner_id: int, site_id: int) -> SiteRecord | None:
@@ -94,7 +97,7 @@ class SiteStore:
     def of_partner(self, partner_id: int) -> list[SiteRecord]:
         """Every site of ``partner_id``, oldest first."""
         with self._lock:
-            return [record for record in self._sites.values() if record.site.partnerId == partner_id]
+            return list(self._by_partner.get(partner_id, ()))
 
     def __len__(self) -> int:
         return len(self._sites)

@@ -11,10 +11,14 @@ def bearer_token(request: Request) -> str | None:
     """The token of an ``Authorization: Bearer <token>`` header (scheme in any case), or None."""
     # The raw header list, read as Starlette's Headers would (first one, latin-1), without
     # building that object on every request.
-    raw: bytes | None = next((value for name, value in request.scope["headers"] if name == b"authorization"), None)
-    if not raw:
+    raw: bytes | None = None
+    for name, value in request.scope["headers"]:
+        if name == b"authorization":
+            raw = value
+            break
+    if raw is None:
         return None
-    header = raw.decode("latin-1")
+    header: str = raw.decode("latin-1")
     scheme, _, token = header.strip().partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
@@ -113,34 +113,62 @@ def _form_field_types(schema: Mapping[str, Any], components: Mapping[str, Any], 
     return types
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Parameter:
     name: str
-    location: str
+    where: str  # how problems name it: ``query.size``
     required: bool
     types: set[str]
     is_array: bool
     validator: SchemaValidator
+
+    def read(self, texts: Sequence[str], into: dict[str, Any], problems: list[FieldProblem]) -> None:
+        """Coerce and check the parameter's texts: its value goes into ``into``, or what is wrong into ``problems``."""
+        if not texts:
+            if self.required:
+                problems.append(FieldProblem(self.where, "is required"))
+            return
+        if self.is_array:
+            value: Any = list(texts)
+        elif len(texts) > 1:
+            problems.append(FieldProblem(self.where, "is given more than once"))
+            return
+        else:
+            value = _coerce(texts[0], self.types)
+        found = self.validator.problems(value, self.where)
+        if found:
+            problems.extend(found)
+        else:
+            into[self.name] = value
 
 
 class ParameterValidator:
     """Coerces and validates one operation's path, query and header parameters."""
 
     def __init__(self, parameters: Iterable[Mapping[str, Any]], components: Mapping[str, Any]) -> None:
-        self._parameters: list[_Parameter] = []
+        by_location: dict[str, list[_Parameter]] = {"path": [], "query": [], "header": []}
         for parameter in parameters:
+            if parameter["in"] not in by_location:
+                continue  # cookies: no spec here has one
             schema = parameter.get("schema", {})
             types = _schema_types(schema, components)
-            self._parameters.append(
+            by_location[parameter["in"]].append(
                 _Parameter(
                     name=parameter["name"],
-                    location=parameter["in"],
+                    where=f"{parameter['in']}.{parameter['name']}",
                     required=bool(parameter.get("required", parameter["in"] == "path")),
                     types=types,
                     is_array=types == {"array"},
                     validator=SchemaValidator(schema, components),
                 )
             )
+        self._path = by_location["path"]
+        self._query = by_location["query"]
+        self._header = by_location["header"]
+        # A request without a query string only needs its required query parameters checked.
+        self._required_query = [parameter for parameter in self._query if parameter.required]
+        self.reads_headers = bool(self._header)
+        """Whether ``validate`` looks at the headers at all (callers may pass none when not)."""
 
     def validate(
         self,
@@ -149,37 +177,21 @@ class ParameterValidator:
         headers: Mapping[str, str],
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Return (path values, query values), coerced; raises SimError 400 listing every problem."""
-        values: dict[str, dict[str, Any]] = {"path": {}, "query": {}, "header": {}}
         problems: list[FieldProblem] = []
-        for parameter in self._parameters:
-            where = f"{parameter.location}.{parameter.name}"
-            if parameter.location == "path":
-                texts = [path[parameter.name]] if parameter.name in path else []
-            elif parameter.location == "query":
-                texts = list(query.get(parameter.name, []))
-            elif parameter.location == "header":
-                texts = [headers[parameter.name]] if parameter.name in headers else []
-            else:
-                continue
-            if not texts:
-                if parameter.required:
-                    problems.append(FieldProblem(where, "is required"))
-                continue
-            if parameter.is_array:
-                value: Any = texts
-            elif len(texts) > 1:
-                problems.append(FieldProblem(where, "is given more than once"))
-                continue
-            else:
-                value = _coerce(texts[0], parameter.types)
-            found = parameter.validator.problems(value, where)
-            if found:
-                problems.extend(found)
-            else:
-                values[parameter.location][parameter.name] = value
+        path_values: dict[str, Any] = {}
+        for parameter in self._path:
+            text = path.get(parameter.name)
+            parameter.read(() if text is None else (text,), path_values, problems)
+        query_values: dict[str, Any] = {}
+        for parameter in self._query if query else self._required_query:
+            parameter.read(query.get(parameter.name, ()), query_values, problems)
+        header_values: dict[str, Any] = {}  # checked, not passed on: no handler reads one
+        for parameter in self._header:
+            text = headers.get(parameter.name)
+            parameter.read(() if text is None else (text,), header_values, problems)
         if problems:
             raise SimError(400, "invalid_request", "the request's parameters are invalid", problems)
-        return values["path"], values["query"]
+        return path_values, query_values
 
 
 class BodyValidator:

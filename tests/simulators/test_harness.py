@@ -14,6 +14,7 @@ from partner_apis.simulators.harness import (
     SimError,
     build_app,
     handler_name,
+    query_values,
     spec_operations,
 )
 from partner_apis.simulators.registry import SIMULATORS, create_app
@@ -67,3 +68,152 @@ def test_unknown_paths_and_methods_answer_in_the_vendors_shape() -> None:
     assert wrong_method.status_code == 405
     assert set(wrong_method.headers["allow"].split(", ")) >= {"GET", "POST"}
     assert wrong_method.json()["code"] == "method_not_allowed"
+
+
+# -- routing, parameters and bodies on a spec of its own -----------------------------------
+
+_THINGS_SPEC = {
+    "openapi": "3.1.0",
+    "info": {"title": "things", "version": "1"},
+    "servers": [{"url": "http://things.example/api"}],
+    "paths": {
+        "/things": {
+            "get": {
+                "operationId": "listThings",
+                "parameters": [
+                    {"name": "size", "in": "query", "required": True, "schema": {"type": "integer", "maximum": 50}},
+                    {"name": "tag", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+                    {"name": "X-Trace", "in": "header", "schema": {"type": "integer"}},
+                ],
+            }
+        },
+        "/things/{id}": {
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            "get": {"operationId": "getThing"},
+        },
+        "/things/{id}/parts": {
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            "get": {"operationId": "listParts"},
+        },
+        "/things/{id}/{part}": {
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
+                {"name": "part", "in": "path", "required": True, "schema": {"type": "string"}},
+            ],
+            "get": {"operationId": "getPart"},
+        },
+        "/gadgets/{id}/manual": {
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            "get": {"operationId": "getManual"},
+        },
+        "/things/{id}:archive": {
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            "post": {
+                "operationId": "archiveThing",
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": {"type": "object", "required": ["why"]}}},
+                },
+            },
+        },
+    },
+}
+
+
+class _Echo:
+    """Answers every operation with what the harness handed it."""
+
+    key = "things"
+
+    def authenticate(self, request: object, operation: object, body: bytes) -> None:
+        return None
+
+    def render_error(self, error: SimError) -> Reply:
+        return Reply(error.status, {"code": error.code, "problems": [p.field for p in error.problems]}, error.headers)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        def echo(call: Call) -> Reply:
+            return Reply(200, {"op": call.operation_id, "path": call.path, "query": call.query, "body": call.body})
+
+        return {handler_name(op.operation_id): echo for op in spec_operations(_THINGS_SPEC)}
+
+
+@pytest.fixture
+def things() -> TestClient:
+    return TestClient(build_app(_Echo(), _THINGS_SPEC))
+
+
+def test_a_literal_last_segment_is_routed_before_a_parameter_at_the_same_depth(things: TestClient) -> None:
+    assert things.get("/api/things/7/parts").json() == {"op": "listParts", "path": {"id": 7}, "query": {}, "body": None}
+    assert things.get("/api/things/7/bolt").json()["path"] == {"id": 7, "part": "bolt"}
+    # Another path's literal last segment does not hide the parameter route.
+    assert things.get("/api/things/7/manual").json()["path"] == {"id": 7, "part": "manual"}
+    assert things.get("/api/gadgets/7/manual").json()["op"] == "getManual"
+    assert things.get("/api/things/7").json()["op"] == "getThing"
+    assert things.post("/api/things/7:archive", json={"why": "old"}).json()["op"] == "archiveThing"
+    assert things.get("/api/things/7/parts/1").status_code == 404
+    assert things.get("/api/thing/7/parts").status_code == 404
+
+
+def test_a_required_query_parameter_is_missing_without_any_query_string(things: TestClient) -> None:
+    answer = things.get("/api/things")
+    assert answer.status_code == 400
+    assert answer.json()["problems"] == ["query.size"]
+
+
+def test_query_parameters_are_coerced_repeated_for_arrays_and_checked(things: TestClient) -> None:
+    answer = things.get("/api/things?size=5&tag=a&tag=b%20c&tag=d+e&ignored")
+    assert answer.json()["query"] == {"size": 5, "tag": ["a", "b c", "d e"]}
+    refused = things.get("/api/things?size=500&size=6")
+    assert refused.json()["problems"] == ["query.size"]
+
+
+def test_a_declared_header_parameter_is_validated_and_an_absent_one_is_fine(things: TestClient) -> None:
+    assert things.get("/api/things?size=1", headers={"X-Trace": "12"}).status_code == 200
+    refused = things.get("/api/things?size=1", headers={"x-trace": "twelve"})
+    assert refused.status_code == 400
+    assert refused.json()["problems"] == ["header.X-Trace"]
+
+
+def test_a_body_is_read_and_validated_only_where_the_operation_has_one(things: TestClient) -> None:
+    assert things.post("/api/things/7:archive", json={"why": "old"}).json()["body"] == {"why": "old"}
+    assert things.post("/api/things/7:archive", json={}).json()["problems"] == ["body"]
+    # A stray body on a read is left alone.
+    assert things.request("GET", "/api/things/7", content=b"not json").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    ["a=1&a=2&b=&c", "a=%20x&b=+y&c=%2B", "&&a==1&", "x=1;y=2", "", "a"],
+)
+def test_query_values_read_a_query_string_as_parse_qsl_does(query_string: str) -> None:
+    from urllib.parse import parse_qsl
+
+    from starlette.requests import Request
+
+    expected: dict[str, list[str]] = {}
+    for name, value in parse_qsl(query_string, keep_blank_values=True):
+        expected.setdefault(name, []).append(value)
+    request = Request({"type": "http", "query_string": query_string.encode(), "headers": []})
+    assert query_values(request) == expected
+
+
+def test_a_client_that_leaves_before_sending_its_body_gets_no_answer() -> None:
+    import asyncio
+
+    app = build_app(_Echo(), _THINGS_SPEC)
+    sent: list[object] = []
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.disconnect"}
+
+    async def send(message: object) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http", "method": "POST", "path": "/api/things/7:archive", "raw_path": b"/api/things/7:archive",
+        "query_string": b"", "headers": [(b"content-type", b"application/json")], "http_version": "1.1",
+        "scheme": "http", "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 1), "root_path": "",
+    }  # fmt: skip
+    asyncio.run(app(scope, receive, send))
+    assert sent == []
