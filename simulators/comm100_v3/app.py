@@ -195,7 +195,7 @@ class Comm100V3Simulator:
                 "total": len(matching),
                 "previousPage": _page_url(call.request, query, page_index - 1) if page_index > 1 else "",
                 "nextPage": _page_url(call.request, query, page_index + 1) if has_next else "",
-                "sites": [record.answer() for record in matching[start : start + PAGE_SIZE]],
+                "sites": [record.view for record in matching[start : start + PAGE_SIZE]],
             },
         )
 
@@ -222,10 +222,10 @@ class Comm100V3Simulator:
         return self.sites.add(partner_id, site, [registrant])
 
     def create_site(self, call: Call) -> Reply:
-        return Reply(200, self.new_site(call.principal.partner_id, call.body).answer())
+        return Reply(200, self.new_site(call.principal.partner_id, call.body).view)
 
     def get_site(self, call: Call) -> Reply:
-        return Reply(200, self._site(call).answer())
+        return Reply(200, self._site(call).view)
 
     def update_site(self, call: Call) -> Reply:
         record = self._site(call)
@@ -241,7 +241,7 @@ class Comm100V3Simulator:
             # is the site's plan list, so it replaces them.
             site["planList"] = [_plan(selection) for selection in body["planList"]]
         record.changed()
-        return Reply(200, record.answer())
+        return Reply(200, record.view)
 
     def convert_site_to_paying(self, call: Call) -> Reply:
         # The form's optional site_id repeats the path's; the path's is the one that counts.

@@ -46,18 +46,16 @@ class SiteRecord:
     site: dict[str, Any]
     agents: list[Agent] = field(default_factory=list)
     paying: bool = False
-    # The answer, encoded once per change (a page of sites repeats up to 100 of them).
-    _answer: Encoded | None = field(default=None, repr=False, compare=False)
+    # The site as the API answers it, encoded when it is made and after each change rather
+    # than on each read (a page of sites repeats up to 100 of them, read as an attribute).
+    view: Encoded = field(init=False, repr=False, compare=False)
 
-    def answer(self) -> Encoded:
-        """The site as the API answers it, encoded on the first read after a change."""
-        if self._answer is None:
-            self._answer = Encoded(self.site)
-        return self._answer
+    def __post_init__(self) -> None:
+        self.changed()
 
     def changed(self) -> None:
-        """Forget the encoded answer: ``site`` was changed in place."""
-        self._answer = None
+        """Encode ``view`` again: ``site`` was changed in place."""
+        self.view = Encoded(self.site)
 
     @property
     def id(self) -> int:

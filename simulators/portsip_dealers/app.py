@@ -269,7 +269,7 @@ class PortsipDealersSimulator:
 
     def list_dealers(self, call: Call) -> Reply:
         caller, query = self._caller(call), call.query
-        answers = [dealer.answer() for dealer in caller.installation.below(caller.dealer)]
+        answers = [dealer.view for dealer in caller.installation.below(caller.dealer)]
         try:
             if "filter" in query:
                 keep = parse_filter(query["filter"], PUBLIC_FIELDS)
@@ -300,7 +300,7 @@ class PortsipDealersSimulator:
 
     def get_dealer(self, call: Call) -> Reply:
         _, dealer = self._target(call)
-        return Reply(200, dealer.answer())
+        return Reply(200, dealer.view)
 
     def update_dealer(self, call: Call) -> Reply:
         caller, dealer = self._target(call)

@@ -161,9 +161,13 @@ class DealerRecord:
     fields: dict[str, Any]
     # (salt, digest), replaced as one value so a sign-in never sees half a password change.
     _password: tuple[bytes, bytes] = field(default=(b"", b""), repr=False)
-    # The answer, rendered once per change rather than once per read: a list answers every
-    # dealer below the caller on each call (the throughput benchmark's list).
-    _view: Encoded | None = field(default=None, repr=False, compare=False)
+    # The answer, rendered when the dealer is made and on each change rather than on each
+    # read: a list answers every dealer below the caller on each call (the throughput
+    # benchmark's list), and reads it as a plain attribute, with no call per dealer.
+    view: Encoded = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._render()
 
     def set_password(self, password: str) -> None:
         """Store a new password (salted digest)."""
@@ -180,18 +184,15 @@ class DealerRecord:
         enabled: bool = self.fields["enabled"]
         return enabled
 
-    def answer(self) -> Encoded:
-        """The dealer as Retrieve a dealer answers it (never its password), encoded once per change."""
-        view = self._view
-        if view is None:
-            merged = {"id": self.id, "level": self.level, "name": self.name, **self.fields}
-            view = self._view = Encoded({name: merged[name] for name in PUBLIC_FIELDS})
-        return view
+    def _render(self) -> None:
+        # The dealer as Retrieve a dealer answers it: never its password.
+        merged = {"id": self.id, "level": self.level, "name": self.name, **self.fields}
+        self.view = Encoded({name: merged[name] for name in PUBLIC_FIELDS})
 
     def change(self, changes: Mapping[str, Any]) -> None:
         """Set these answer fields (the caller holds the installation's lock)."""
         self.fields.update(changes)
-        self._view = None
+        self._render()
 
 
 @dataclass(frozen=True)
