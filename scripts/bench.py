@@ -377,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "throughput" in sections and not args.wrk:
             raise BenchError("wrk is not installed (apt-get install wrk, or pass --wrk)")
         rows: list[Row] = []
-        calls, repeats, seconds, rounds = (20, 10, 1, 2) if args.quick else (25, 40, 1, 8)
+        calls, repeats, seconds, rounds = (20, 10, 1, 2) if args.quick else (25, 60, 1, 8)
         for key in keys:
             profile = PROFILES[key]
             if "overhead" in sections:
