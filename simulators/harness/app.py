@@ -43,8 +43,8 @@ log = logging.getLogger("partner_apis.simulators")
 _METHODS = ("get", "put", "post", "delete", "patch")
 
 
-# Neither is frozen: a frozen dataclass's __init__ costs three times a plain one's, and
-# every request makes one of each (handlers never change them once made).
+# Not frozen, though handlers never change one once made: a frozen dataclass's __init__
+# costs three times a plain one's, and every request makes a Reply (and a Call).
 @dataclass(slots=True)
 class Reply:
     """What a handler answers: a status, a JSON body (None for no body) and headers."""
