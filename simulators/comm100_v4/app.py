@@ -34,7 +34,6 @@ from starlette.requests import Request
 from partner_apis.models.comm100_v4 import SiteStatus
 from partner_apis.simulators.harness import (
     Call,
-    Encoded,
     FieldProblem,
     Handler,
     Operation,
@@ -85,10 +84,6 @@ _SITE_FIELDS = (
     "company", "industry", "otherIndustryDescription", "companySize", "mailingAddress", "countryOrRegion",
     "stateOrProvince", "postalOrZipCode", "city", "website", "phone", "fax", "subDomain", "customDomain",
 )  # fmt: skip
-
-
-def _site_json(record: SiteRecord) -> Encoded:
-    return record.view
 
 
 def _not_found(site_id: int) -> SimError:
@@ -258,7 +253,7 @@ class Comm100V4Simulator:
         return record
 
     def get_site(self, call: Call) -> Reply:
-        return Reply(200, _site_json(self._site(call)))
+        return Reply(200, self._site(call).view)
 
     def update_site(self, call: Call) -> Reply:
         record = self._site(call)
@@ -273,12 +268,12 @@ class Comm100V4Simulator:
         if "isDeleted" in body:
             flag = body["isDeleted"]
             changes["isDeleted"] = flag if isinstance(flag, bool) else flag == "true"
-        return Reply(200, _site_json(self.sites.update(record, changes)))
+        return Reply(200, self.sites.update(record, changes).view)
 
     def change_site_status(self, call: Call) -> Reply:
         record = self._site(call)
         status = _STATUS[call.body["status"].lower()]
-        return Reply(200, _site_json(self.sites.update(record, {"status": status})))
+        return Reply(200, self.sites.update(record, {"status": status}).view)
 
 
 def create_app(
