@@ -37,7 +37,7 @@ from partner_apis.specs import load_spec
 
 from .refusals import conflict, invalid_token, login_refusal, not_found, render
 from .state import AccountRecord, AgentRecord, Credential, DepartmentRecord, OmnizeStore, timestamp
-from .views import account_json, agent_json, department_json, departments_json, success
+from .views import account_json, agent_json, department_json, success
 
 __all__ = ["DEFAULT_CREDENTIALS", "OmnizeSimulator", "create_app"]
 
@@ -248,7 +248,7 @@ class OmnizeSimulator:
     def list_departments(self, call: Call) -> Reply:
         account = self._account(call, call.query["account_id"])
         departments = self.store.departments_of(account.id)
-        return Reply(200, success(data=departments_json(departments)))
+        return Reply(200, success(data=[department_json(department) for department in departments]))
 
     def update_department(self, call: Call) -> Reply:
         department = self._department(call)

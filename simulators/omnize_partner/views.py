@@ -6,7 +6,6 @@ partner API has no way to set it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from partner_apis.models.omnize_partner import Administrator, Profile
@@ -14,7 +13,7 @@ from partner_apis.simulators.harness.encoded import Encoded
 
 from .state import AccountRecord, AgentRecord, DepartmentRecord
 
-__all__ = ["account_json", "agent_json", "department_json", "departments_json", "failure", "success"]
+__all__ = ["account_json", "agent_json", "department_json", "failure", "success"]
 
 # Constant in the doc's sample and not settable through the partner API.
 _REGION_ID = 36
@@ -91,13 +90,6 @@ def account_json(account: AccountRecord) -> dict[str, Any]:
         "partner_id": account.partner_id,
         "facelift": True,
     }
-
-
-def departments_json(departments: Iterable[DepartmentRecord]) -> list[Encoded]:
-    """Each department's answer (see :func:`department_json`), taking those already encoded as they are."""
-    # A list answers every department of the account on each call: reading the cached
-    # answer in the loop spares a call per department.
-    return [department.answer or department_json(department) for department in departments]
 
 
 def department_json(department: DepartmentRecord) -> Encoded:
