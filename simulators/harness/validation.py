@@ -178,20 +178,25 @@ class ParameterValidator:
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Return (path values, query values), coerced; raises SimError 400 listing every problem."""
         problems: list[FieldProblem] = []
-        path_values: dict[str, Any] = {}
-        for parameter in self._path:
-            text = path.get(parameter.name)
-            parameter.read(() if text is None else (text,), path_values, problems)
+        path_values = _read_single(self._path, path, problems)
         query_values: dict[str, Any] = {}
         for parameter in self._query if query else self._required_query:
             parameter.read(query.get(parameter.name, ()), query_values, problems)
-        header_values: dict[str, Any] = {}  # checked, not passed on: no handler reads one
-        for parameter in self._header:
-            text = headers.get(parameter.name)
-            parameter.read(() if text is None else (text,), header_values, problems)
+        _read_single(self._header, headers, problems)  # checked, not passed on: no handler reads one
         if problems:
             raise SimError(400, "invalid_request", "the request's parameters are invalid", problems)
         return path_values, query_values
+
+
+def _read_single(
+    parameters: Iterable[_Parameter], source: Mapping[str, str], problems: list[FieldProblem]
+) -> dict[str, Any]:
+    """Read parameters that carry one text each (path, header) from ``source``; return their values."""
+    values: dict[str, Any] = {}
+    for parameter in parameters:
+        text = source.get(parameter.name)
+        parameter.read(() if text is None else (text,), values, problems)
+    return values
 
 
 class BodyValidator:
