@@ -5,6 +5,14 @@ datamodel-code-generator writes ``generated/models/<key>.py`` (pydantic v2). Bot
 pinned in pyproject's ``generate`` extra and run with fixed options and an isolated ruff,
 so the same specs always give byte-identical output.
 
+Secrets stay out of reprs. A spec marks every credential it carries (passwords, their
+digests, tokens, client secrets) ``format: password``: datamodel-code-generator makes
+those ``SecretStr`` itself, and openapi-python-client gets two of its own templates with
+one change each (see :data:`TEMPLATE_PATCHES`): such a property, and the
+``AuthenticatedClient``'s token, are declared ``repr=False``. The templates are the
+pinned generator's own, patched as they are copied, so a new version whose templates
+no longer hold the patched text fails generation instead of silently losing the change.
+
 Usage::
 
     python scripts/generate.py            # rewrite generated/
@@ -27,8 +35,11 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "specs"
@@ -52,6 +63,92 @@ MODEL_OPTIONS = (
 
 class GenerationError(Exception):
     """A generator failed or a key is unknown; the message is one line for the user."""
+
+
+# The names of a spec's secret properties, for the model template (written per spec).
+_SECRETS_TEMPLATE = "partner_apis_secrets.jinja"
+
+# A property named in the spec's secrets is declared with ``repr=False`` (the same
+# default as openapi-python-client's own declaration would give it).
+_REPR_FREE_DECLARATION = """{% import "partner_apis_secrets.jinja" as partner_apis_secrets %}
+{% macro partner_apis_declaration(property) -%}
+{%- if property.name in partner_apis_secrets.names -%}
+{{ property.python_name }}: {{ property.get_type_string().as_unembedded_code() }} = _attrs_field(repr=False
+{%- if property.default is not none %}, default={{ property.default.python_code.as_unembedded_code() }}
+{%- elif not property.required %}, default=UNSET{% endif %})
+{%- else -%}
+{{ property.to_string() | as_unembedded_code }}
+{%- endif -%}
+{%- endmacro %}
+
+"""
+
+_DECLARE_PROPERTY = "{% macro declare_property(property) %}"
+
+# Each template's text to find (exactly as often as said), and what replaces it, applied in turn.
+TEMPLATE_PATCHES: dict[str, list[tuple[str, str, int]]] = {
+    # In this order: the macro the second inserts holds the text the first replaces.
+    "model.py.jinja": [
+        ("{{ property.to_string() | as_unembedded_code }}", "{{ partner_apis_declaration(property) }}", 2),
+        (_DECLARE_PROPERTY, _REPR_FREE_DECLARATION + _DECLARE_PROPERTY, 1),
+    ],
+    "client.py.jinja": [
+        (
+            '"token": namespace(type="str", default="",',
+            '"token": namespace(type="str", default="field(repr=False)",',
+            1,
+        ),
+    ],
+}
+
+
+def secret_properties(spec: Any) -> list[str]:
+    """The names of the properties ``spec`` marks ``format: password`` anywhere, sorted."""
+
+    def secret(schema: Any) -> bool:
+        if not isinstance(schema, dict):
+            return False
+        parts = [part for key in ("anyOf", "oneOf", "allOf") for part in schema.get(key, [])]
+        return schema.get("format") == "password" or any(secret(part) for part in parts)
+
+    def walk(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            properties = node.get("properties")
+            if isinstance(properties, dict):
+                yield from (name for name, schema in properties.items() if secret(schema))
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    return sorted(set(walk(spec)))
+
+
+def write_templates(key: str, folder: Path) -> Path:
+    """Write the patched openapi-python-client templates for ``key`` into ``folder``; return it.
+
+    Raises GenerationError when a template no longer holds the text a patch replaces.
+    """
+    import openapi_python_client
+
+    upstream = Path(openapi_python_client.__file__).parent / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, patches in TEMPLATE_PATCHES.items():
+        text = (upstream / name).read_text(encoding="utf-8")
+        for old, new, count in patches:
+            if text.count(old) != count:
+                raise GenerationError(
+                    f"openapi-python-client's {name} holds {text.count(old)} of the {count} texts"
+                    f" scripts/generate.py patches ({old!r}): update TEMPLATE_PATCHES for this version"
+                )
+            text = text.replace(old, new)
+        (folder / name).write_text(text, encoding="utf-8")
+    spec = yaml.safe_load((SPECS / f"{key}.yaml").read_text(encoding="utf-8"))
+    (folder / _SECRETS_TEMPLATE).write_text(
+        "{% set names = " + json.dumps(secret_properties(spec)) + " %}\n", encoding="utf-8"
+    )
+    return folder
 
 
 def package_name(key: str) -> str:
@@ -141,6 +238,8 @@ def generate_client(key: str, out: Path, scratch: Path) -> None:
             "--overwrite",
             "--config",
             str(config),
+            "--custom-template-path",
+            str(write_templates(key, scratch / "templates")),
         ],  # fmt: skip
         cwd=scratch,
     )

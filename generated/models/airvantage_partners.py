@@ -305,7 +305,7 @@ class ClientCredentialsGrant(BaseModel):
 class RefreshTokenGrant(BaseModel):
     grant_type: Literal["refresh_token"]
     refresh_token: Annotated[
-        str,
+        SecretStr,
         Field(
             description="The `refresh_token` of an earlier token answer.", min_length=1
         ),
@@ -322,7 +322,7 @@ class RefreshTokenGrant(BaseModel):
 
 class AccessToken(BaseModel):
     access_token: Annotated[
-        str,
+        SecretStr,
         Field(
             description="Send it as `Authorization: Bearer <access_token>` or `?access_token=<access_token>`.",
             min_length=1,
@@ -330,7 +330,7 @@ class AccessToken(BaseModel):
     ]
     token_type: Annotated[str | None, Field(description="`bearer`.")] = None
     refresh_token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="Token for the refresh grant (absent for the client-credentials grant)."
         ),

@@ -25,7 +25,7 @@ class RefreshTokenGrant(BaseModel):
         Field(description="`refresh_token`: get a new token with a refresh token."),
     ]
     refresh_token: Annotated[
-        str,
+        SecretStr,
         Field(
             description="The `refresh_token` of an earlier token answer.", min_length=1
         ),
@@ -258,7 +258,7 @@ class TokenRequest(RootModel[PasswordGrant | RefreshTokenGrant]):
 
 class AccessToken(BaseModel):
     access_token: Annotated[
-        str,
+        SecretStr,
         Field(
             description="String of the token; send it as `Authorization: bearer <access_token>`.",
             min_length=1,
@@ -278,7 +278,7 @@ class AccessToken(BaseModel):
         ),
     ] = None
     refresh_token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="Token for the refresh grant, to get a new access token without the password.",
             min_length=1,

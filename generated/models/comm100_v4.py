@@ -36,7 +36,7 @@ class RefreshTokenGrant(BaseModel):
         Field(description="`refresh_token`: get a new token with a refresh token."),
     ]
     refresh_token: Annotated[
-        str,
+        SecretStr,
         Field(
             description="The `refresh_token` of an earlier token answer; each works once.",
             min_length=1,
@@ -46,7 +46,7 @@ class RefreshTokenGrant(BaseModel):
 
 class AccessToken(BaseModel):
     access_token: Annotated[
-        str,
+        SecretStr,
         Field(
             description="The access token (a JWT); send it as `Authorization: Bearer <access_token>`.",
             min_length=1,
@@ -67,7 +67,7 @@ class AccessToken(BaseModel):
         ),
     ] = None
     refresh_token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="Token for the refresh grant, to get a new access token without the password.",
             min_length=1,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, EmailStr, Field, RootModel
+from pydantic import BaseModel, EmailStr, Field, RootModel, SecretStr
 
 
 class ActiveFlag(IntEnum):
@@ -34,7 +34,7 @@ class Agent(BaseModel):
     id: Annotated[int, Field(ge=1)]
     name: str
     password: Annotated[
-        str | None, Field(description="Never revealed. The sample returns null.")
+        SecretStr | None, Field(description="Never revealed. The sample returns null.")
     ]
     administrator: Administrator
     email: Annotated[EmailStr, Field(description="The agent's login e-mail.")]
@@ -146,7 +146,7 @@ class Account(BaseModel):
     ]
     whatsapp: Annotated[str | None, Field(description="WhatsApp number.")]
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The account's own token (not the partner token). null in the sample."
         ),
@@ -233,10 +233,9 @@ class AgentCreate(BaseModel):
     email: Annotated[EmailStr, Field(description="The e-mail the agent logs in with.")]
     name: Annotated[str, Field(min_length=1)]
     password: Annotated[
-        str,
+        SecretStr,
         Field(
-            description="Lowercase hex SHA-256 digest of the plain-text password, as it goes on the wire. The client overlay hashes the plain text.",
-            pattern="^[0-9a-f]{64}$",
+            description="Lowercase hex SHA-256 digest of the plain-text password, as it goes on the wire. The client overlay hashes the plain text."
         ),
     ]
     text_limit: Annotated[
@@ -261,17 +260,16 @@ class AgentUpdate(BaseModel):
     name: Annotated[str | None, Field(min_length=1)] = None
     text_limit: Annotated[int | None, Field(ge=1)] = None
     password: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
-            description="Lowercase hex SHA-256 digest of the plain-text password, as it goes on the wire. The client overlay hashes the plain text.",
-            pattern="^[0-9a-f]{64}$",
+            description="Lowercase hex SHA-256 digest of the plain-text password, as it goes on the wire. The client overlay hashes the plain text."
         ),
     ] = None
 
 
 class UpdateAgentProfileRequest(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -314,7 +312,7 @@ class AccountInactivationFields(BaseModel):
 
 class AccountLicenseQuantityUpdate(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -329,7 +327,7 @@ class AccountLicenseQuantityUpdate(BaseModel):
 
 class AccountLicenseCodeUpdate(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -345,7 +343,7 @@ class AccountLicenseCodeUpdate(BaseModel):
 
 class DeleteAccountRequest(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -389,7 +387,7 @@ class AgentIdNumber(RootModel[int]):
 
 class DepartmentChannelsRequest(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -405,7 +403,7 @@ class LoginPartnerRequest(BaseModel):
         EmailStr, Field(description="The e-mail of the agent to log in.")
     ]
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -415,7 +413,7 @@ class LoginPartnerRequest(BaseModel):
 class LoginPartnerSuccess(BaseModel):
     message: Annotated[str, Field(description="Empty on success.")]
     token: Annotated[
-        str,
+        SecretStr,
         Field(
             description="The agent's login token (not the partner token). The agent logs in at `https://login.omnize.com.br?token=<token>`.",
             min_length=1,
@@ -431,7 +429,7 @@ class LoginPartnerFailure(BaseModel):
 
 class CreateAgentRequest(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -444,7 +442,7 @@ class CreateAgentRequest(BaseModel):
 
 class UpdateAgentRequest(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -454,7 +452,7 @@ class UpdateAgentRequest(BaseModel):
 
 class CreateAccountRequest(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -466,10 +464,9 @@ class CreateAccountRequest(BaseModel):
         ),
     ]
     password: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
-            description="Optional. Lowercase hex SHA-256 digest of the plain-text password, as it goes on the wire. The client overlay hashes the plain text. The doc does not say whose password it is (presumably the main contact's login).",
-            pattern="^[0-9a-f]{64}$",
+            description="Optional. Lowercase hex SHA-256 digest of the plain-text password, as it goes on the wire. The client overlay hashes the plain text. The doc does not say whose password it is (presumably the main contact's login)."
         ),
     ] = None
     account: AccountCreate
@@ -477,7 +474,7 @@ class CreateAccountRequest(BaseModel):
 
 class AccountGeneralUpdate(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -487,7 +484,7 @@ class AccountGeneralUpdate(BaseModel):
 
 class AccountActivation(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -497,7 +494,7 @@ class AccountActivation(BaseModel):
 
 class AccountInactivation(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -507,7 +504,7 @@ class AccountInactivation(BaseModel):
 
 class CreateDepartmentRequest(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -517,7 +514,7 @@ class CreateDepartmentRequest(BaseModel):
 
 class UpdateDepartmentRequest(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),
@@ -537,7 +534,7 @@ class AgentIdentifier(RootModel[AgentIdDigits | AgentIdNumber]):
 
 class DepartmentAgentsRequest(BaseModel):
     token: Annotated[
-        str | None,
+        SecretStr | None,
         Field(
             description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
         ),

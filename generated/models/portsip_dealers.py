@@ -255,7 +255,7 @@ class RefreshTokenGrant(BaseModel):
         Field(description='The value is always "refresh_token".'),
     ]
     refresh_token: Annotated[
-        str,
+        SecretStr,
         Field(
             description="The refresh token is obtained from the response of the authentication.",
             min_length=1,
@@ -271,7 +271,7 @@ class RefreshTokenGrant(BaseModel):
 
 class AccessToken(BaseModel):
     access_token: Annotated[
-        str,
+        SecretStr,
         Field(
             description="The opaque access token; send it as `Authorization: Bearer <access_token>`.",
             min_length=1,
@@ -285,7 +285,7 @@ class AccessToken(BaseModel):
         ),
     ]
     refresh_token: Annotated[
-        str, Field(description="The token for the refresh grant.", min_length=1)
+        SecretStr, Field(description="The token for the refresh grant.", min_length=1)
     ]
     token_type: Annotated[
         str,

@@ -58,3 +58,34 @@ def test_an_unknown_key_is_a_one_line_error_with_exit_2() -> None:
 def test_every_spec_has_a_committed_client_and_models(key: str) -> None:
     assert (ROOT / "generated" / generate.package_name(key) / "py.typed").is_file()
     assert (ROOT / "generated" / "models" / f"{key.replace('-', '_')}.py").is_file()
+
+
+def test_secret_properties_are_those_marked_format_password_at_any_depth() -> None:
+    spec = {
+        "components": {
+            "schemas": {
+                "Grant": {"properties": {"password": {"type": "string", "format": "password"}, "user": {}}},
+                "Holder": {
+                    "properties": {
+                        "inner": {"properties": {"token": {"anyOf": [{"type": "null"}, {"format": "password"}]}}},
+                        "note": {"type": "string", "format": "email"},
+                    }
+                },
+            }
+        }
+    }
+    assert generate.secret_properties(spec) == ["password", "token"]
+
+
+def test_a_generator_template_without_the_patched_text_fails_generation_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A new openapi-python-client whose templates changed must not silently drop the patch.
+    patches = {"model.py.jinja": [("text no template holds", "", 1)]}
+    monkeypatch.setattr(generate, "TEMPLATE_PATCHES", patches)
+    with pytest.raises(generate.GenerationError) as raised:
+        generate.write_templates("comm100-v4", tmp_path)
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "model.py.jinja holds 0 of the 1 texts" in message
+    assert "update TEMPLATE_PATCHES" in message

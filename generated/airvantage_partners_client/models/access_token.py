@@ -22,9 +22,9 @@ class AccessToken:
         expires_in (int | Unset): Lifetime of the access token in seconds.
     """
 
-    access_token: str
+    access_token: str = _attrs_field(repr=False)
     token_type: str | Unset = UNSET
-    refresh_token: str | Unset = UNSET
+    refresh_token: str | Unset = _attrs_field(repr=False, default=UNSET)
     expires_in: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -31,9 +31,9 @@ class PasswordGrant:
 
     grant_type: Literal["password"]
     username: str
-    password: str
+    password: str = _attrs_field(repr=False)
     client_id: str | Unset = UNSET
-    client_secret: str | Unset = UNSET
+    client_secret: str | Unset = _attrs_field(repr=False, default=UNSET)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

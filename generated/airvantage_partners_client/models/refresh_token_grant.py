@@ -29,9 +29,9 @@ class RefreshTokenGrant:
     """
 
     grant_type: Literal["refresh_token"]
-    refresh_token: str
+    refresh_token: str = _attrs_field(repr=False)
     client_id: str | Unset = UNSET
-    client_secret: str | Unset = UNSET
+    client_secret: str | Unset = _attrs_field(repr=False, default=UNSET)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -23,10 +23,10 @@ class AccessToken:
             refresh_token (str | Unset): Token for the refresh grant, to get a new access token without the password.
     """
 
-    access_token: str
+    access_token: str = _attrs_field(repr=False)
     token_type: str
     expires_in: int | str | Unset = UNSET
-    refresh_token: str | Unset = UNSET
+    refresh_token: str | Unset = _attrs_field(repr=False, default=UNSET)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -25,7 +25,7 @@ class RefreshTokenGrant:
     """
 
     grant_type: Literal["refresh_token"]
-    refresh_token: str
+    refresh_token: str = _attrs_field(repr=False)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -41,7 +41,7 @@ class SiteCreate:
             list).
     """
 
-    password: str
+    password: str = _attrs_field(repr=False)
     contact: SiteContactCreate
     plan_list: list[PlanSelection]
     company: str | Unset = UNSET

@@ -29,7 +29,7 @@ class PasswordGrant:
     client_id: str
     grant_type: Literal["password"]
     email: str
-    password: str
+    password: str = _attrs_field(repr=False)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

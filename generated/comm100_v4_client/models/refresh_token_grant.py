@@ -29,7 +29,7 @@ class RefreshTokenGrant:
     """
 
     grant_type: Literal["refresh_token"]
-    refresh_token: str
+    refresh_token: str = _attrs_field(repr=False)
     client_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -48,7 +48,7 @@ class SiteCreate:
 
     platform_id: int
     email: str
-    password: str
+    password: str = _attrs_field(repr=False)
     plan_id: int
     external_id: str | Unset = UNSET
     first_name: str | Unset = UNSET

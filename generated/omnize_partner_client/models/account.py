@@ -82,7 +82,7 @@ class Account:
     segment_id: int
     url: str
     whatsapp: None | str
-    token: None | str
+    token: None | str = _attrs_field(repr=False)
     partner_id: int
     facelift: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

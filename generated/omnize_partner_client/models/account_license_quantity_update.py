@@ -22,7 +22,7 @@ class AccountLicenseQuantityUpdate:
     """
 
     license_quantity: int
-    token: str | Unset = UNSET
+    token: str | Unset = _attrs_field(repr=False, default=UNSET)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -39,7 +39,7 @@ class Agent:
 
     id: int
     name: str
-    password: None | str
+    password: None | str = _attrs_field(repr=False)
     administrator: Administrator
     email: str
     ativo: ActiveFlag

@@ -27,7 +27,7 @@ class AgentCreate:
 
     email: str
     name: str
-    password: str
+    password: str = _attrs_field(repr=False)
     account_id: int
     text_limit: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -26,7 +26,7 @@ class AgentUpdate:
     email: str | Unset = UNSET
     name: str | Unset = UNSET
     text_limit: int | Unset = UNSET
-    password: str | Unset = UNSET
+    password: str | Unset = _attrs_field(repr=False, default=UNSET)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -30,8 +30,8 @@ class CreateAccountRequest:
 
     license_quantity: int
     account: AccountCreate
-    token: str | Unset = UNSET
-    password: str | Unset = UNSET
+    token: str | Unset = _attrs_field(repr=False, default=UNSET)
+    password: str | Unset = _attrs_field(repr=False, default=UNSET)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -27,7 +27,7 @@ class CreateAgentRequest:
     """
 
     agent: AgentCreate
-    token: str | Unset = UNSET
+    token: str | Unset = _attrs_field(repr=False, default=UNSET)
     profile: Profile | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -26,7 +26,7 @@ class LoginPartnerSuccess:
     """
 
     message: str
-    token: str
+    token: str = _attrs_field(repr=False)
     status: Literal[200]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -21,9 +21,9 @@ class AccessToken:
         token_type (str): Always `Bearer` in the samples (compared case-insensitively).
     """
 
-    access_token: str
+    access_token: str = _attrs_field(repr=False)
     expires_in: int
-    refresh_token: str
+    refresh_token: str = _attrs_field(repr=False)
     token_type: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -45,7 +45,7 @@ class DealerCreate:
 
     level: DealerLevel
     name: str
-    password: str
+    password: str = _attrs_field(repr=False)
     max_tenants: int = 100
     max_extensions: int = 50000
     enabled: bool | Unset = True

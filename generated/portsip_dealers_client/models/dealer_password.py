@@ -17,7 +17,7 @@ class DealerPassword:
         password (str): The new password of the dealer.
     """
 
-    password: str
+    password: str = _attrs_field(repr=False)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -33,7 +33,7 @@ class PasswordGrant:
     """
 
     username: str
-    password: str
+    password: str = _attrs_field(repr=False)
     grant_type: Literal["password"] = "password"
     scope: Literal["all"] = "all"
     client_id: Literal["9d806019-75b2-4b3d-bb8b-f5a3a412cc0a"] = (

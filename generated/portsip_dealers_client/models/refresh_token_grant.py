@@ -26,7 +26,7 @@ class RefreshTokenGrant:
             "9d806019-75b2-4b3d-bb8b-f5a3a412cc0a". Default: '9d806019-75b2-4b3d-bb8b-f5a3a412cc0a'.
     """
 
-    refresh_token: str
+    refresh_token: str = _attrs_field(repr=False)
     grant_type: Literal["refresh_token"] = "refresh_token"
     client_id: Literal["9d806019-75b2-4b3d-bb8b-f5a3a412cc0a"] = (
         "9d806019-75b2-4b3d-bb8b-f5a3a412cc0a"
