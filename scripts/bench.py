@@ -305,6 +305,9 @@ def bench_contract(profile: ApiProfile, max_examples: int) -> list[Row]:
                 exclude_checks=target.exclude_checks,
             )
         )
+    if not result.ok:
+        # The row only counts failures: what failed goes to stderr, to be reproduced.
+        print(f"bench: {profile.key} contract run failed:\n{result.output[-4000:]}", file=sys.stderr)
     rate = result.generated / result.seconds
     return [
         Row("contract", profile.key, f"Schemathesis cases/s ({result.generated} cases, {result.failures} failures)",
