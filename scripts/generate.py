@@ -9,7 +9,8 @@ Secrets stay out of reprs. A spec marks every credential it carries (passwords, 
 digests, tokens, client secrets) ``format: password``: datamodel-code-generator makes
 those ``SecretStr`` itself, and openapi-python-client gets two of its own templates with
 one change each (see :data:`TEMPLATE_PATCHES`): such a property, and the
-``AuthenticatedClient``'s token, are declared ``repr=False``. The templates are the
+``AuthenticatedClient``'s token, are declared ``repr=False``. Properties are matched by
+name, so a name marked anywhere in a spec is left out of every repr of that API. The templates are the
 pinned generator's own, patched as they are copied, so a new version whose templates
 no longer hold the patched text fails generation instead of silently losing the change.
 
@@ -70,6 +71,7 @@ _SECRETS_TEMPLATE = "partner_apis_secrets.jinja"
 
 # A property named in the spec's secrets is declared with ``repr=False`` (the same
 # default as openapi-python-client's own declaration would give it).
+# It imports the names from _SECRETS_TEMPLATE.
 _REPR_FREE_DECLARATION = """{% import "partner_apis_secrets.jinja" as partner_apis_secrets %}
 {% macro partner_apis_declaration(property) -%}
 {%- if property.name in partner_apis_secrets.names -%}
