@@ -177,11 +177,12 @@ def _raw_headers(headers: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
 
 
 def _route_pattern(template: str) -> re.Pattern[str]:
-    # A path parameter stops at '/' and ':', so /sites/{id} never swallows /sites/1:action.
+    # A path parameter is one whole segment, ':' included (an id a client sends with a
+    # colon reaches the operation, whose validation answers it in the vendor's shape).
+    # /sites/1:action still reaches its colon action path: that template is the longer
+    # one, and routes are tried longest first (see SimulatorApp).
     pieces = re.split(r"\{([^}/]+)\}", template)
-    regex = "".join(
-        re.escape(piece) if index % 2 == 0 else f"(?P<{piece}>[^/:]+)" for index, piece in enumerate(pieces)
-    )
+    regex = "".join(re.escape(piece) if index % 2 == 0 else f"(?P<{piece}>[^/]+)" for index, piece in enumerate(pieces))
     return re.compile(regex)
 
 

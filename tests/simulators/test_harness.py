@@ -155,6 +155,17 @@ def test_a_literal_last_segment_is_routed_before_a_parameter_at_the_same_depth(t
     assert things.get("/api/thing/7/parts").status_code == 404
 
 
+def test_a_path_parameter_is_a_whole_segment_colons_included(things: TestClient) -> None:
+    # The colon action path is tried first (the longer template), so it still wins ...
+    assert things.post("/api/things/7:archive", json={"why": "old"}).json()["path"] == {"id": 7}
+    # ... and any other colon is part of the parameter, which the operation then validates.
+    refused = things.get("/api/things/7:polish")
+    assert refused.status_code == 400
+    assert refused.json()["problems"] == ["path.id"]
+    assert things.get("/api/things/7:x/bolt").json()["problems"] == ["path.id"]
+    assert things.get("/api/things/7/a:b").json()["path"] == {"id": 7, "part": "a:b"}
+
+
 def test_a_required_query_parameter_is_missing_without_any_query_string(things: TestClient) -> None:
     answer = things.get("/api/things")
     assert answer.status_code == 400
