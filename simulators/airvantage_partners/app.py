@@ -38,6 +38,7 @@ from starlette.requests import Request
 
 from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, bearer_token, build_app
 from partner_apis.simulators.harness.tokens import TokenIssuer
+from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
 from partner_apis.specs import load_spec
 
 from .callbacks import CallbackSender, parse_callback
@@ -171,6 +172,30 @@ def _page(items: Sequence[Any], query: Mapping[str, Any]) -> tuple[list[Any], di
     return chosen, {"count": len(items), "size": len(chosen), "offset": offset}
 
 
+def _tenant_name(client: ApiClient) -> str:
+    # "sim-acme-client" -> "acme", "sim-acme-read-only" -> "acme-read-only"
+    return client.client_id.removeprefix("sim-").removesuffix("-client")
+
+
+def _seed_data(companies: Sequence[Company], partnerships: Sequence[tuple[str, str, str, str]]) -> Mapping[str, Any]:
+    names = {company.uid: company.name for company in companies}
+    return frozen(
+        {
+            "companies": {
+                company.name: {
+                    "uid": company.uid,
+                    "profiles": {profile.name: profile.uid for profile in company.profiles},
+                }
+                for company in companies
+            },
+            "partnerships": [
+                {"company": names.get(company, company), "partner": names.get(partner, partner)}
+                for company, partner, _, _ in partnerships
+            ],
+        }
+    )
+
+
 class AirVantageSimulator:
     """A stateful AirVantage server; ``credentials`` are the API clients by id, ``network`` the companies."""
 
@@ -190,6 +215,9 @@ class AirVantageSimulator:
         callback_timeout: float = 2.0,
     ) -> None:
         spec = load_spec(KEY)
+        companies = tuple(companies)
+        partnerships = tuple(partnerships)
+        self._seed = _seed_data(companies, partnerships)
         self.credentials = {client.client_id: client for client in credentials}
         self.users = {user.login.casefold(): user for user in users}
         self.tokens: TokenIssuer[_Grantee] = TokenIssuer(
@@ -208,6 +236,25 @@ class AirVantageSimulator:
         }
         self._partner_fields = _field_rule(spec, "findPartners")
         self._request_fields = _field_rule(spec, "listRequests")
+
+    # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
+
+    def tenants(self) -> list[Tenant]:
+        """Each API client as a tenant (client-credentials grant); without ``add`` rights it is read-only."""
+        return [
+            Tenant(
+                _tenant_name(client),
+                {"client_id": client.client_id, "client_secret": client.client_secret},
+                FULL if ADD in client.rights else READ_ONLY,
+                client.name,
+                {"company_uid": client.company},
+            )
+            for client in self.credentials.values()
+        ]
+
+    def seed_data(self) -> Mapping[str, Any]:
+        """The seeded companies (uid and profile uids by name) and partnerships."""
+        return self._seed
 
     # -- the harness's hooks ------------------------------------------------------------
 

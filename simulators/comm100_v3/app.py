@@ -30,6 +30,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 
 from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, bearer_token, build_app
+from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
 from partner_apis.specs import load_spec
 
 from .state import Agent, Credential, SiteRecord, SiteStore, TokenIssuer, now_text
@@ -109,6 +110,25 @@ class Comm100V3Simulator:
         self.time_zone_field = time_zone_field
 
     # -- the harness's hooks ------------------------------------------------------------
+
+    # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
+
+    def tenants(self) -> list[Tenant]:
+        """Each partner login as a tenant (password grant); without Manage Site it is read-only."""
+        return [
+            Tenant(
+                credential.email.partition("@")[0],
+                {"email": credential.email, "password": credential.password},
+                FULL if credential.manage_site else READ_ONLY,
+                f"partner {credential.partner_id}" + ("" if credential.manage_site else " without Manage Site"),
+                {"partner_id": credential.partner_id},
+            )
+            for credential in self.credentials.values()
+        ]
+
+    def seed_data(self) -> Mapping[str, Any]:
+        """The site list's page size (``seed_sites`` seeds sites for the first partner)."""
+        return frozen({"page_size": PAGE_SIZE})
 
     def authenticate(self, request: Request, operation: Operation, body: bytes) -> Credential:
         token = bearer_token(request)

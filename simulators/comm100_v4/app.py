@@ -43,6 +43,7 @@ from partner_apis.simulators.harness import (
     build_app,
 )
 from partner_apis.simulators.harness.tokens import TokenIssuer
+from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
 from partner_apis.specs import load_spec
 
 from .state import Credential, SiteRecord, SiteStore
@@ -138,6 +139,25 @@ class Comm100V4Simulator:
             token_type="Bearer",  # noqa: S106 (a token type, not a password)
         )
         self.sites = SiteStore()
+
+    # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
+
+    def tenants(self) -> list[Tenant]:
+        """Each credential as a tenant signing in with its bearer token; without Manage Site it is read-only."""
+        return [
+            Tenant(
+                (credential.email or credential.token).partition("@")[0],
+                {"token": credential.token},
+                FULL if credential.manage_site else READ_ONLY,
+                f"partner {credential.partner_id}" + ("" if credential.manage_site else " without Manage Site"),
+                {"partner_id": credential.partner_id, "email": credential.email},
+            )
+            for credential in self.credentials.values()
+        ]
+
+    def seed_data(self) -> Mapping[str, Any]:
+        """Nothing is seeded but the partners; the OAuth client id their logins use is here."""
+        return frozen({"client_id": DEFAULT_CLIENT_ID, "token_path": TOKEN_PATH})
 
     # -- the harness's hooks ------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from starlette.requests import Request
 
 from partner_apis.models.omnize_partner import ActiveFlag, Channel, Profile
 from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, build_app, query_values
+from partner_apis.simulators.tenants import FULL, Tenant, frozen
 from partner_apis.specs import load_spec
 
 from .refusals import conflict, invalid_token, login_refusal, not_found, render
@@ -64,6 +65,25 @@ class OmnizeSimulator:
         self.login_tokens: dict[str, int] = {}
 
     # -- the harness's hooks ------------------------------------------------------------
+
+    # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
+
+    def tenants(self) -> list[Tenant]:
+        """Each partner token as a tenant (Omnize has no read-only token)."""
+        return [
+            Tenant(
+                credential.token.removeprefix("sim-omnize-"),
+                {"token": credential.token},
+                FULL,
+                f"partner {credential.partner_id}",
+                {"partner_id": credential.partner_id},
+            )
+            for credential in self.credentials.values()
+        ]
+
+    def seed_data(self) -> Mapping[str, Any]:
+        """Nothing is seeded: every partner starts with no account."""
+        return frozen({})
 
     def authenticate(self, request: Request, operation: Operation, body: bytes) -> Credential:
         login = operation.operation_id == _LOGIN

@@ -56,6 +56,7 @@ from partner_apis.simulators.harness import (
     bearer_token,
     build_app,
 )
+from partner_apis.simulators.tenants import FULL, Tenant, frozen
 from partner_apis.specs import load_spec
 
 from .query import QueryError, matches_search, order, parse_filter
@@ -167,6 +168,25 @@ class PortsipDealersSimulator:
         )
 
     # -- the harness's hooks ------------------------------------------------------------
+
+    # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
+
+    def tenants(self) -> list[Tenant]:
+        """Each installation's system administrator as a tenant (the dealers created later sign in by name)."""
+        return [
+            Tenant(
+                f"pbx-{installation.index}-admin",
+                {"username": installation.admin.username, "password": installation.admin.password},
+                FULL,
+                f"the system administrator of installation {installation.index}",
+                {"installation": installation.index},
+            )
+            for installation in self.installations
+        ]
+
+    def seed_data(self) -> Mapping[str, Any]:
+        """How many installations (PBXs) there are, and the OAuth client id every login sends."""
+        return frozen({"installations": len(self.installations), "client_id": CLIENT_ID})
 
     def _live(self, principal: Principal) -> Caller | None:
         # A token outlives nothing: its dealer must still exist and be enabled.

@@ -1,0 +1,40 @@
+"""The README's fixture example is a test file, run as a user would run it (through the installed plugin)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+MARKER = "<!-- fixture-example:"
+
+
+def readme_example() -> str:
+    """The python block right after the README's fixture-example marker."""
+    text = README.read_text(encoding="utf-8")
+    match = re.search(re.escape(MARKER) + r"[^\n]*\n```python\n(.*?)```", text, re.DOTALL)
+    assert match is not None, "the README has no fixture example block"
+    return match.group(1)
+
+
+def test_the_readme_example_covers_every_api() -> None:
+    example = readme_example()
+    for key in ("comm100-v3", "comm100-v4", "airvantage-partners", "omnize-partner", "portsip-dealers"):
+        assert f'partner_api_simulator("{key}")' in example, key
+
+
+def test_the_readme_example_passes_as_written(tmp_path: Path) -> None:
+    # In a folder of its own, with no conftest: only the installed plugin provides the fixture.
+    (tmp_path / "test_readme_example.py").write_text(readme_example(), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "5 passed" in result.stdout, result.stdout
