@@ -1,31 +1,48 @@
-"""Secrets that never show: a ``Secret`` value type, a registry of live secrets, and redaction.
+"""Secrets that never show: a ``Secret`` value type, a bounded registry of secrets, and redaction.
 
 Every token and password a client is given is wrapped in :class:`Secret` (its ``repr``
-and ``str`` are masked) and registered here, along with the forms it takes on the wire
-(a password's SHA-256 digest, a bearer header). :func:`redact` replaces every registered
-secret in a text, and :class:`RedactingFilter`, installed on the HTTP and project
-loggers, applies it to every log record, so neither httpx's request lines nor our own
-messages can carry one.
+and ``str`` are masked). :func:`redact` replaces, in a text, every secret the registry
+knows and the forms it takes on the wire (percent-encoded in a URL or a form, a
+password's SHA-256 digest when registered too); :class:`RedactingFilter`, attached to
+the HTTP and project loggers, applies it to their log records, so neither httpx's
+request lines nor our own messages can carry one.
+
+The registry is bounded, so a service that renews a token every 30 minutes for months
+holds no more than it did on its first day:
+
+- a :class:`Secret` is registered by weak reference: it is masked for as long as
+  anything holds it, and drops out when nothing does;
+- a secret that dropped out, and a plain string given to :func:`register_secret`, stay
+  masked while they are among the last :data:`RETAINED_LIMIT` such values (a log line
+  written just after a token was replaced still shows no trace of it).
+
+Nothing global in the host changes: no log-record factory, no filter or handler on the
+root logger or on any logger outside ``httpx``, ``httpcore`` and ``partner_apis`` (and
+the loggers a caller names).
 """
 
 from __future__ import annotations
 
+import collections
 import logging
-import re
 import threading
+import weakref
 from collections.abc import Iterable
-from typing import Any
+from typing import NamedTuple
 from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urlsplit, urlunsplit
 
 __all__ = [
     "MASK",
+    "RETAINED_LIMIT",
     "SENSITIVE_NAMES",
     "RedactingFilter",
+    "RegistrySize",
     "Secret",
     "install_log_redaction",
     "redact",
     "redact_url",
     "register_secret",
+    "registry_size",
 ]
 
 MASK = "[REDACTED]"
@@ -35,28 +52,56 @@ SENSITIVE_NAMES = frozenset(
     {"token", "access_token", "refresh_token", "password", "client_secret", "auth_token", "authorization"}
 )
 
+# How many values nobody holds as a Secret stay masked: tokens just replaced, and plain
+# strings registered with register_secret (Omnize's passwords and their digests).
+# Each value has up to four wire forms, and every log record is scanned for each form,
+# so this bounds both the registry's memory and the cost of a record.
+RETAINED_LIMIT = 32
+
 # Values shorter than this are not registered: masking "1" everywhere would garble logs,
 # and no real credential is that short.
 _MIN_SECRET_LENGTH = 4
 
 _lock = threading.Lock()
-_secrets: set[str] = set()
-_pattern: re.Pattern[str] | None = None
+# id(weak reference) -> (the reference, the secret's value, its forms), for every Secret alive.
+_refs: dict[int, tuple[weakref.ref[Secret], str, tuple[str, ...]]] = {}
+# form -> how many live Secrets have it (two Secrets may hold the same value).
+_held: dict[str, int] = {}
+# value -> its forms, oldest first, at most RETAINED_LIMIT entries.
+_retained: collections.OrderedDict[str, tuple[str, ...]] = collections.OrderedDict()
+# ids of references whose Secret died, not yet moved out of _refs. The garbage collector
+# appends here from whatever thread drops a Secret, maybe one inside a locked section of
+# this module, so appending is all the callback does (deque.append needs no lock).
+_dead: collections.deque[int] = collections.deque()
+# Every form to mask, longest first (so a secret containing another is masked whole);
+# rebuilt lazily, on the first redaction after the registry changed.
+_forms: tuple[str, ...] = ()
+_stale = False
+
+
+class RegistrySize(NamedTuple):
+    """How much the registry holds: live Secrets, retained values, and forms each record is scanned for."""
+
+    held: int
+    retained: int
+    forms: int
 
 
 class Secret:
     """A secret string whose ``repr`` and ``str`` are masked; ``reveal()`` gives the value.
 
-    Creating one registers the value for redaction everywhere in this process.
+    While a Secret is alive its value is masked by :func:`redact` and in the records of
+    the loggers :func:`install_log_redaction` covers. Raises ``TypeError`` for a value
+    that is not a ``str``.
     """
 
-    __slots__ = ("_value",)
+    __slots__ = ("__weakref__", "_value")
 
     def __init__(self, value: str) -> None:
         if not isinstance(value, str):
             raise TypeError(f"a secret must be a str, not {type(value).__name__}")
         self._value = value
-        register_secret(value)
+        _hold(self)
 
     def reveal(self) -> str:
         """Return the secret's value, for the one place that must send it."""
@@ -76,33 +121,124 @@ class Secret:
     def __bool__(self) -> bool:
         return bool(self._value)
 
+    # A copy made without __init__ would hold the value unregistered: a Secret is
+    # immutable, so a copy is the Secret itself.
+    def __copy__(self) -> Secret:
+        return self
 
-def _wire_forms(value: str) -> set[str]:
+    def __deepcopy__(self, memo: object) -> Secret:
+        return self
+
+
+def _wire_forms(value: str) -> tuple[str, ...]:
     # A secret in a URL (httpx logs every request's URL) or a form body is percent-encoded:
     # a query or a form encodes "/" as "%2F" and a space as "+"; a path keeps "/" and
     # writes a space as "%20".
-    return {value, quote_plus(value, safe=""), quote(value, safe=""), quote(value)}
+    forms = {value, quote_plus(value, safe=""), quote(value, safe=""), quote(value)}
+    return tuple(form for form in forms if len(form) >= _MIN_SECRET_LENGTH)
+
+
+def _release(ref: weakref.ref[Secret], dead: collections.deque[int] = _dead) -> None:
+    # The deque is bound here, not looked up: at interpreter exit the module's globals
+    # may be gone before the last Secrets are.
+    dead.append(id(ref))
+
+
+def _hold(secret: Secret) -> None:
+    global _stale
+    value = secret.reveal()
+    forms = _wire_forms(value)
+    if not forms:
+        return
+    ref = weakref.ref(secret, _release)
+    with _lock:
+        _collect()
+        _refs[id(ref)] = (ref, value, forms)
+        for form in forms:
+            count = _held.get(form, 0)
+            _held[form] = count + 1
+            _stale = _stale or count == 0
+
+
+def _retain(value: str, forms: tuple[str, ...]) -> None:
+    # Called with _lock held. The newest value goes last; the oldest beyond the limit go.
+    global _stale
+    if value in _retained:
+        _retained.move_to_end(value)
+        return
+    _retained[value] = forms
+    while len(_retained) > RETAINED_LIMIT:
+        _retained.popitem(last=False)
+    _stale = True
+
+
+def _collect() -> None:
+    # Called with _lock held: the Secrets that died move to the retained values.
+    global _stale
+    while _dead:
+        entry = _refs.pop(_dead.popleft(), None)
+        if entry is None:
+            continue
+        _, value, forms = entry
+        for form in forms:
+            count = _held[form] - 1
+            if count:
+                _held[form] = count
+            else:
+                del _held[form]
+                _stale = True
+        _retain(value, forms)
+
+
+def _current_forms() -> tuple[str, ...]:
+    # The fast path (nothing changed) takes no lock: a log record costs a scan, no more.
+    global _forms, _stale
+    if _dead or _stale:
+        with _lock:
+            _collect()
+            if _stale:
+                every = set(_held).union(*_retained.values())
+                _forms = tuple(sorted(every, key=len, reverse=True))
+                _stale = False
+    return _forms
+
+
+def _mask(text: str, forms: tuple[str, ...]) -> str:
+    # A substring scan over the (bounded) forms: faster than one alternation regex at every
+    # size measured (9 to 1,000 forms), and nothing to compile when a token is renewed.
+    for form in forms:
+        if form in text:
+            text = text.replace(form, MASK)
+    return text
 
 
 def register_secret(*values: str) -> None:
-    """Add values, and the percent-encoded forms they take in a URL or a form, to the set :func:`redact` masks."""
-    global _pattern
-    fresh = {form for value in values for form in _wire_forms(value) if len(form) >= _MIN_SECRET_LENGTH}
+    """Mask values that are not held as a :class:`Secret` (a password's digest), and their forms in a URL or a form.
+
+    The last :data:`RETAINED_LIMIT` values registered (or dropped by their Secret) stay
+    masked; to keep a value masked for longer, hold it as a Secret.
+    """
     with _lock:
-        if fresh <= _secrets:
-            return
-        _secrets.update(fresh)
-        # Longest first, so a secret that contains another is masked whole.
-        ordered = sorted(_secrets, key=len, reverse=True)
-        _pattern = re.compile("|".join(re.escape(value) for value in ordered))
+        _collect()
+        for value in values:
+            forms = _wire_forms(value)
+            if forms:
+                _retain(value, forms)
+
+
+def registry_size() -> RegistrySize:
+    """How many secrets the registry holds now (live Secrets, retained values, forms to scan)."""
+    forms = _current_forms()
+    with _lock:
+        return RegistrySize(held=len(_refs), retained=len(_retained), forms=len(forms))
 
 
 def redact(text: str) -> str:
     """Return ``text`` with every registered secret replaced by ``[REDACTED]``."""
-    pattern = _pattern
-    if pattern is None or not text:
+    if not text:
         return text
-    return pattern.sub(MASK, text)
+    forms = _current_forms()
+    return _mask(text, forms) if forms else text
 
 
 def redact_url(url: str) -> str:
@@ -119,70 +255,95 @@ def redact_url(url: str) -> str:
     return redact(urlunsplit(parts))
 
 
+_TRACEBACKS = logging.Formatter()
+
+
+def _redact_record(record: logging.LogRecord) -> None:
+    forms = _current_forms()
+    if not forms:
+        return
+    try:
+        message = record.getMessage()
+    except Exception:  # a malformed record is logging's to report, when it is emitted
+        return
+    masked = _mask(message, forms)
+    if masked != message:
+        record.msg, record.args = masked, None
+    # A traceback is formatted once per record and cached in exc_text: fill the cache with
+    # the masked text when the exception's text shows a secret (and only then, so a host's
+    # own formatException still formats every other traceback).
+    if record.exc_text:
+        record.exc_text = _mask(record.exc_text, forms)
+    elif record.exc_info:
+        text = _TRACEBACKS.formatException(record.exc_info)
+        if (masked := _mask(text, forms)) != text:
+            record.exc_text = masked
+    if record.stack_info:
+        record.stack_info = _mask(record.stack_info, forms)
+
+
 class RedactingFilter(logging.Filter):
-    """A logging filter that masks registered secrets in a record's formatted message."""
+    """A logging filter that masks registered secrets in a record's message, traceback and stack (it drops nothing)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if _pattern is None:
-            return True
-        try:
-            message = record.getMessage()
-        except Exception:  # a malformed record is logging's to report, when it is emitted
-            return True
-        masked = redact(message)
-        if masked != message:
-            record.msg, record.args = masked, None
+        _redact_record(record)
         return True
 
 
-# Loggers that may see a URL, a header or a body: httpx's request lines (a token in the
-# query string), httpcore's traces, and this project's own.
-_LOGGERS = (
+class _RedactingNullHandler(logging.NullHandler):
+    # The handler every library may put on its own top-level logger (the logging HOWTO's
+    # NullHandler), redacting in place as well: a logger's filters run only for the records
+    # that logger makes, but its handlers run for every descendant's records that propagate,
+    # before the root's handlers (the host's) see them. So a partner_apis.* logger made after
+    # install_log_redaction is still covered.
+    def handle(self, record: logging.LogRecord) -> bool:
+        _redact_record(record)
+        return True
+
+
+# The namespaces whose loggers may see a URL, a header or a body: httpx's request lines
+# (a token in the query string), httpcore's traces (response headers), and this project's.
+_NAMESPACES = ("httpx", "httpcore", "partner_apis")
+# The loggers httpx 0.28 and httpcore 1.0 log through (they make them when imported, so
+# a sweep finds them too; naming them covers them before their module is imported).
+_KNOWN_LOGGERS = (
     "httpx",
-    "httpcore",
     "httpcore.connection",
     "httpcore.http11",
     "httpcore.http2",
     "httpcore.proxy",
-    "partner_apis",
-    "uvicorn.access",
-    "uvicorn.error",
-    "schemathesis",
+    "httpcore.socks",
 )
+_OWN_NAMESPACE = "partner_apis"
 _FILTER = RedactingFilter()
+_HANDLER = _RedactingNullHandler()
+_install_lock = threading.Lock()
 
 
-_factory_lock = threading.Lock()
-_factory_installed = False
-
-
-def _install_record_factory() -> None:
-    # A logger's filters do not apply to records its child loggers create, and a handler's
-    # are the application's: redacting where records are made is the one place that sees
-    # every record, whichever logger (httpcore.http11, partner_apis.oauth, ...) made it.
-    global _factory_installed
-    with _factory_lock:
-        if _factory_installed:
-            return
-        previous = logging.getLogRecordFactory()
-
-        def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
-            record = previous(*args, **kwargs)
-            _FILTER.filter(record)
-            return record
-
-        logging.setLogRecordFactory(factory)
-        _factory_installed = True
+def _in_namespace(name: str, namespaces: tuple[str, ...]) -> bool:
+    return any(name == space or name.startswith(space + ".") for space in namespaces)
 
 
 def install_log_redaction(extra_loggers: Iterable[str] = ()) -> None:
-    """Mask registered secrets in every log record from now on (idempotent).
+    """Mask registered secrets in the records of the httpx, httpcore and project loggers (idempotent).
 
-    Records are redacted as they are created, whatever logger makes them; the filter is
-    also attached to the HTTP and project loggers named here, for records made before.
+    A :class:`RedactingFilter` goes on every logger that exists in those namespaces (and
+    in ``extra_loggers``'s) and on httpx's and httpcore's own loggers, since a logger's
+    filter does not see its children's records; a redacting ``NullHandler`` on
+    ``partner_apis`` covers project loggers made later. The root logger, the log-record
+    factory and every other logger are left alone. Calling it again (each client built
+    calls it) covers loggers made since.
     """
-    _install_record_factory()
-    for name in (*_LOGGERS, *extra_loggers):
-        logger = logging.getLogger(name)
-        if _FILTER not in logger.filters:
-            logger.addFilter(_FILTER)
+    namespaces = (*_NAMESPACES, *extra_loggers)
+    with _install_lock:
+        # list() copies the logger table at once: another thread may be adding a logger.
+        existing = [
+            name for name, node in list(logging.root.manager.loggerDict.items()) if isinstance(node, logging.Logger)
+        ]
+        for name in {*_KNOWN_LOGGERS, *extra_loggers, *(name for name in existing if _in_namespace(name, namespaces))}:
+            logger = logging.getLogger(name)
+            if _FILTER not in logger.filters:
+                logger.addFilter(_FILTER)
+        own = logging.getLogger(_OWN_NAMESPACE)
+        if _HANDLER not in own.handlers:
+            own.addHandler(_HANDLER)
