@@ -18,17 +18,12 @@ says which extra to install when it is used without it.
 from __future__ import annotations
 
 import contextlib
-import importlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 
-if TYPE_CHECKING:
-    from starlette.applications import Starlette
-
-    from .tenants import Tenant
+from .running import RunningSimulator, running
 
 __all__ = ["MISSING_EXTRA", "RunningSimulator", "partner_api_simulator"]
 
@@ -36,95 +31,6 @@ MISSING_EXTRA = (
     "the partner_api_simulator fixture needs the simulators extra of partner-apis"
     " (pip install 'partner-apis[simulators]'): {error}"
 )
-
-# Each API's overlay module, and the factory arguments that aim it at a simulator: each
-# names a path under the simulator's root URL.
-_OVERLAYS: dict[str, tuple[str, Mapping[str, str]]] = {
-    "comm100-v3": ("comm100_v3", {"base_url": ""}),
-    "comm100-v4": ("comm100_v4", {"base_url": "/v4"}),
-    "airvantage-partners": ("airvantage_partners", {"base_url": "/api"}),
-    # Omnize's URL login lives at the host's root, outside the API's base path.
-    "omnize-partner": ("omnize_partner", {"base_url": "/api/v1", "login_base_url": ""}),
-    "portsip-dealers": ("portsip_dealers", {"base_url": "/api"}),
-}
-
-
-@dataclass(frozen=True)
-class RunningSimulator:
-    """A simulator serving on loopback: its URLs, its tenants, its seed data and its in-memory state.
-
-    ``client()`` is the usual way in: the API's overlay client, signed in as one of the
-    simulator's tenants and aimed at it.
-    """
-
-    key: str
-    root_url: str
-    base_url: str
-    app: Starlette
-
-    @property
-    def simulator(self) -> Any:
-        """The simulator object behind the app (its state and credentials)."""
-        return self.app.state.simulator
-
-    @property
-    def tenants(self) -> Sequence[Tenant]:
-        """Every identity seeded into the simulator, full-permission ones in order, read-only ones by name."""
-        tenants: Sequence[Tenant] = self.simulator.tenants()
-        return tenants
-
-    @property
-    def seed(self) -> Mapping[str, Any]:
-        """The records the simulator starts with that examples refer to (read-only; see the README)."""
-        seed: Mapping[str, Any] = self.simulator.seed_data()
-        return seed
-
-    def tenant(self, tenant: int | str = 0) -> Tenant:
-        """The tenant at index ``tenant`` among the full-permission ones, or the one with that name.
-
-        Raises ``LookupError`` naming the choices when there is none.
-        """
-        from .tenants import pick_tenant
-
-        return pick_tenant(self.tenants, tenant)
-
-    def credentials(self, tenant: int | str = 0) -> dict[str, Any]:
-        """What this API's overlay ``client(...)`` factory takes to sign in as ``tenant``.
-
-        ``0`` is the first full-permission tenant, ``1`` the second, ``"read-only"`` the
-        read-only one where the API has one. Raises ``LookupError`` for an unknown tenant.
-        """
-        return self.tenant(tenant).arguments()
-
-    def client_arguments(self, tenant: int | str = 0) -> dict[str, Any]:
-        """The factory's keyword arguments for ``tenant`` aimed at this simulator (credentials and URLs)."""
-        _, urls = _OVERLAYS[self.key]
-        return {**self.credentials(tenant), **{name: self.root_url + path for name, path in urls.items()}}
-
-    def client(self, tenant: int | str = 0, **options: Any) -> Any:
-        """This API's overlay client (``partner_apis.overlays.<api>.client``) signed in as ``tenant``.
-
-        ``options`` go to the factory as well (``retry=``, ``timeout=``, ...). Raises
-        ``LookupError`` for an unknown tenant.
-        """
-        module, _ = _OVERLAYS[self.key]
-        factory = importlib.import_module(f"partner_apis.overlays.{module}").client
-        return factory(**self.client_arguments(tenant), **options)
-
-    def token(self, tenant: int | str = 0) -> str:
-        """The bearer token of ``tenant``, for the APIs whose tenants hold one (Comm100 v4, Omnize).
-
-        Raises ``TypeError`` for the APIs that sign in with a login instead: use
-        :meth:`client` or :meth:`credentials` there.
-        """
-        credentials = self.credentials(tenant)
-        if "token" not in credentials:
-            raise TypeError(
-                f"{self.key} tenants sign in with {' and '.join(sorted(credentials))}, not a ready token:"
-                " use sim.client() or sim.credentials()"
-            )
-        token: str = credentials["token"]
-        return token
 
 
 @pytest.fixture
@@ -136,16 +42,13 @@ def partner_api_simulator() -> Iterator[Callable[..., RunningSimulator]]:
     when the simulators' requirements are missing.
     """
     try:
-        from .harness import serve
-        from .registry import create_app, entry
+        from . import harness, registry  # noqa: F401 (the extra's requirements, checked up front)
     except ImportError as error:
         pytest.fail(MISSING_EXTRA.format(error=error), pytrace=False)
 
     with contextlib.ExitStack() as stack:
 
         def start(key: str, **options: Any) -> RunningSimulator:
-            app = create_app(key, **options)
-            server = stack.enter_context(serve(app))
-            return RunningSimulator(key, server.root_url, server.root_url + entry(key).base_path, app)
+            return stack.enter_context(running(key, **options))
 
         yield start
