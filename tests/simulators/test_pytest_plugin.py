@@ -7,12 +7,14 @@ import os
 import subprocess
 import sys
 import venv
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import partner_apis
 from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
 from partner_apis.overlays.runtime import PermissionDeniedError
 from partner_apis.simulators.pytest_plugin import RunningSimulator
@@ -109,27 +111,39 @@ def test_a_tenants_repr_masks_its_secrets(partner_api_simulator: Start) -> None:
 
 # -- a plain install (no extras) -------------------------------------------------------------
 
+QUIET = ["--quiet", "--disable-pip-version-check"]
 UNRELATED_TEST = "def test_arithmetic():\n    assert 1 + 1 == 2\n"
 FIXTURE_TEST = "def test_uses_the_fixture(partner_api_simulator):\n    partner_api_simulator('comm100-v4')\n"
 
 
 @pytest.fixture(scope="module")
-def plain_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh virtual environment with the wheel installed without extras, and pytest; its python."""
-    folder = tmp_path_factory.mktemp("plain-install")
-    wheels = folder / "wheels"
-    quiet = ["--quiet", "--disable-pip-version-check"]
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's wheel, built as pip builds it for a user."""
+    wheels = tmp_path_factory.mktemp("wheels")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", *quiet, "--no-deps", "--wheel-dir", str(wheels), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", *QUIET, "--no-deps", "--wheel-dir", str(wheels), str(ROOT)],
         check=True,
         timeout=600,
     )
-    environment = folder / "venv"
+    (built,) = wheels.glob("partner_apis-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def plain_install(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Path:
+    """A fresh virtual environment with the wheel installed without extras, and pytest; its python."""
+    environment = tmp_path_factory.mktemp("plain-install") / "venv"
     venv.create(environment, with_pip=True)
     python = environment / "bin" / "python"
-    (wheel,) = wheels.glob("partner_apis-*.whl")
-    subprocess.run([str(python), "-m", "pip", "install", *quiet, str(wheel), "pytest"], check=True, timeout=600)
+    subprocess.run([str(python), "-m", "pip", "install", *QUIET, str(wheel), "pytest"], check=True, timeout=600)
     return python
+
+
+def test_the_wheel_installs_one_namespace_and_the_generated_clients(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        tops = {name.split("/", 1)[0] for name in archive.namelist()}
+    clients = {key.replace("-", "_") + "_client" for key in SIMULATORS}
+    assert tops == {"partner_apis", f"partner_apis-{partner_apis.__version__}.dist-info", *clients}
 
 
 def _pytest_in(python: Path, folder: Path, test: str) -> subprocess.CompletedProcess[str]:
