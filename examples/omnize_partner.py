@@ -1,0 +1,201 @@
+"""Omnize partner API: onboard, grow, suspend and remove a customer, against a simulator started in-process.
+
+The flow: create an account with one licence, create its first agent (the overlay sends
+the password as its SHA-256 digest), list the agents, create a Support department and add
+the agent, find a second agent refused while the licence is used up (Omnize refuses inside
+an HTTP 200: the overlay raises ``OmnizeError``), raise the licence quantity and add the
+second agent, issue a URL-login link, inactivate the account (its agents can no longer log
+in), and delete it. Every write is read back through the API; anything unexpected ends
+the script with a one-line message and a non-zero exit status.
+
+Run it with ``python examples/omnize_partner.py`` (needs ``pip install "partner-apis[simulators]"``).
+Against the real API, replace the ``running(...)`` block with
+``client = omnize_partner.client(partner_token)``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any, TypeVar
+
+from omnize_partner_client.api.accounts import create_account, delete_account, update_account
+from omnize_partner_client.api.agents import create_agent, list_agents
+from omnize_partner_client.api.departments import add_department_agents, create_department, list_department_agents
+from omnize_partner_client.models import (
+    AccountCreate,
+    AccountDeleteSuccess,
+    AccountInactivation,
+    AccountInactivationFields,
+    AccountLicenseQuantityUpdate,
+    AccountSuccess,
+    AccountUpdateSuccess,
+    ActiveFlag,
+    Agent,
+    AgentCreate,
+    AgentListSuccess,
+    AgentSuccess,
+    CreateAccountRequest,
+    CreateAgentRequest,
+    CreateDepartmentRequest,
+    DepartmentAgentsRequest,
+    DepartmentCreate,
+    DepartmentSuccess,
+)
+
+from partner_apis.overlays import omnize_partner
+from partner_apis.overlays.omnize_partner import OmnizeClient, OmnizeError, OmnizeLoginError
+from partner_apis.simulators import running
+
+T = TypeVar("T")
+
+
+def expect(value: object, kind: type[T], what: str) -> T:
+    """Return ``value`` as a ``kind``; raises ``SystemExit`` naming ``what`` when it is something else.
+
+    The generated functions are typed ``...Success | OmnizeFailure | None``: with the
+    overlay installed a failure raises ``OmnizeError`` instead, so anything but the
+    success model is a surprise worth stopping for.
+    """
+    if not isinstance(value, kind):
+        raise SystemExit(f"{what}: expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def check(condition: bool, message: str) -> None:
+    """Stop the script with ``message`` (exit status 1) unless ``condition`` holds."""
+    if not condition:
+        raise SystemExit(message)
+
+
+def agent_ids(client: OmnizeClient, account_id: int) -> list[int]:
+    """The ids of the account's agents, as the API lists them."""
+    return [
+        agent.id
+        for agent in expect(list_agents.sync(client=client, account_id=account_id), AgentListSuccess, "listAgents").data
+    ]
+
+
+def new_agent(client: OmnizeClient, account_id: int, name: str, email: str, password: str) -> Agent:
+    """Create an agent of ``account_id``; raises ``OmnizeError`` when Omnize refuses (licence used up, e-mail taken)."""
+    # The plain text goes no further than the overlay, which sends its SHA-256 hex digest.
+    body = CreateAgentRequest(agent=AgentCreate(email=email, name=name, password=password, account_id=account_id))
+    agent = expect(create_agent.sync(client=client, body=body), AgentSuccess, "createAgent").data
+    check(
+        (agent.email, agent.account_id) == (email, account_id),
+        f"createAgent answered {agent.email}, account {agent.account_id}",
+    )
+    return agent
+
+
+def provision(client: OmnizeClient) -> tuple[int, int, str]:
+    """Run the account's whole life but its deletion; returns the account id, the first agent's id and password.
+
+    Raises ``SystemExit`` when a read-back disagrees.
+    """
+    request = CreateAccountRequest(
+        license_quantity=1,
+        account=AccountCreate(
+            email="owner@padaria.example", main_contact="Joana Silva", telefone="(11) 9345-0987", url="padaria.example"
+        ),
+    )
+    account = expect(create_account.sync(client=client, body=request), AccountSuccess, "createAccount").data
+    check(
+        account.ativo == ActiveFlag.ACTIVE and account.main_contact == "Joana Silva",
+        f"createAccount answered {account.ativo}, {account.main_contact!r}",
+    )
+    print(f"created account {account.id} for {account.main_contact} with 1 licence")
+
+    password = secrets.token_urlsafe(12)  # handed to the agent, never printed
+    first = new_agent(client, account.id, "Ana Souza", "ana@padaria.example", password)
+    print(f"created agent {first.id} ({first.email}); the password went out as its SHA-256 digest")
+    check(
+        agent_ids(client, account.id) == [first.id],
+        f"listAgents for account {account.id}: {agent_ids(client, account.id)}",
+    )
+    print(f"list_agents(account {account.id}) shows agent {first.id}")
+
+    department_body = CreateDepartmentRequest(department=DepartmentCreate(account_id=account.id, name="Support"))
+    departments = expect(
+        create_department.sync(client=client, body=department_body), DepartmentSuccess, "createDepartment"
+    ).data
+    check([department.name for department in departments] == ["Support"], f"createDepartment answered {departments}")
+    department_id = departments[0].id
+    members = expect(
+        add_department_agents.sync(department_id, client=client, body=DepartmentAgentsRequest(agents=[first.id])),
+        AgentListSuccess,
+        "addDepartmentAgents",
+    ).data
+    listed = expect(
+        list_department_agents.sync(department_id, client=client), AgentListSuccess, "listDepartmentAgents"
+    ).data
+    check(
+        [agent.id for agent in members] == [agent.id for agent in listed] == [first.id],
+        f"department {department_id} holds {[agent.id for agent in listed]}",
+    )
+    print(f"created department {department_id} (Support) and added agent {first.id}")
+
+    try:
+        new_agent(client, account.id, "Bruno Lima", "bruno@padaria.example", secrets.token_urlsafe(12))
+    except OmnizeError as error:  # HTTP 200 with success: false
+        print(f"a second agent on 1 licence: OmnizeError {error.vendor_message!r} (HTTP {error.status})")
+    else:
+        raise SystemExit("a second agent was created although the account has 1 licence")
+
+    update = AccountLicenseQuantityUpdate(license_quantity=2)
+    expect(update_account.sync(account.id, client=client, body=update), AccountUpdateSuccess, "updateAccount")
+    # The account record does not show its licence quantity: the second agent being let in is the read-back.
+    second = new_agent(client, account.id, "Bruno Lima", "bruno@padaria.example", secrets.token_urlsafe(12))
+    check(
+        agent_ids(client, account.id) == [first.id, second.id],
+        f"listAgents for account {account.id}: {agent_ids(client, account.id)}",
+    )
+    print(f"raised the licence quantity to 2 and created agent {second.id}; list_agents shows both")
+
+    link = omnize_partner.login_link(omnize_partner.login(client, first.email))
+    check(link.startswith(omnize_partner.LOGIN_LINK_BASE + "?token="), "login_link built no login link")
+    print(f"issued a URL-login link for {first.email} (its token is not printed)")
+
+    inactivation = AccountInactivation(account=AccountInactivationFields(ativo=0))
+    expect(update_account.sync(account.id, client=client, body=inactivation), AccountUpdateSuccess, "updateAccount")
+    try:
+        omnize_partner.login(client, first.email)
+    except OmnizeLoginError as error:  # an inactive account's agents cannot log in
+        print(f"inactivated account {account.id}: URL login for {first.email} now refused ({error.vendor_message!r})")
+    else:
+        raise SystemExit(f"account {account.id} was inactivated but its agent can still log in")
+    check(agent_ids(client, account.id) == [first.id, second.id], f"account {account.id} lost agents when inactivated")
+    return account.id, first.id, password
+
+
+def remove(client: OmnizeClient, account_id: int) -> None:
+    """Delete the account and confirm it is gone; raises ``SystemExit`` if it is still there."""
+    deleted = expect(delete_account.sync(account_id, client=client), AccountDeleteSuccess, "deleteAccount")
+    try:
+        list_agents.sync(client=client, account_id=account_id)
+    except OmnizeError as error:
+        print(f"deleted account {account_id} ({deleted.message!r}); listing its agents: {error.vendor_message!r}")
+    else:
+        raise SystemExit(f"account {account_id} still answers after its deletion")
+
+
+def main() -> int:
+    """Run the flow against a fresh omnize-partner simulator; returns the exit status (0 when all is as expected)."""
+    with running("omnize-partner") as sim:  # a fresh simulator on a free loopback port
+        client: OmnizeClient = sim.client()  # partner-a's token, placed in the query or body by the overlay
+        print(f"omnize-partner simulator at {sim.base_url}")
+        account_id, agent_id, password = provision(client)
+        # Omnize never answers an agent's password; the simulator's state shows what arrived.
+        simulator: Any = sim.simulator
+        stored = simulator.store.agents[agent_id].password_digest
+        check(
+            stored == omnize_partner.password_digest(password),
+            f"agent {agent_id}'s password did not arrive as its digest",
+        )
+        print(f"the simulator holds agent {agent_id}'s password as its SHA-256 digest, not the plain text")
+        remove(client, account_id)
+    print("done")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
