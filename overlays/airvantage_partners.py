@@ -18,7 +18,9 @@ tests/overlays/test_airvantage_partners.py:
 - auto-pagination over ``offset``/``size`` with the shared paging helper:
   :func:`iter_partners`, :func:`iter_requests`, :func:`iter_operations` and async twins;
 - field selection: ``fields`` may be a list of names, checked against the spec's
-  ``x-selectable-fields`` before anything is sent.
+  ``x-selectable-fields`` before anything is sent;
+- a client class, :class:`AirVantageClient`, whose copies (``with_options``) share its
+  connection pool and token.
 """
 
 from __future__ import annotations
@@ -51,11 +53,13 @@ from airvantage_partners_client.models import (
     TaskState,
 )
 from airvantage_partners_client.types import UNSET, Unset
+from attrs import define
 
 from .runtime import (
     ApiStatusError,
     ClientCredentialsGrant,
     OAuth2Auth,
+    OverlayClient,
     PartnerApiError,
     PasswordGrant,
     RetryPolicy,
@@ -74,6 +78,7 @@ __all__ = [
     "KEY",
     "REGIONS",
     "TOKEN_PATH",
+    "AirVantageClient",
     "AirVantageError",
     "MissingCompanyError",
     "MissingProfileError",
@@ -114,6 +119,16 @@ DEFAULT_WAIT = 600.0
 DEFAULT_PAGE_SIZE = 100
 
 
+@define
+class AirVantageClient(OverlayClient, Client):
+    """The generated ``airvantage_partners_client.Client`` with the overlay runtime, as :func:`client` returns it.
+
+    ``with_options(timeout=..., max_retries=..., retry=..., headers=...)`` (and
+    ``with_headers``/``with_timeout``) return a copy sharing this client's connection
+    pool and token; this client is unchanged.
+    """
+
+
 def client(
     client_id: str,
     client_secret: str | Secret,
@@ -128,16 +143,21 @@ def client(
     async_transport: httpx.AsyncBaseTransport | None = None,
     expiry_skew: float = DEFAULT_EXPIRY_SKEW,
     clock: Callable[[], float] = time.monotonic,
-) -> Client:
-    """Return an ``airvantage_partners_client.Client`` that gets its own tokens as the API client ``client_id``.
+    httpx_args: Mapping[str, Any] | None = None,
+) -> AirVantageClient:
+    """Return an ``airvantage_partners_client.Client`` (an :class:`AirVantageClient`) acting as ``client_id``.
+
+    It gets its own tokens as that API client.
 
     The client-credentials grant is used unless ``username`` and ``password`` are given
     (then the password grant, as that user, renewed with the refresh grant). ``region``
     (``"na"`` or ``"eu"``) or ``base_url`` picks the server (default NA; ``base_url`` aims
     at a simulator). Every failure raises a ``partner_apis.overlays.runtime`` error, a
     dotted code its :class:`AirVantageError` subclass; idempotent calls are retried.
-    Raises ``ValueError`` for an unknown region, for both ``region`` and ``base_url``, or
-    for only one of ``username`` and ``password``.
+    ``httpx_args`` go to both httpx clients (event hooks, verify, proxy, ...; see
+    :func:`~partner_apis.overlays.runtime.build_client`, which raises ``TypeError`` for
+    a key the runtime owns). Raises ``ValueError`` for an unknown region, for both
+    ``region`` and ``base_url``, or for only one of ``username`` and ``password``.
     """
     if region is not None and base_url is not None:
         raise ValueError("give region or base_url, not both")
@@ -162,7 +182,7 @@ def client(
         clock=clock,
     )
     return build_client(
-        Client,
+        AirVantageClient,
         key=KEY,
         base_url=url,
         auth=auth,
@@ -171,6 +191,7 @@ def client(
         retry=retry,
         transport=transport,
         async_transport=async_transport,
+        httpx_args=httpx_args,
     )
 
 

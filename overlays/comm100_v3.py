@@ -11,7 +11,9 @@ tests/overlays/test_comm100_v3.py:
   ``timeZone``, which the generated ``Site`` holds in two attributes. Answers are
   rewritten to ``timeZone``, so ``site.time_zone`` always carries the time zone (and
   ``site.timezone`` stays unset); a ``time_zone`` sent in a create or update goes out as
-  the ``timezone`` the doc's field lists name.
+  the ``timezone`` the doc's field lists name;
+- a client class, :class:`Comm100V3Client`, whose copies (``with_options``) share its
+  connection pool and token.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from attrs import define
 from comm100_v3_client import Client
 from comm100_v3_client.api.sites import list_sites
 from comm100_v3_client.models.site import Site
@@ -32,6 +35,7 @@ from comm100_v3_client.types import UNSET, Unset
 
 from .runtime import (
     OAuth2Auth,
+    OverlayClient,
     PartnerApiError,
     PasswordGrant,
     RetryPolicy,
@@ -43,7 +47,7 @@ from .runtime import (
 from .runtime.client import DEFAULT_TIMEOUT
 from .runtime.oauth import DEFAULT_EXPIRY_SKEW
 
-__all__ = ["DEFAULT_BASE_URL", "KEY", "TOKEN_PATH", "aiter_sites", "client", "iter_sites"]
+__all__ = ["DEFAULT_BASE_URL", "KEY", "TOKEN_PATH", "Comm100V3Client", "aiter_sites", "client", "iter_sites"]
 
 KEY = "comm100-v3"
 DEFAULT_BASE_URL = "https://partner7.comm100.io"
@@ -52,6 +56,16 @@ SITES_PATH = "/api/v3/partner/sites"
 
 # The Site and SitePage answers, and the create and update bodies (not /paying).
 _SITE_PATHS = re.compile(re.escape(SITES_PATH) + r"(/[^/]+)?$")
+
+
+@define
+class Comm100V3Client(OverlayClient, Client):
+    """The generated ``comm100_v3_client.Client`` with the overlay runtime, as :func:`client` returns it.
+
+    ``with_options(timeout=..., max_retries=..., retry=..., headers=...)`` (and
+    ``with_headers``/``with_timeout``) return a copy sharing this client's connection
+    pool and token; this client is unchanged.
+    """
 
 
 def client(
@@ -65,14 +79,18 @@ def client(
     async_transport: httpx.AsyncBaseTransport | None = None,
     expiry_skew: float = DEFAULT_EXPIRY_SKEW,
     clock: Callable[[], float] = time.monotonic,
-) -> Client:
-    """Return a ``comm100_v3_client.Client`` that logs in as the partner ``email``.
+    httpx_args: Mapping[str, Any] | None = None,
+) -> Comm100V3Client:
+    """Return a ``comm100_v3_client.Client`` (a :class:`Comm100V3Client`) that logs in as the partner ``email``.
 
     The token is fetched on the first call and renewed as needed (``expiry_skew``
     seconds before it expires; ``clock`` is injectable for tests). Every failure raises a
     ``partner_apis.overlays.runtime`` error: ``AuthenticationError`` for a refused login,
     ``NotFoundError`` for an unknown or foreign site, ...; idempotent calls are retried.
-    Pass ``base_url`` to aim at a simulator.
+    Pass ``base_url`` to aim at a simulator. ``httpx_args`` go to both httpx clients
+    (event hooks, verify, proxy, ...; see
+    :func:`~partner_apis.overlays.runtime.build_client`, which raises ``TypeError`` for
+    a key the runtime owns).
     """
     auth = OAuth2Auth(
         PasswordGrant(email, password, login_field="email"),
@@ -81,17 +99,25 @@ def client(
         expiry_skew=expiry_skew,
         clock=clock,
     )
-    spelling = _TimeZoneTransport(transport, async_transport)
     return build_client(
-        Client,
+        Comm100V3Client,
         key=KEY,
         base_url=base_url,
         auth=auth,
         timeout=timeout,
         retry=retry,
-        transport=spelling,
-        async_transport=spelling,
+        transport=transport,
+        async_transport=async_transport,
+        httpx_args=httpx_args,
+        wrap_transport=_spelling,
     )
+
+
+def _spelling(
+    transport: httpx.BaseTransport, async_transport: httpx.AsyncBaseTransport
+) -> tuple[httpx.BaseTransport, httpx.AsyncBaseTransport]:
+    spelling = _TimeZoneTransport(transport, async_transport)
+    return spelling, spelling
 
 
 # -- auto-pagination ----------------------------------------------------------------------
@@ -226,9 +252,9 @@ def _incoming(response: httpx.Response, request: httpx.Request) -> httpx.Respons
 class _TimeZoneTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """Sends and answers a site's time zone in the doc's spelling for each direction."""
 
-    def __init__(self, transport: httpx.BaseTransport | None, async_transport: httpx.AsyncBaseTransport | None) -> None:
-        self._transport = transport or httpx.HTTPTransport()
-        self._async_transport = async_transport or httpx.AsyncHTTPTransport()
+    def __init__(self, transport: httpx.BaseTransport, async_transport: httpx.AsyncBaseTransport) -> None:
+        self._transport = transport
+        self._async_transport = async_transport
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         sent = _outgoing(request)

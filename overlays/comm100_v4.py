@@ -10,25 +10,29 @@ What the overlay adds: a client from a ready token, or from the partner's ``emai
 ``password`` and ``client_id`` with the token lifecycle of
 :class:`~partner_apis.overlays.runtime.OAuth2Auth` (the password grant at Comm100's OAuth
 server, which is another host than the sites, reuse until shortly before expiry, the
-refresh grant with a fall back to the password grant, one retry on 401).
+refresh grant with a fall back to the password grant, one retry on 401), and a client
+class, :class:`Comm100V4Client`, whose copies (``with_options``) share its connection
+pool and token.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import httpx
+from attrs import define
 from comm100_v4_client import Client
 from comm100_v4_client.models.changeable_site_status import ChangeableSiteStatus
 from comm100_v4_client.models.site_status import SiteStatus
 from comm100_v4_client.types import Unset
 
-from .runtime import BearerAuth, OAuth2Auth, PasswordGrant, RetryPolicy, Secret, build_client
+from .runtime import BearerAuth, OAuth2Auth, OverlayClient, PasswordGrant, RetryPolicy, Secret, build_client
 from .runtime.client import DEFAULT_TIMEOUT
 from .runtime.oauth import DEFAULT_EXPIRY_SKEW
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TOKEN_URL", "KEY", "client", "site_status"]
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TOKEN_URL", "KEY", "Comm100V4Client", "client", "site_status"]
 
 KEY = "comm100-v4"
 DEFAULT_BASE_URL = "https://partnerapi.comm100.io/v4"
@@ -36,6 +40,16 @@ DEFAULT_BASE_URL = "https://partnerapi.comm100.io/v4"
 DEFAULT_TOKEN_URL = "https://partner.comm100.io/oauth/token"  # noqa: S105 (a URL, not a password)
 
 _CANONICAL = {status.value.lower(): status for status in SiteStatus}
+
+
+@define
+class Comm100V4Client(OverlayClient, Client):
+    """The generated ``comm100_v4_client.Client`` with the overlay runtime, as :func:`client` returns it.
+
+    ``with_options(timeout=..., max_retries=..., retry=..., headers=...)`` (and
+    ``with_headers``/``with_timeout``) return a copy sharing this client's connection
+    pool and token; this client is unchanged.
+    """
 
 
 def client(
@@ -52,8 +66,9 @@ def client(
     async_transport: httpx.AsyncBaseTransport | None = None,
     expiry_skew: float = DEFAULT_EXPIRY_SKEW,
     clock: Callable[[], float] = time.monotonic,
-) -> Client:
-    """Return a ``comm100_v4_client.Client`` that sends a partner's bearer token.
+    httpx_args: Mapping[str, Any] | None = None,
+) -> Comm100V4Client:
+    """Return a ``comm100_v4_client.Client`` (a :class:`Comm100V4Client`) that sends a partner's bearer token.
 
     Pass either a ready ``token``, or the partner's ``email``, ``password`` and
     ``client_id``: the client then logs in at ``token_url`` on the first call and renews
@@ -63,9 +78,12 @@ def client(
     (``AuthenticationError`` for a refused login, ``NotFoundError`` for an unknown or
     foreign site, ``PermissionDeniedError`` without Manage Site, ...); idempotent calls
     are retried. Pass ``base_url`` (and ``token_url``) to aim at a simulator.
+    ``httpx_args`` go to both httpx clients (event hooks, verify, proxy, ...; see
+    :func:`~partner_apis.overlays.runtime.build_client`, which raises ``TypeError`` for
+    a key the runtime owns).
     """
     return build_client(
-        Client,
+        Comm100V4Client,
         key=KEY,
         base_url=base_url,
         auth=_auth(token, email, password, client_id, token_url, expiry_skew, clock),
@@ -73,6 +91,7 @@ def client(
         retry=retry,
         transport=transport,
         async_transport=async_transport,
+        httpx_args=httpx_args,
     )
 
 

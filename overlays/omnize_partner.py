@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import AsyncGenerator, Generator, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -32,6 +32,7 @@ from omnize_partner_client.models import LoginPartnerRequest, LoginPartnerSucces
 
 from .runtime import (
     ApiResponseError,
+    OverlayClient,
     PartnerApiError,
     RetryPolicy,
     Secret,
@@ -295,13 +296,16 @@ class PartnerTokenAuth(httpx.Auth):
 
 
 @define
-class OmnizeClient(AuthenticatedClient):
+class OmnizeClient(OverlayClient, AuthenticatedClient):
     """The generated ``AuthenticatedClient``, with the partner token carried by :class:`PartnerTokenAuth`.
 
     The generated functions of secured operations require an ``AuthenticatedClient``,
     which can only send its token as a header. Omnize reads no auth header, so this
     class's header slot holds no secret: it sends ``Accept: application/json`` (Omnize
     answers JSON) and the real token lives only in the auth flow, masked in every repr.
+    ``with_options(timeout=..., max_retries=..., retry=..., headers=...)`` (and
+    ``with_headers``/``with_timeout``) return a copy sharing this client's connection
+    pool and token; this client is unchanged.
     """
 
     token: str = field(default="application/json", repr=False)
@@ -318,6 +322,7 @@ def client(
     retry: RetryPolicy | None = None,
     transport: httpx.BaseTransport | None = None,
     async_transport: httpx.AsyncBaseTransport | None = None,
+    httpx_args: Mapping[str, Any] | None = None,
 ) -> OmnizeClient:
     """Return an ``omnize_partner_client`` client that sends ``token`` the way Omnize expects.
 
@@ -325,8 +330,10 @@ def client(
     pass the token per call. Every failure raises: :class:`OmnizeError` for Omnize's
     ``success: false``, :class:`OmnizeLoginError` for a refused URL login, the runtime's
     status and connection errors otherwise; idempotent calls are retried. Point
-    ``base_url``/``login_base_url`` at a simulator in tests. Raises ``ValueError`` for an
-    empty token.
+    ``base_url``/``login_base_url`` at a simulator in tests. ``httpx_args`` go to both
+    httpx clients (event hooks, verify, proxy, ...; see
+    :func:`~partner_apis.overlays.runtime.build_client`). Raises ``ValueError`` for an
+    empty token, ``TypeError`` for an ``httpx_args`` key the runtime owns.
     """
     secret = token if isinstance(token, Secret) else Secret(token)
     if not secret:
@@ -344,6 +351,7 @@ def client(
         async_transport=async_transport,
         headers={"Accept": "application/json"},  # what the header slot of OmnizeClient holds
         query_for=auth.query_for,
+        httpx_args=httpx_args,
     )
 
 

@@ -14,7 +14,9 @@ in tests/overlays/test_portsip_dealers.py:
   (``code``, ``message``, ``detail``) that is also the runtime's status class
   (``NotFoundError``, ``ConflictError``, ...); a refused login raises
   :class:`PortsipAuthenticationError` although PortSIP answers it 400;
-- :func:`iter_dealers` / :func:`aiter_dealers`: every dealer of a query, page by page.
+- :func:`iter_dealers` / :func:`aiter_dealers`: every dealer of a query, page by page;
+- a client class, :class:`PortsipClient`, whose copies (``with_options``) share its
+  connection pool and token.
 
 What the generated client already gets right, pinned by tests as well: ids are opaque
 strings, sent and returned as they are; update's 200 with no body and destroy's 204 come
@@ -25,10 +27,11 @@ never reaches the generated parser (the error is raised first).
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import httpx
+from attrs import define
 from portsip_dealers_client import Client
 from portsip_dealers_client.api.dealers import list_dealers
 from portsip_dealers_client.models.dealer import Dealer
@@ -42,6 +45,7 @@ from .runtime import (
     ConflictError,
     NotFoundError,
     OAuth2Auth,
+    OverlayClient,
     PartnerApiError,
     PasswordGrant,
     PermissionDeniedError,
@@ -67,6 +71,7 @@ __all__ = [
     "TOKEN_PATH",
     "PortsipAuthenticationError",
     "PortsipBadRequestError",
+    "PortsipClient",
     "PortsipConflictError",
     "PortsipError",
     "PortsipNotFoundError",
@@ -196,6 +201,16 @@ def _login_error(response: httpx.Response) -> PartnerApiError:
 # -- the client -------------------------------------------------------------------------------
 
 
+@define
+class PortsipClient(OverlayClient, Client):
+    """The generated ``portsip_dealers_client.Client`` with the overlay runtime, as :func:`client` returns it.
+
+    ``with_options(timeout=..., max_retries=..., retry=..., headers=...)`` (and
+    ``with_headers``/``with_timeout``) return a copy sharing this client's connection
+    pool and token; this client is unchanged.
+    """
+
+
 def server_url(host: str, *, port: int = DEFAULT_PORT, protocol: str = "https") -> str:
     """The API's base URL on a PBX: ``https://<host>:8887/api`` (use port 8888 with ``protocol="http"``)."""
     if protocol not in {"https", "http"}:
@@ -215,15 +230,21 @@ def client(
     async_transport: httpx.AsyncBaseTransport | None = None,
     expiry_skew: float = DEFAULT_EXPIRY_SKEW,
     clock: Callable[[], float] = time.monotonic,
-) -> Client:
-    """Return a ``portsip_dealers_client.Client`` that signs in as ``username`` (the administrator or a dealer).
+    httpx_args: Mapping[str, Any] | None = None,
+) -> PortsipClient:
+    """Return a ``portsip_dealers_client.Client`` (a :class:`PortsipClient`) signed in as ``username``.
+
+    ``username`` is the system administrator or a dealer.
 
     Give the PBX's ``host`` (``https://<host>:8887/api``, see :func:`server_url`) or its
     ``base_url``, exactly one. The token is fetched on the first call and renewed as
     needed (``expiry_skew`` seconds before it expires; ``clock`` is injectable for
     tests). Every failure raises a :class:`PortsipError` (a refused login
-    :class:`PortsipAuthenticationError`); idempotent calls are retried. Raises
-    ``ValueError`` without a host or base URL, or with both.
+    :class:`PortsipAuthenticationError`); idempotent calls are retried. ``httpx_args``
+    go to both httpx clients (event hooks, ``verify`` for a PBX's own certificate
+    authority, proxy, ...; see :func:`~partner_apis.overlays.runtime.build_client`).
+    Raises ``ValueError`` without a host or base URL, or with both, and ``TypeError``
+    for an ``httpx_args`` key the runtime owns.
     """
     if (host is None) == (base_url is None):
         raise ValueError("give the PBX's host or its base_url (exactly one): PortSIP PBX is self-hosted")
@@ -238,7 +259,7 @@ def client(
         login_error=_login_error,
     )
     return build_client(
-        Client,
+        PortsipClient,
         key=KEY,
         base_url=url,
         auth=auth,
@@ -247,6 +268,7 @@ def client(
         retry=retry,
         transport=transport,
         async_transport=async_transport,
+        httpx_args=httpx_args,
     )
 
 

@@ -1,12 +1,15 @@
 """The overlay runtime shared by every API: client factory, retries, typed errors, auth flows, redaction.
 
 API overlays (``partner_apis.overlays.<api>``) build on this package; users mostly meet
-its error classes, which every overlaid client raises.
+its error classes, which every overlaid client raises, :func:`with_options` (copies of a
+client with another timeout, retry policy or headers) and :func:`enable_debug_logging`.
 """
 
 from .auth import BearerAuth, CheckedAuth, ErrorFor
-from .client import DEFAULT_TIMEOUT, build_client, operation_table
+from .client import DEFAULT_TIMEOUT, KEEP, OverlayClient, build_client, operation_table, with_options
+from .debug import disable_debug_logging, enable_debug_logging
 from .errors import (
+    REQUEST_ID_HEADERS,
     ApiConnectionError,
     ApiResponseError,
     ApiStatusError,
@@ -14,6 +17,7 @@ from .errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    FieldProblem,
     NotFoundError,
     PartnerApiError,
     PermissionDeniedError,
@@ -32,13 +36,15 @@ from .oauth import (
     TokenStore,
 )
 from .paging import PagingError, aiter_items, aiter_pages, iter_items, iter_pages
-from .retry import RetryingTransport, RetryPolicy, retry_after_seconds
+from .retry import RetryingTransport, RetryPolicy, http_methods_idempotent, retry_after_seconds
 from .routes import Operation, OperationTable
 from .secrets import MASK, RedactingFilter, Secret, install_log_redaction, redact, redact_url, register_secret
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "KEEP",
     "MASK",
+    "REQUEST_ID_HEADERS",
     "ApiConnectionError",
     "ApiResponseError",
     "ApiStatusError",
@@ -50,11 +56,13 @@ __all__ = [
     "ClientCredentialsGrant",
     "ConflictError",
     "ErrorFor",
+    "FieldProblem",
     "Grant",
     "NotFoundError",
     "OAuth2Auth",
     "Operation",
     "OperationTable",
+    "OverlayClient",
     "PagingError",
     "PartnerApiError",
     "PasswordGrant",
@@ -72,7 +80,10 @@ __all__ = [
     "aiter_items",
     "aiter_pages",
     "build_client",
+    "disable_debug_logging",
+    "enable_debug_logging",
     "error_for_status",
+    "http_methods_idempotent",
     "install_log_redaction",
     "iter_items",
     "iter_pages",
@@ -81,4 +92,5 @@ __all__ = [
     "redact_url",
     "register_secret",
     "retry_after_seconds",
+    "with_options",
 ]

@@ -10,21 +10,27 @@
         │   └── RateLimitError (429), ServerError (5xx)
         └── (vendor overlays add theirs, e.g. Omnize's failure inside an HTTP 200)
 
-Each error carries the status, the vendor's error body (parsed JSON when it is JSON, else
-text) and the vendor's message; its text names the method and the URL with secrets
-masked, and never a token or password.
+An answered error carries the ``httpx.Response`` itself (``response``: headers, body, the
+request sent), the status, the vendor's error body (parsed JSON when it is JSON, else
+text), the vendor's message, each field problem the vendor named (``problems``) and the
+request id the server sent, if any. Its text is one line: the method, the masked URL,
+the status, the vendor's message and every field problem, never a token or password.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import httpx
 
-from .secrets import redact, redact_url
+from .masking import mask_url, scrub
+from .secrets import redact
 
 __all__ = [
+    "REQUEST_ID_HEADERS",
     "ApiConnectionError",
     "ApiResponseError",
     "ApiStatusError",
@@ -32,6 +38,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "FieldProblem",
     "NotFoundError",
     "PartnerApiError",
     "PermissionDeniedError",
@@ -39,9 +46,18 @@ __all__ = [
     "ServerError",
     "UnprocessableEntityError",
     "error_for_status",
+    "field_problems",
     "parse_body",
+    "request_id",
     "vendor_message",
 ]
+
+# No API covered here documents a request-id header. These are the common ones (Rails and
+# nginx's X-Request-Id, AWS API Gateway's x-amzn-RequestId), read when a server sends one.
+REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id")
+
+# How many field problems an error's text names; the rest are counted ("and 3 more").
+_SHOWN_PROBLEMS = 10
 
 
 class PartnerApiError(Exception):
@@ -52,32 +68,83 @@ class PartnerApiError(Exception):
 
 
 class ApiConnectionError(PartnerApiError):
-    """No answer came back: the connection failed or broke (after any retries)."""
+    """No answer came back: the connection failed or broke (after any retries).
+
+    ``request`` is the ``httpx.Request`` that got no answer (None when unknown).
+    """
+
+    def __init__(self, message: str, request: httpx.Request | None = None) -> None:
+        super().__init__(scrub(message, request))
+        self.request = request
 
 
 class ApiTimeoutError(ApiConnectionError):
     """No answer came back within the timeout (after any retries)."""
 
 
+@dataclass(frozen=True)
+class FieldProblem:
+    """One problem a vendor named in an error answer: the field (a name or JSON path, "" if none) and what is wrong."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        if not self.field:
+            return self.message
+        return f"{self.field}: {self.message}" if self.message else self.field
+
+
 class ApiResponseError(PartnerApiError):
     """The server answered, and the answer is a failure.
 
-    Attributes: ``status`` (the HTTP status), ``body`` (the vendor's error body: parsed
-    JSON, or text), ``vendor_message`` (the vendor's own words, when it gave any),
-    ``method`` and ``url`` (masked).
+    Attributes: ``response`` (the ``httpx.Response``: headers, body, and in
+    ``response.request`` the request as sent, credentials included, so do not log it
+    raw), ``request`` (the same request), ``status`` (the HTTP status), ``body`` (the
+    vendor's error body: parsed JSON, or text), ``vendor_message`` (the vendor's own
+    words, when it gave any), ``problems`` (each :class:`FieldProblem` the vendor
+    named), ``request_id`` (from the first of :data:`REQUEST_ID_HEADERS` the server sent,
+    else None), ``method`` and ``url`` (masked).
     """
 
+    #: Response headers read for ``request_id``, first found wins (a vendor subclass may name its own).
+    request_id_headers: ClassVar[tuple[str, ...]] = REQUEST_ID_HEADERS
+
     def __init__(self, response: httpx.Response, message: str | None = None) -> None:
+        self.response = response
+        self.request = response.request
         self.status = response.status_code
         self.body: Any = parse_body(response)
         self.vendor_message = vendor_message(self.body)
-        self.method = response.request.method
-        self.url = redact_url(str(response.request.url))
+        self.problems: tuple[FieldProblem, ...] = self.find_problems(self.body)
+        self.request_id = request_id(response, self.request_id_headers)
+        self.method = self.request.method
+        self.url = scrub(mask_url(self.request.url), self.request)
         detail = message or self.vendor_message or response.reason_phrase
-        super().__init__(f"{self.method} {self.url} -> {self.status}: {detail}")
+        text = f"{self.method} {self.url} -> {self.status}: {_with_problems(detail, self.problems)}"
+        if self.request_id is not None:
+            text += f" [request id {self.request_id}]"
+        super().__init__(scrub(text, self.request))
+
+    @classmethod
+    def find_problems(cls, body: Any) -> tuple[FieldProblem, ...]:
+        """The field problems in a vendor's error body (a vendor subclass may read its own shape)."""
+        return field_problems(body)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status={self.status}, message={redact(str(self.vendor_message))!r})"
+
+
+def _with_problems(detail: str, problems: tuple[FieldProblem, ...]) -> str:
+    # A problem the vendor's message already states (Omnize flattens its field errors into
+    # the message) is not repeated.
+    fresh = [p for p in problems if not (p.field in detail and p.message in detail)]
+    if not fresh:
+        return detail
+    shown = "; ".join(str(problem) for problem in fresh[:_SHOWN_PROBLEMS])
+    if len(fresh) > _SHOWN_PROBLEMS:
+        shown += f"; and {len(fresh) - _SHOWN_PROBLEMS} more"
+    return f"{detail} ({shown})"
 
 
 class ApiStatusError(ApiResponseError):
@@ -138,6 +205,15 @@ def parse_body(response: httpx.Response) -> Any:
         return response.text
 
 
+def request_id(response: httpx.Response, headers: Iterable[str] = REQUEST_ID_HEADERS) -> str | None:
+    """The request id a server sent in the first of ``headers`` present (None when it sent none)."""
+    for name in headers:
+        value = response.headers.get(name)
+        if value:
+            return redact(value.strip())
+    return None
+
+
 def vendor_message(body: Any) -> str | None:
     """Pick the human-readable message out of a vendor's error body, if it has one."""
     if isinstance(body, str):
@@ -157,6 +233,83 @@ def vendor_message(body: Any) -> str | None:
             elif isinstance(first, str):
                 return first
     return None
+
+
+# -- field problems ---------------------------------------------------------------------------
+#
+# The shapes read, each from a spec or a common convention:
+# - a list of field errors under "errors" (Comm100 v3 and v4: {"field": <JSON path>, "message"}),
+#   also "problems", "invalid_params"/"invalid-params" (RFC 9457, {"name", "reason"}),
+#   "fieldErrors", "violations", "details";
+# - an error item whose "detail" names the field or holds such a list (PortSIP's
+#   {"errors": [{"code", "message", "detail": {"field", "problems": [...]}}]});
+# - Rails' {"errors": {"field": ["message", ...]}}.
+
+_LIST_KEYS = ("errors", "problems", "invalid_params", "invalid-params", "fieldErrors", "field_errors", "violations")
+_FIELD_KEYS = ("field", "path", "pointer", "param", "parameter", "property", "propertyPath", "loc")
+# RFC 9457's invalid-params name their field "name": read only there ({"name": "ValidationError"}
+# elsewhere is no field).
+_NAMED_LISTS = frozenset({"invalid_params", "invalid-params"})
+_MESSAGE_KEYS = ("message", "msg", "reason", "detail", "description", "title", "error", "code")
+_MAX_DEPTH = 4
+
+
+def field_problems(body: Any) -> tuple[FieldProblem, ...]:
+    """Every field problem a vendor's error body names, in order, each once."""
+    found: list[FieldProblem] = []
+    _collect(body, found, 0)
+    return tuple(dict.fromkeys(found))
+
+
+def _text(value: Any, *, path: bool) -> str | None:
+    if isinstance(value, str) and value:
+        return value
+    if path and isinstance(value, list) and value and all(isinstance(part, str | int) for part in value):
+        return ".".join(str(part) for part in value)  # a location as a list: ["body", "email"]
+    return None
+
+
+def _first(item: dict[str, Any], keys: Iterable[str], *, path: bool = False) -> str | None:
+    for key in keys:
+        text = _text(item.get(key), path=path)
+        if text is not None:
+            return text
+    return None
+
+
+def _collect(node: Any, found: list[FieldProblem], depth: int) -> None:
+    if depth > _MAX_DEPTH or not isinstance(node, dict):
+        return
+    for key in _LIST_KEYS:
+        items = node.get(key)
+        if isinstance(items, list):
+            for item in items:
+                _item(item, found, depth + 1, named=key in _NAMED_LISTS)
+        elif isinstance(items, dict) and key == "errors":
+            for name, messages in items.items():
+                for message in messages if isinstance(messages, list) else [messages]:
+                    found.append(FieldProblem(str(name), str(message)))
+
+
+def _item(item: Any, found: list[FieldProblem], depth: int, *, named: bool) -> None:
+    if not isinstance(item, dict):
+        return
+    source = item.get("source")
+    field = _first(item, (*_FIELD_KEYS, "name") if named else _FIELD_KEYS, path=True)
+    if field is None and isinstance(source, dict):
+        field = _first(source, ("pointer", "parameter", "header"))  # JSON:API
+    if field is not None:
+        found.append(FieldProblem(field, _first(item, _MESSAGE_KEYS) or ""))
+        return
+    detail = item.get("detail")
+    if not isinstance(detail, dict):
+        return
+    before = len(found)
+    _collect(detail, found, depth + 1)
+    detail_field = _first(detail, _FIELD_KEYS, path=True)
+    if len(found) == before and detail_field is not None:
+        # A detail that names the field without a list: the item's message says what is wrong.
+        found.append(FieldProblem(detail_field, _first(detail, _MESSAGE_KEYS) or _first(item, _MESSAGE_KEYS) or ""))
 
 
 def error_for_status(response: httpx.Response) -> ApiStatusError | None:

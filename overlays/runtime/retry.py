@@ -4,60 +4,83 @@ Built on tenacity (well kept, the same retry loop for sync and async code, plugg
 wait strategies) rather than a hand-written loop. The policy follows the best SDK
 runtimes (openai-python, anthropic-sdk-python):
 
-- Only requests the spec marks ``x-idempotent`` are retried, on a connection error, a
-  timeout, or an answer of 408, 429, 500, 502, 503 or 504. A request that could not
-  connect at all was never sent, so it is retried whatever its method.
+- Only idempotent requests are retried, on a connection error, a timeout, or an answer
+  of 408, 429, 500, 502, 503 or 504. Which requests are idempotent is the policy's
+  ``is_idempotent``: by default the spec's ``x-idempotent`` table (HTTP's idempotent
+  methods for a transport used on its own); a caller's own predicate replaces it. A
+  request that could not connect at all was never sent, so it is retried whatever its
+  method.
 - Waits grow exponentially with full jitter (0.5 s doubling to 8 s by default); a
   ``Retry-After`` header (seconds or an HTTP date) replaces the computed wait, and one
   that asks for longer than ``max_retry_after`` stops the retries at once.
 - At most ``max_retries`` retries; then the last answer is returned (and becomes a typed
   error above) or the last connection error raises ``ApiConnectionError``.
+
+Every attempt, retries included, is written to the ``partner_apis.http`` logger when it
+logs at DEBUG (see :mod:`.debug`); otherwise that costs one level check per attempt.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import logging
 import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import anyio
 import httpx
 import tenacity
 
+from . import debug
 from .errors import ApiConnectionError, ApiTimeoutError
-from .secrets import redact_url
+from .masking import mask_url
 
-__all__ = ["RetryPolicy", "RetryingTransport", "retry_after_seconds"]
+__all__ = ["RetryPolicy", "RetryingTransport", "http_methods_idempotent", "retry_after_seconds"]
 
 log = logging.getLogger("partner_apis.retry")
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
 
-def _http_methods_idempotent(request: httpx.Request) -> bool:
+def http_methods_idempotent(request: httpx.Request) -> bool:
+    """True for HTTP's idempotent methods (RFC 9110 section 9.2.2): GET, HEAD, OPTIONS, PUT, DELETE."""
     return request.method in {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}
 
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How often and how patiently to retry. ``max_retries=0`` turns retries off."""
+    """How often and how patiently to retry. ``max_retries=0`` turns retries off.
+
+    ``is_idempotent(request)`` says whether a request may be sent twice. None (the
+    default) means the API's own rule: the spec's ``x-idempotent`` table in an overlaid
+    client, HTTP's idempotent methods in a bare :class:`RetryingTransport`. A predicate
+    given here replaces that rule (to extend the spec's table, call
+    ``operation_table(key).is_idempotent(request)`` from yours). Raises ``ValueError``
+    for negative retries or backoff bounds out of order.
+    """
 
     max_retries: int = 2
     initial_backoff: float = 0.5
     max_backoff: float = 8.0
     max_retry_after: float = 60.0
     statuses: frozenset[int] = RETRY_STATUSES
-    is_idempotent: Callable[[httpx.Request], bool] = field(default=_http_methods_idempotent)
+    is_idempotent: Callable[[httpx.Request], bool] | None = None
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
         if self.initial_backoff < 0 or self.max_backoff < self.initial_backoff:
             raise ValueError("backoff bounds must satisfy 0 <= initial_backoff <= max_backoff")
+
+    def with_default_idempotency(self, is_idempotent: Callable[[httpx.Request], bool]) -> RetryPolicy:
+        """This policy, with ``is_idempotent`` as its rule unless it has one of its own."""
+        if self.is_idempotent is not None:
+            return self
+        return dataclasses.replace(self, is_idempotent=is_idempotent)
 
 
 def retry_after_seconds(response: httpx.Response, now: float | None = None) -> float | None:
@@ -99,7 +122,7 @@ class _Decision:
     def __init__(self, policy: RetryPolicy, request: httpx.Request) -> None:
         self.policy = policy
         self.request = request
-        self.idempotent = policy.is_idempotent(request)
+        self.idempotent = (policy.is_idempotent or http_methods_idempotent)(request)
 
     def retry(self, state: tenacity.RetryCallState) -> bool:
         if state.outcome is None or state.attempt_number > self.policy.max_retries:
@@ -129,7 +152,7 @@ class _Decision:
         log.debug(
             "retrying %s %s after %s (retry %d of %d, waiting %.2fs)",
             self.request.method,
-            redact_url(str(self.request.url)),
+            mask_url(self.request.url),
             reason,
             state.attempt_number,
             self.policy.max_retries,
@@ -139,7 +162,7 @@ class _Decision:
 
 def _wrap(error: httpx.TransportError, request: httpx.Request) -> ApiConnectionError:
     kind = ApiTimeoutError if isinstance(error, httpx.TimeoutException) else ApiConnectionError
-    return kind(f"{request.method} {redact_url(str(request.url))}: {type(error).__name__}: {error}")
+    return kind(f"{request.method} {mask_url(request.url)}: {type(error).__name__}: {error}", request)
 
 
 class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -147,6 +170,9 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     Raises ``ApiConnectionError``/``ApiTimeoutError`` when no answer came after the
     allowed retries; a failing answer is returned as is, for the layer above to raise.
+    ``transport``/``async_transport`` are the network (an ``httpx.HTTPTransport`` and its
+    connection pool by default); closing this transport closes them, unless
+    ``owns_transports`` is false (a sibling made by :meth:`with_policy`).
     """
 
     def __init__(
@@ -156,11 +182,42 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         async_transport: httpx.AsyncBaseTransport | None = None,
         *,
         sleep: Callable[[float], None] = time.sleep,
+        owns_transports: bool = True,
     ) -> None:
         self.policy = policy
         self._transport = transport or httpx.HTTPTransport()
         self._async_transport = async_transport or httpx.AsyncHTTPTransport()
         self._sleep = sleep
+        self._owns_transports = owns_transports
+
+    @property
+    def transport(self) -> httpx.BaseTransport:
+        """The sync network transport the retries send through."""
+        return self._transport
+
+    @property
+    def async_transport(self) -> httpx.AsyncBaseTransport:
+        """The async network transport the retries send through."""
+        return self._async_transport
+
+    def with_policy(self, policy: RetryPolicy) -> RetryingTransport:
+        """A sibling with another policy over the same network transports (one connection pool).
+
+        Closing the sibling leaves the shared transports open: they belong to this one.
+        """
+        return RetryingTransport(
+            policy, self._transport, self._async_transport, sleep=self._sleep, owns_transports=False
+        )
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        if debug.log.isEnabledFor(logging.DEBUG):
+            return debug.send_logged(self._transport, request)
+        return self._transport.handle_request(request)
+
+    async def _send_async(self, request: httpx.Request) -> httpx.Response:
+        if debug.log.isEnabledFor(logging.DEBUG):
+            return await debug.send_logged_async(self._async_transport, request)
+        return await self._async_transport.handle_async_request(request)
 
     def _retrying(self, decision: _Decision) -> dict[str, object]:
         return {
@@ -174,7 +231,7 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         # The first attempt runs outside tenacity: most requests succeed at once, and the
         # retry machinery would otherwise cost every call (the overhead benchmark sees it).
         try:
-            response = self._transport.handle_request(request)
+            response = self._send(request)
             if response.status_code not in self.policy.statuses:
                 return response
             response.read()
@@ -190,7 +247,7 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     if pending is not None:  # replay the first outcome for tenacity to judge
                         replay, pending = pending, None
                         raise replay
-                    response = self._transport.handle_request(request)
+                    response = self._send(request)
                     if response.status_code in self.policy.statuses:
                         response.read()
                         response.close()
@@ -204,7 +261,7 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         try:
-            response = await self._async_transport.handle_async_request(request)
+            response = await self._send_async(request)
             if response.status_code not in self.policy.statuses:
                 return response
             await response.aread()
@@ -220,7 +277,7 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     if pending is not None:
                         replay, pending = pending, None
                         raise replay
-                    response = await self._async_transport.handle_async_request(request)
+                    response = await self._send_async(request)
                     if response.status_code in self.policy.statuses:
                         await response.aread()
                         await response.aclose()
@@ -233,7 +290,9 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
     def close(self) -> None:
-        self._transport.close()
+        if self._owns_transports:
+            self._transport.close()
 
     async def aclose(self) -> None:
-        await self._async_transport.aclose()
+        if self._owns_transports:
+            await self._async_transport.aclose()

@@ -116,10 +116,11 @@ def test_one_call_gives_a_client_that_logs_in_with_the_client_credentials_grant(
     assert _state(sim).tokens.requests == {"client_credentials": 1}
 
 
-def test_the_client_is_the_plain_generated_client_and_its_repr_hides_secret_and_token(
+def test_the_client_is_the_generated_client_and_its_repr_hides_secret_and_token(
     acme: Client, sim: RunningSimulator
 ) -> None:
-    assert type(acme) is Client
+    assert isinstance(acme, Client)  # the generated class, with the overlay's methods added
+    assert type(acme) is av.AirVantageClient
     get_partner.sync(PARTNER_ONE, client=acme)
     shown = repr(acme)
     assert ACME_CLIENT.client_secret not in shown

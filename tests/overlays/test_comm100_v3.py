@@ -101,10 +101,11 @@ def test_one_call_gives_a_client_that_creates_gets_updates_lists_and_converts_si
     assert convert_site_to_paying.sync_detailed(site.id, client=client).status_code == 200
 
 
-def test_the_client_is_the_plain_generated_client_and_its_repr_hides_password_and_token(
+def test_the_client_is_the_generated_client_and_its_repr_hides_password_and_token(
     client: Client, sim: RunningSimulator
 ) -> None:
-    assert type(client) is Client
+    assert isinstance(client, Client)  # the generated class, with the overlay's methods added
+    assert type(client) is comm100_v3.Comm100V3Client
     _create(client)
     shown = repr(client)
     assert A.password not in shown

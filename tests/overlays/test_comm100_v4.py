@@ -245,7 +245,8 @@ def test_the_default_token_url_is_the_absolute_url_of_comm100s_oauth_server() ->
 def test_logging_in_with_email_password_and_client_id_gives_a_working_client(
     login_client: Client, login_sim: RunningSimulator
 ) -> None:
-    assert type(login_client) is Client
+    assert isinstance(login_client, Client)  # the generated class, with the overlay's methods added
+    assert type(login_client) is comm100_v4.Comm100V4Client
     site_id = _create(login_client)
     listed = list_sites.sync(client=login_client)
     assert isinstance(listed, list)

@@ -150,10 +150,11 @@ def test_the_client_needs_the_pbxs_host_or_base_url_as_there_is_no_vendor_host()
     )
 
 
-def test_the_client_is_the_plain_generated_client_and_its_repr_hides_password_and_token(
+def test_the_client_is_the_generated_client_and_its_repr_hides_password_and_token(
     client: Client, sim: RunningSimulator
 ) -> None:
-    assert type(client) is Client
+    assert isinstance(client, Client)  # the generated class, with the overlay's methods added
+    assert type(client) is portsip_dealers.PortsipClient
     _create(client)
     shown = repr(client)
     assert A.password not in shown
