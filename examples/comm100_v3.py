@@ -22,6 +22,7 @@ from comm100_v3_client.api.sites import convert_site_to_paying, create_site, get
 from comm100_v3_client.models import PlanSelection, Site, SiteContactCreate, SiteCreate, SiteUpdate
 
 from partner_apis.overlays import comm100_v3
+from partner_apis.overlays.runtime import PartnerApiError
 from partner_apis.simulators import running
 
 T = TypeVar("T")
@@ -102,16 +103,20 @@ def provision(client: Client) -> int:
 
 
 def main() -> int:
-    """Run the flow against a fresh comm100-v3 simulator; returns the exit status (0 when all is as expected)."""
-    with running("comm100-v3", seed_sites=SEEDED_SITES) as sim:  # a fresh simulator on a free loopback port
-        client: Client = sim.client()  # lizz@comm100.com, the doc's sample login (password grant)
-        print(f"comm100-v3 simulator at {sim.base_url}")
-        site_id = provision(client)
-        # The API shows no paying flag on a site; the simulator's own state does.
-        simulator: Any = sim.simulator
-        record = simulator.sites.get(sim.tenant().facts["partner_id"], site_id)
-        check(record is not None and record.paying, f"the simulator does not hold site {site_id} as paying")
-        print(f"the simulator holds site {site_id} as paying")
+    """Run the flow against a fresh comm100-v3 simulator; returns the exit status (0: all as expected)."""
+    try:
+        with running("comm100-v3", seed_sites=SEEDED_SITES) as sim:  # a fresh simulator on a free loopback port
+            client: Client = sim.client()  # lizz@comm100.com, the doc's sample login (password grant)
+            print(f"comm100-v3 simulator at {sim.base_url}")
+            with client:  # closes its connections at the end
+                site_id = provision(client)
+            # The API shows no paying flag on a site; the simulator's own state does.
+            simulator: Any = sim.simulator
+            record = simulator.sites.get(sim.tenant().facts["partner_id"], site_id)
+            check(record is not None and record.paying, f"the simulator does not hold site {site_id} as paying")
+            print(f"the simulator holds site {site_id} as paying")
+    except PartnerApiError as error:  # a refusal or failure the flow did not expect: one line, no traceback
+        raise SystemExit(f"unexpected {type(error).__name__}: {error}") from None
     print("done")
     return 0
 

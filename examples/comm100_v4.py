@@ -30,7 +30,7 @@ from comm100_v4_client.models import (
 )
 
 from partner_apis.overlays import comm100_v4
-from partner_apis.overlays.runtime import NotFoundError
+from partner_apis.overlays.runtime import NotFoundError, PartnerApiError
 from partner_apis.simulators import running
 
 T = TypeVar("T")
@@ -117,12 +117,16 @@ def provision(client: Client, other_partner: Client) -> None:
 
 
 def main() -> int:
-    """Run the flow against a fresh comm100-v4 simulator; returns the exit status (0 when all is as expected)."""
-    with running("comm100-v4") as sim:  # a fresh simulator on a free loopback port
-        client: Client = sim.client()  # partner-a, with a bearer token
-        other_partner: Client = sim.client(tenant=1)  # partner-b
-        print(f"comm100-v4 simulator at {sim.base_url}")
-        provision(client, other_partner)
+    """Run the flow against a fresh comm100-v4 simulator; returns the exit status (0: all as expected)."""
+    try:
+        with running("comm100-v4") as sim:  # a fresh simulator on a free loopback port
+            client: Client = sim.client()  # partner-a, with a bearer token
+            other_partner: Client = sim.client(tenant=1)  # partner-b
+            print(f"comm100-v4 simulator at {sim.base_url}")
+            with client, other_partner:  # closes their connections at the end
+                provision(client, other_partner)
+    except PartnerApiError as error:  # a refusal or failure the flow did not expect: one line, no traceback
+        raise SystemExit(f"unexpected {type(error).__name__}: {error}") from None
     print("done")
     return 0
 

@@ -44,6 +44,7 @@ from omnize_partner_client.models import (
 
 from partner_apis.overlays import omnize_partner
 from partner_apis.overlays.omnize_partner import OmnizeClient, OmnizeError, OmnizeLoginError
+from partner_apis.overlays.runtime import PartnerApiError
 from partner_apis.simulators import running
 
 T = TypeVar("T")
@@ -179,20 +180,22 @@ def remove(client: OmnizeClient, account_id: int) -> None:
 
 
 def main() -> int:
-    """Run the flow against a fresh omnize-partner simulator; returns the exit status (0 when all is as expected)."""
-    with running("omnize-partner") as sim:  # a fresh simulator on a free loopback port
-        client: OmnizeClient = sim.client()  # partner-a's token, placed in the query or body by the overlay
-        print(f"omnize-partner simulator at {sim.base_url}")
-        account_id, agent_id, password = provision(client)
-        # Omnize never answers an agent's password; the simulator's state shows what arrived.
-        simulator: Any = sim.simulator
-        stored = simulator.store.agents[agent_id].password_digest
-        check(
-            stored == omnize_partner.password_digest(password),
-            f"agent {agent_id}'s password did not arrive as its digest",
-        )
-        print(f"the simulator holds agent {agent_id}'s password as its SHA-256 digest, not the plain text")
-        remove(client, account_id)
+    """Run the flow against a fresh omnize-partner simulator; returns the exit status (0: all as expected)."""
+    try:
+        with running("omnize-partner") as sim:  # a fresh simulator on a free loopback port
+            client: OmnizeClient = sim.client()  # partner-a's token, placed in the query or body by the overlay
+            print(f"omnize-partner simulator at {sim.base_url}")
+            with client:  # closes its connections at the end
+                account_id, agent_id, password = provision(client)
+                # Omnize never answers an agent's password; the simulator's state shows what arrived.
+                simulator: Any = sim.simulator
+                stored = simulator.store.agents[agent_id].password_digest
+                digest = omnize_partner.password_digest(password)
+                check(stored == digest, f"agent {agent_id}'s password did not arrive as its digest")
+                print(f"the simulator holds agent {agent_id}'s password as its SHA-256 digest, not the plain text")
+                remove(client, account_id)
+    except PartnerApiError as error:  # a refusal or failure the flow did not expect: one line, no traceback
+        raise SystemExit(f"unexpected {type(error).__name__}: {error}") from None
     print("done")
     return 0
 
