@@ -20,14 +20,15 @@ the status, the vendor's message and every field problem, never a token or passw
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import httpx
 
-from .masking import mask_url, scrub
-from .secrets import redact
+from .masking import is_sensitive_name, mask_url, scrub
+from .secrets import MASK, redact
 
 __all__ = [
     "REQUEST_ID_HEADERS",
@@ -121,6 +122,10 @@ class ApiResponseError(PartnerApiError):
         self.method = self.request.method
         self.url = scrub(mask_url(self.request.url), self.request)
         detail = message or self.vendor_message or response.reason_phrase
+        if any(detail == problem.message for problem in self.problems):
+            # The "message" was a field problem's (an error list without a message of its
+            # own): the problems, each with its field, say it better.
+            detail = response.reason_phrase or "refused"
         text = f"{self.method} {self.url} -> {self.status}: {_with_problems(detail, self.problems)}"
         if self.request_id is not None:
             text += f" [request id {self.request_id}]"
@@ -135,13 +140,26 @@ class ApiResponseError(PartnerApiError):
         return f"{type(self).__name__}(status={self.status}, message={redact(str(self.vendor_message))!r})"
 
 
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_SEGMENTS = re.compile(r"[./\[\]]+")
+
+
+def _shown(problem: FieldProblem) -> str:
+    # A validator quotes the value it refused ('"ab" is too short'): under a password or
+    # token field that value is a secret, however short, and no registry knows it.
+    segments = [segment for segment in _SEGMENTS.split(problem.field) if segment]
+    if segments and is_sensitive_name(segments[-1]):
+        return str(FieldProblem(problem.field, _QUOTED.sub(MASK, problem.message)))
+    return str(problem)
+
+
 def _with_problems(detail: str, problems: tuple[FieldProblem, ...]) -> str:
     # A problem the vendor's message already states (Omnize flattens its field errors into
     # the message) is not repeated.
     fresh = [p for p in problems if not (p.field in detail and p.message in detail)]
     if not fresh:
         return detail
-    shown = "; ".join(str(problem) for problem in fresh[:_SHOWN_PROBLEMS])
+    shown = "; ".join(_shown(problem) for problem in fresh[:_SHOWN_PROBLEMS])
     if len(fresh) > _SHOWN_PROBLEMS:
         shown += f"; and {len(fresh) - _SHOWN_PROBLEMS} more"
     return f"{detail} ({shown})"
