@@ -345,5 +345,8 @@ def install_log_redaction(extra_loggers: Iterable[str] = ()) -> None:
             if _FILTER not in logger.filters:
                 logger.addFilter(_FILTER)
         own = logging.getLogger(_OWN_NAMESPACE)
-        if _HANDLER not in own.handlers:
-            own.addHandler(_HANDLER)
+        if own.handlers[:1] != [_HANDLER]:
+            # First among the logger's handlers, so that one added before it (the debug
+            # switch's) also sees masked records. A new list, swapped in at once: a thread
+            # logging now goes on with the old one.
+            own.handlers = [_HANDLER, *(handler for handler in own.handlers if handler is not _HANDLER)]

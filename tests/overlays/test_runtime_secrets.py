@@ -151,6 +151,36 @@ def test_records_of_httpcore_and_project_child_loggers_are_redacted_too(caplog: 
     assert caplog.text.count(MASK) == 3
 
 
+def test_a_handler_on_the_project_logger_sees_masked_records_even_if_it_came_first() -> None:
+    # The debug switch adds its handler to "partner_apis", maybe before any client is built.
+    secret = Secret(unique("first-handler"))
+    seen: list[str] = []
+    first = logging.Handler()
+    first.emit = lambda record: seen.append(record.getMessage())  # type: ignore[method-assign]
+    project = logging.getLogger("partner_apis")
+    project.handlers.insert(0, first)
+    level = project.level
+    try:
+        project.setLevel(logging.DEBUG)
+        install_log_redaction()
+        logging.getLogger(f"partner_apis.made.later.{secrets.token_hex(4)}").debug("token %s", secret.reveal())
+    finally:
+        project.removeHandler(first)
+        project.setLevel(level)
+    assert seen == [f"token {MASK}"]
+
+
+def test_loggers_a_caller_names_are_covered_with_their_children(caplog: pytest.LogCaptureFixture) -> None:
+    secret = Secret(unique("named-logger"))
+    name = f"app.partner_calls.{secrets.token_hex(4)}"
+    child = logging.getLogger(f"{name}.child")
+    install_log_redaction(extra_loggers=[name])
+    with caplog.at_level(logging.INFO):
+        logging.getLogger(name).info("sent %s", secret.reveal())
+        child.info("sent %s", secret.reveal())
+    assert [record.getMessage() for record in caplog.records] == [f"sent {MASK}", f"sent {MASK}"]
+
+
 def test_a_traceback_in_a_record_is_masked(caplog: pytest.LogCaptureFixture) -> None:
     secret = Secret(unique("traceback-secret"))
     install_log_redaction()

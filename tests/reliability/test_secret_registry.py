@@ -17,6 +17,7 @@ import gc
 import json
 import logging
 import secrets
+import threading
 import timeit
 import tracemalloc
 from collections import Counter, deque
@@ -40,9 +41,9 @@ BASE = "http://127.0.0.1:9/v1"
 RENEWALS = 10_000
 WARM_UP = 100
 # What 9,900 renewals may add to traced memory: a few stray allocations (httpx's and the
-# interpreter's caches), not 9,900 tokens' worth (two Secrets, their wire forms and their
-# registry entries come to well over 1 KiB a renewal, so a registry that keeps them grows
-# by megabytes).
+# interpreter's caches; 16 KB when measured), not 9,900 renewals' worth: a registry that
+# keeps every token's entry and forms grows by some 400 bytes a renewal (850 when it also
+# keeps the Secrets alive), megabytes in all.
 MEMORY_SLACK = 128 * 1024
 
 
@@ -138,14 +139,14 @@ def test_ten_thousand_renewals_leave_memory_and_the_cost_of_a_record_flat(
     print(f"traced memory grown by {growth} bytes over {RENEWALS - WARM_UP} renewals")
     ratio = cost / cost_after_warm_up
     print(f"cost of a record: {cost_after_warm_up * 1e6:.2f} us, then {cost * 1e6:.2f} us ({ratio:.2f}x)")
+    assert growth < MEMORY_SLACK
     # Structurally flat: the registry holds no more than it held after 100 renewals (other
     # tests' Secrets may have been collected since, so it may hold less).
     assert size.held <= size_after_warm_up.held
     assert size.forms <= size_after_warm_up.forms
     assert size.retained == RETAINED_LIMIT
-    assert growth < MEMORY_SLACK
-    # A timing ratio with a generous bound, for what the structure implies (a registry grown
-    # by 9,900 tokens would scan ~80,000 forms per record, hundreds of times slower).
+    # A timing ratio with a generous bound, for what the structure implies (a registry that
+    # kept every token would scan 20,000 forms per record, over a hundred times slower).
     assert ratio < 3
     # The current token is masked; the first ones, long replaced, are no longer kept.
     assert redact(f"token={current}") == f"token={MASK}"
@@ -164,10 +165,44 @@ def test_a_renewed_token_stays_masked_for_a_while_after_it_is_replaced(
     assert redact(server.first[0]) == server.first[0]
 
 
+def test_secrets_made_and_dropped_on_many_threads_while_records_are_redacted_leave_only_the_held_ones() -> None:
+    # The garbage collector retires a Secret from whichever thread drops it, maybe while
+    # another thread is registering or redacting: the registry ends up holding exactly
+    # the Secrets still alive.
+    gc.collect()
+    held_before = registry_size().held
+    kept: list[Secret] = []
+    start = threading.Barrier(4)
+
+    def work() -> None:
+        start.wait()
+        for n in range(2000):
+            token = Secret(f"thread-token-{secrets.token_hex(8)}")
+            assert redact(f"Bearer {token.reveal()}") == f"Bearer {MASK}"
+            if n % 500 == 0:
+                kept.append(token)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    gc.collect()
+    assert registry_size().held == held_before + len(kept) == held_before + 16
+    for token in kept:
+        assert redact(token.reveal()) == MASK
+
+
 # -- scope: nothing global in the host changes ----------------------------------------------------
 
 
 HOST_LOGGERS = ("host.app", "host.app.db", "uvicorn.access", "sqlalchemy.engine")
+
+
+def attachments(name: str) -> tuple[list[object], list[logging.Handler]]:
+    """The filters and handlers on the logger ``name`` now."""
+    logger = logging.getLogger(name)
+    return list(logger.filters), list(logger.handlers)
 
 
 def test_building_a_client_leaves_the_host_s_log_record_factory_root_logger_and_other_loggers_alone() -> None:
@@ -175,7 +210,7 @@ def test_building_a_client_leaves_the_host_s_log_record_factory_root_logger_and_
     assert factory.__module__ != secrets_module.__name__, "an earlier client replaced the log-record factory"
     root = logging.getLogger()
     root_filters, root_handlers = list(root.filters), list(root.handlers)
-    host = [logging.getLogger(name) for name in HOST_LOGGERS]
+    host = {name: attachments(name) for name in HOST_LOGGERS}
 
     comm100_v4.client(Secret(f"v4-{secrets.token_hex(8)}"), base_url="http://127.0.0.1:9/v4")
     install_log_redaction()
@@ -183,9 +218,8 @@ def test_building_a_client_leaves_the_host_s_log_record_factory_root_logger_and_
     assert logging.getLogRecordFactory() is factory
     assert root.filters == root_filters
     assert root.handlers == root_handlers
-    for logger in host:
-        assert logger.filters == [], logger.name
-        assert logger.handlers == [], logger.name
+    for name, attached in host.items():
+        assert attachments(name) == attached, name
 
 
 def test_a_host_logger_s_records_are_its_own(caplog: pytest.LogCaptureFixture) -> None:
