@@ -70,10 +70,8 @@ def check(condition: bool, message: str) -> None:
 
 def agent_ids(client: OmnizeClient, account_id: int) -> list[int]:
     """The ids of the account's agents, as the API lists them."""
-    return [
-        agent.id
-        for agent in expect(list_agents.sync(client=client, account_id=account_id), AgentListSuccess, "listAgents").data
-    ]
+    agents = expect(list_agents.sync(client=client, account_id=account_id), AgentListSuccess, "listAgents")
+    return [agent.id for agent in agents.data]
 
 
 def new_agent(client: OmnizeClient, account_id: int, name: str, email: str, password: str) -> Agent:
@@ -88,10 +86,10 @@ def new_agent(client: OmnizeClient, account_id: int, name: str, email: str, pass
     return agent
 
 
-def provision(client: OmnizeClient) -> tuple[int, int, str]:
-    """Run the account's whole life but its deletion; returns the account id, the first agent's id and password.
+def onboard(client: OmnizeClient, password: str) -> tuple[int, Agent]:
+    """Create the account (one licence), its first agent and a Support department holding the agent.
 
-    Raises ``SystemExit`` when a read-back disagrees.
+    Returns the account id and the agent; raises ``SystemExit`` when a read-back disagrees.
     """
     request = CreateAccountRequest(
         license_quantity=1,
@@ -106,14 +104,11 @@ def provision(client: OmnizeClient) -> tuple[int, int, str]:
     )
     print(f"created account {account.id} for {account.main_contact} with 1 licence")
 
-    password = secrets.token_urlsafe(12)  # handed to the agent, never printed
-    first = new_agent(client, account.id, "Ana Souza", "ana@padaria.example", password)
-    print(f"created agent {first.id} ({first.email}); the password went out as its SHA-256 digest")
-    check(
-        agent_ids(client, account.id) == [first.id],
-        f"listAgents for account {account.id}: {agent_ids(client, account.id)}",
-    )
-    print(f"list_agents(account {account.id}) shows agent {first.id}")
+    agent = new_agent(client, account.id, "Ana Souza", "ana@padaria.example", password)
+    print(f"created agent {agent.id} ({agent.email}); the password went out as its SHA-256 digest")
+    listed = agent_ids(client, account.id)
+    check(listed == [agent.id], f"listAgents for account {account.id}: {listed}")
+    print(f"list_agents(account {account.id}) shows agent {agent.id}")
 
     department_body = CreateDepartmentRequest(department=DepartmentCreate(account_id=account.id, name="Support"))
     departments = expect(
@@ -121,51 +116,56 @@ def provision(client: OmnizeClient) -> tuple[int, int, str]:
     ).data
     check([department.name for department in departments] == ["Support"], f"createDepartment answered {departments}")
     department_id = departments[0].id
-    members = expect(
-        add_department_agents.sync(department_id, client=client, body=DepartmentAgentsRequest(agents=[first.id])),
-        AgentListSuccess,
-        "addDepartmentAgents",
-    ).data
-    listed = expect(
-        list_department_agents.sync(department_id, client=client), AgentListSuccess, "listDepartmentAgents"
-    ).data
-    check(
-        [agent.id for agent in members] == [agent.id for agent in listed] == [first.id],
-        f"department {department_id} holds {[agent.id for agent in listed]}",
-    )
-    print(f"created department {department_id} (Support) and added agent {first.id}")
+    added = add_department_agents.sync(department_id, client=client, body=DepartmentAgentsRequest(agents=[agent.id]))
+    members = [member.id for member in expect(added, AgentListSuccess, "addDepartmentAgents").data]
+    stored = list_department_agents.sync(department_id, client=client)
+    in_department = [member.id for member in expect(stored, AgentListSuccess, "listDepartmentAgents").data]
+    check(members == in_department == [agent.id], f"department {department_id} holds {members}, {in_department}")
+    print(f"created department {department_id} (Support) and added agent {agent.id}")
+    return account.id, agent
 
+
+def add_licence(client: OmnizeClient, account_id: int, first: Agent) -> None:
+    """Show a second agent refused on one licence, raise the quantity to 2, and add it.
+
+    Raises ``SystemExit`` when a read-back disagrees.
+    """
     try:
-        new_agent(client, account.id, "Bruno Lima", "bruno@padaria.example", secrets.token_urlsafe(12))
+        new_agent(client, account_id, "Bruno Lima", "bruno@padaria.example", secrets.token_urlsafe(12))
     except OmnizeError as error:  # HTTP 200 with success: false
         print(f"a second agent on 1 licence: OmnizeError {error.vendor_message!r} (HTTP {error.status})")
     else:
         raise SystemExit("a second agent was created although the account has 1 licence")
 
     update = AccountLicenseQuantityUpdate(license_quantity=2)
-    expect(update_account.sync(account.id, client=client, body=update), AccountUpdateSuccess, "updateAccount")
+    expect(update_account.sync(account_id, client=client, body=update), AccountUpdateSuccess, "updateAccount")
     # The account record does not show its licence quantity: the second agent being let in is the read-back.
-    second = new_agent(client, account.id, "Bruno Lima", "bruno@padaria.example", secrets.token_urlsafe(12))
-    check(
-        agent_ids(client, account.id) == [first.id, second.id],
-        f"listAgents for account {account.id}: {agent_ids(client, account.id)}",
-    )
+    second = new_agent(client, account_id, "Bruno Lima", "bruno@padaria.example", secrets.token_urlsafe(12))
+    listed = agent_ids(client, account_id)
+    check(listed == [first.id, second.id], f"listAgents for account {account_id}: {listed}")
     print(f"raised the licence quantity to 2 and created agent {second.id}; list_agents shows both")
 
-    link = omnize_partner.login_link(omnize_partner.login(client, first.email))
+
+def inactivate(client: OmnizeClient, account_id: int, agent: Agent) -> None:
+    """Issue the agent a URL-login link, inactivate the account, and see the agent's login refused.
+
+    Raises ``SystemExit`` when the login still works or the agents are gone.
+    """
+    before = agent_ids(client, account_id)
+    link = omnize_partner.login_link(omnize_partner.login(client, agent.email))
     check(link.startswith(omnize_partner.LOGIN_LINK_BASE + "?token="), "login_link built no login link")
-    print(f"issued a URL-login link for {first.email} (its token is not printed)")
+    print(f"issued a URL-login link for {agent.email} (its token is not printed)")
 
     inactivation = AccountInactivation(account=AccountInactivationFields(ativo=0))
-    expect(update_account.sync(account.id, client=client, body=inactivation), AccountUpdateSuccess, "updateAccount")
+    expect(update_account.sync(account_id, client=client, body=inactivation), AccountUpdateSuccess, "updateAccount")
     try:
-        omnize_partner.login(client, first.email)
+        omnize_partner.login(client, agent.email)
     except OmnizeLoginError as error:  # an inactive account's agents cannot log in
-        print(f"inactivated account {account.id}: URL login for {first.email} now refused ({error.vendor_message!r})")
+        print(f"inactivated account {account_id}: URL login for {agent.email} now refused ({error.vendor_message!r})")
     else:
-        raise SystemExit(f"account {account.id} was inactivated but its agent can still log in")
-    check(agent_ids(client, account.id) == [first.id, second.id], f"account {account.id} lost agents when inactivated")
-    return account.id, first.id, password
+        raise SystemExit(f"account {account_id} was inactivated but its agent can still log in")
+    after = agent_ids(client, account_id)
+    check(after == before, f"account {account_id}'s agents went from {before} to {after} when inactivated")
 
 
 def remove(client: OmnizeClient, account_id: int) -> None:
@@ -186,13 +186,15 @@ def main() -> int:
             client: OmnizeClient = sim.client()  # partner-a's token, placed in the query or body by the overlay
             print(f"omnize-partner simulator at {sim.base_url}")
             with client:  # closes its connections at the end
-                account_id, agent_id, password = provision(client)
+                password = secrets.token_urlsafe(12)  # handed to the agent, never printed
+                account_id, agent = onboard(client, password)
                 # Omnize never answers an agent's password; the simulator's state shows what arrived.
                 simulator: Any = sim.simulator
-                stored = simulator.store.agents[agent_id].password_digest
-                digest = omnize_partner.password_digest(password)
-                check(stored == digest, f"agent {agent_id}'s password did not arrive as its digest")
-                print(f"the simulator holds agent {agent_id}'s password as its SHA-256 digest, not the plain text")
+                stored = simulator.store.agents[agent.id].password_digest
+                check(stored == omnize_partner.password_digest(password), "the password did not arrive as its digest")
+                print(f"the simulator holds agent {agent.id}'s password as its SHA-256 digest, not the plain text")
+                add_licence(client, account_id, agent)
+                inactivate(client, account_id, agent)
                 remove(client, account_id)
     except PartnerApiError as error:  # a refusal or failure the flow did not expect: one line, no traceback
         raise SystemExit(f"unexpected {type(error).__name__}: {error}") from None

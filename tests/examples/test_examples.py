@@ -47,11 +47,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "for Joana Silva with 1 licence",
         "(ana@padaria.example); the password went out as its SHA-256 digest",
         "created department ",
+        "password as its SHA-256 digest, not the plain text",
         "a second agent on 1 licence: OmnizeError 'License limit reached' (HTTP 200)",
         "raised the licence quantity to 2 and created agent ",
         "issued a URL-login link for ana@padaria.example (its token is not printed)",
         "now refused ('Account is inactive')",
-        "password as its SHA-256 digest, not the plain text",
         "('Account deleted successfully'); listing its agents: 'Account not found'",
     ),
     "portsip-dealers": (
