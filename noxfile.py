@@ -22,10 +22,10 @@ ROOT = Path(__file__).parent
 PYTHON = "3.11"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 EXTRAS: dict[str, list[str]] = PYPROJECT["project"]["optional-dependencies"]
-HAND_WRITTEN = ["overlays", "simulators", "specs", "scripts", "tests", "noxfile.py"]
+HAND_WRITTEN = ["overlays", "simulators", "specs", "package", "scripts", "tests", "examples", "noxfile.py"]
 # The established mock server the simulators are measured against.
 PRISM = "@stoplight/prism-cli@5"
-PACKAGES = ["-p", "partner_apis.overlays", "-p", "partner_apis.simulators", "-p", "partner_apis.specs"]
+PACKAGES = ["-m", "partner_apis", "-p", "partner_apis.overlays", "-p", "partner_apis.simulators", "-p", "partner_apis.specs"]
 
 
 def _requirements(extra: str) -> list[str]:
@@ -58,7 +58,7 @@ def typecheck(session: nox.Session) -> None:
     session.chdir(tmp)
     session.run("mypy", "--strict", *PACKAGES)
     session.chdir(ROOT)
-    session.run("mypy", "--strict", "scripts", "noxfile.py")
+    session.run("mypy", "--strict", "scripts", "examples", "noxfile.py")
     session.run("mypy", "--strict", "--explicit-package-bases", "tests")
 
 
