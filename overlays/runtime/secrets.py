@@ -334,13 +334,14 @@ def install_log_redaction(extra_loggers: Iterable[str] = ()) -> None:
     factory and every other logger are left alone. Calling it again (each client built
     calls it) covers loggers made since.
     """
-    namespaces = (*_NAMESPACES, *extra_loggers)
+    extra = tuple(extra_loggers)  # read once: it may be a generator
+    namespaces = (*_NAMESPACES, *extra)
     with _install_lock:
         # list() copies the logger table at once: another thread may be adding a logger.
         existing = [
             name for name, node in list(logging.root.manager.loggerDict.items()) if isinstance(node, logging.Logger)
         ]
-        for name in {*_KNOWN_LOGGERS, *extra_loggers, *(name for name in existing if _in_namespace(name, namespaces))}:
+        for name in {*_KNOWN_LOGGERS, *extra, *(name for name in existing if _in_namespace(name, namespaces))}:
             logger = logging.getLogger(name)
             if _FILTER not in logger.filters:
                 logger.addFilter(_FILTER)
