@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import uvicorn
 from starlette.types import ASGIApp
 
+from .access import AccessLog
+
 __all__ = ["RunningServer", "serve"]
 
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
@@ -32,14 +34,21 @@ class RunningServer:
 
 
 @contextlib.contextmanager
-def serve(app: ASGIApp, host: str = "127.0.0.1", port: int = 0, *, timeout: float = 10.0) -> Iterator[RunningServer]:
+def serve(
+    app: ASGIApp, host: str = "127.0.0.1", port: int = 0, *, timeout: float = 10.0, access_log: bool = False
+) -> Iterator[RunningServer]:
     """Serve ``app`` with uvicorn until the block exits; ``port=0`` picks a free port.
 
+    ``access_log=True`` logs each request served (method, path and query with credentials
+    masked, status, milliseconds) as an INFO record of the ``partner_apis.simulators.access``
+    logger (see :mod:`.access`); off, the app is served as it is, at no cost.
     Only loopback hosts are accepted here (tests and benchmarks never listen elsewhere);
     raises ``ValueError`` for another host and ``RuntimeError`` if the server does not start.
     """
     if host not in _LOOPBACK:
         raise ValueError(f"simulators in tests listen on loopback only, not {host!r}")
+    if access_log:
+        app = AccessLog(app)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
