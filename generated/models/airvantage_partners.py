@@ -122,14 +122,32 @@ class TaskState(StrEnum):
 
 
 class OperationCounter(BaseModel):
-    state: TaskState
+    state: Annotated[
+        TaskState | str,
+        Field(
+            description="State of an operation's tasks, as counted in `counters`.",
+            union_mode="left_to_right",
+        ),
+    ]
     count: Annotated[int, Field(ge=0)]
 
 
 class Operation(BaseModel):
     uid: Annotated[str, Field(description="Operation's unique identifier.")]
-    state: OperationState
-    entity: OperationEntity | None = None
+    state: Annotated[
+        OperationState | str,
+        Field(
+            description="State of an operation. `FINISHED` is final, whatever the outcome of the tasks\n(success, failure, cancellation): read `counters` for it. `INITIALIZING` is shown\nby the portal's operation list.\n",
+            union_mode="left_to_right",
+        ),
+    ]
+    entity: Annotated[
+        OperationEntity | str | None,
+        Field(
+            description="The kind of entity an operation acts on.",
+            union_mode="left_to_right",
+        ),
+    ] = None
     operationType: Annotated[
         str | None,
         Field(
@@ -229,7 +247,10 @@ class Request(BaseModel):
             ge=0,
         ),
     ] = None
-    type: RequestType | None = None
+    type: Annotated[
+        RequestType | str | None,
+        Field(description="The kind of request.", union_mode="left_to_right"),
+    ] = None
     requestBy: CompanyRef | None = None
 
 

@@ -217,9 +217,10 @@ class Site(BaseModel):
         None
     )
     status: Annotated[
-        SiteStatus | SiteStatusAnyCase | None,
+        SiteStatus | SiteStatusAnyCase | str | None,
         Field(
-            description='The site\'s status: "Open", "Suspended", "Closed", "Purged" (the changeSiteStatus sample answers it in lower case).'
+            description='The site\'s status: "Open", "Suspended", "Closed", "Purged" (the changeSiteStatus sample answers it in lower case).',
+            union_mode="left_to_right",
         ),
     ] = None
     firstName: Annotated[
@@ -232,7 +233,13 @@ class Site(BaseModel):
     website: Annotated[str | None, Field(description="Company website.")] = None
     phone: Annotated[str | None, Field(description="Company phone number.")] = None
     fax: Annotated[str | None, Field(description="Company fax number.")] = None
-    companySize: CompanySize | None = None
+    companySize: Annotated[
+        CompanySize | str | None,
+        Field(
+            description="The number of staff members of the company.",
+            union_mode="left_to_right",
+        ),
+    ] = None
     mailingAddress: Annotated[
         str | None, Field(description="The mailing address of the company.")
     ] = None
@@ -257,14 +264,16 @@ class Site(BaseModel):
     countryOrRegion: Annotated[
         str | None, Field(description="Country/Region where the company is located.")
     ] = None
-    datetimeFormat: DatetimeFormat | None = None
+    datetimeFormat: Annotated[
+        DatetimeFormat | str | None, Field(union_mode="left_to_right")
+    ] = None
     timeZone: Annotated[
         str | None,
         Field(
             description='Time zone of the site, a Time Zone Option identifier such as "Atlantic Standard Time".'
         ),
     ] = None
-    industry: Industry | None = None
+    industry: Annotated[Industry | str | None, Field(union_mode="left_to_right")] = None
     otherIndustryDescription: Annotated[
         str | None, Field(description='Available when industry is "Others".')
     ] = None

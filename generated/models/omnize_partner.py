@@ -36,9 +36,21 @@ class Agent(BaseModel):
     password: Annotated[
         SecretStr | None, Field(description="Never revealed. The sample returns null.")
     ]
-    administrator: Administrator
+    administrator: Annotated[
+        Administrator | str,
+        Field(
+            description='`administrator` flag of an agent: "NAO" (Portuguese "não", no) for the AGENT profile, "SIM" (yes) for ADMIN.',
+            union_mode="left_to_right",
+        ),
+    ]
     email: Annotated[EmailStr, Field(description="The agent's login e-mail.")]
-    ativo: ActiveFlag
+    ativo: Annotated[
+        ActiveFlag | int,
+        Field(
+            description="`ativo` (Portuguese for active): 1 active, 0 inactive.",
+            union_mode="left_to_right",
+        ),
+    ]
     photo: Annotated[str | None, Field(description="Photo URL (inferred type).")]
     subscriber_id: int | None
     account_id: Annotated[int, Field(ge=1)]
@@ -110,7 +122,13 @@ class Account(BaseModel):
     validate_hash: bool
     subscriber_id: int | None
     domain_id: Annotated[int, Field(ge=1)]
-    ativo: ActiveFlag
+    ativo: Annotated[
+        ActiveFlag | int,
+        Field(
+            description="`ativo` (Portuguese for active): 1 active, 0 inactive.",
+            union_mode="left_to_right",
+        ),
+    ]
     version_register: Annotated[int, Field(ge=0)]
     user_creation: int | None
     date_creation: Annotated[
@@ -162,8 +180,16 @@ class Department(BaseModel):
     account_id: Annotated[int, Field(ge=1)]
     name: Annotated[str, Field(min_length=1)]
     description: str | None = None
-    ativo: ActiveFlag
-    channels: list[Channel] | None = None
+    ativo: Annotated[
+        ActiveFlag | int,
+        Field(
+            description="`ativo` (Portuguese for active): 1 active, 0 inactive.",
+            union_mode="left_to_right",
+        ),
+    ]
+    channels: (
+        list[Annotated[Channel | str, Field(union_mode="left_to_right")]] | None
+    ) = None
 
 
 class OmnizeSuccess(BaseModel):
@@ -226,7 +252,7 @@ class DepartmentListSuccess(BaseModel):
 class ChannelListSuccess(BaseModel):
     status: Literal[200]
     success: Literal[True]
-    data: list[Channel]
+    data: list[Annotated[Channel | str, Field(union_mode="left_to_right")]]
 
 
 class AgentCreate(BaseModel):

@@ -56,7 +56,13 @@ class Email(RootModel[str]):
 class Dealer(BaseModel):
     id: DealerId
     enabled: Annotated[bool, Field(description="Enable this dealer or not.")]
-    level: DealerLevel
+    level: Annotated[
+        DealerLevel | str,
+        Field(
+            description="Dealer level includes:\n- `DISTRIBUTOR`: the first level of dealers.\n- `SUB_DISTRIBUTOR`: the second level of dealers.\n- `RESELLER`: the third level of dealers.\n",
+            union_mode="left_to_right",
+        ),
+    ]
     name: DealerName
     email: Annotated[
         Email | None,

@@ -24,10 +24,10 @@ class Operation:
 
         Attributes:
             uid (str): Operation's unique identifier.
-            state (OperationState): State of an operation. `FINISHED` is final, whatever the outcome of the tasks
+            state (OperationState | str): State of an operation. `FINISHED` is final, whatever the outcome of the tasks
                 (success, failure, cancellation): read `counters` for it. `INITIALIZING` is shown
                 by the portal's operation list.
-            entity (OperationEntity | Unset): The kind of entity an operation acts on.
+            entity (OperationEntity | str | Unset): The kind of entity an operation acts on.
             operation_type (str | Unset): What the operation does, e.g. `SYSTEM_ACTIVATE`. The value of a partnership
                 request was not found; the simulator uses `PARTNER_REQUEST`.
             created_at (int | Unset): When the operation was created, in milliseconds since the Unix epoch (UTC).
@@ -47,8 +47,8 @@ class Operation:
     """
 
     uid: str
-    state: OperationState
-    entity: OperationEntity | Unset = UNSET
+    state: OperationState | str
+    entity: OperationEntity | str | Unset = UNSET
     operation_type: str | Unset = UNSET
     created_at: int | Unset = UNSET
     start_date: int | None | Unset = UNSET
@@ -65,11 +65,19 @@ class Operation:
     def to_dict(self) -> dict[str, Any]:
         uid = self.uid
 
-        state = self.state.value
+        state: str
+        if isinstance(self.state, OperationState):
+            state = self.state.value
+        else:
+            state = self.state
 
-        entity: str | Unset = UNSET
-        if not isinstance(self.entity, Unset):
+        entity: str | Unset
+        if isinstance(self.entity, Unset):
+            entity = UNSET
+        elif isinstance(self.entity, OperationEntity):
             entity = self.entity.value
+        else:
+            entity = self.entity
 
         operation_type = self.operation_type
 
@@ -160,14 +168,33 @@ class Operation:
         d = dict(src_dict)
         uid = d.pop("uid")
 
-        state = OperationState(d.pop("state"))
+        def _parse_state(data: object) -> OperationState | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                state_type_0 = OperationState(data)
 
-        _entity = d.pop("entity", UNSET)
-        entity: OperationEntity | Unset
-        if isinstance(_entity, Unset):
-            entity = UNSET
-        else:
-            entity = OperationEntity(_entity)
+                return state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(OperationState | str, data)
+
+        state = _parse_state(d.pop("state"))
+
+        def _parse_entity(data: object) -> OperationEntity | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                entity_type_0 = OperationEntity(data)
+
+                return entity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(OperationEntity | str | Unset, data)
+
+        entity = _parse_entity(d.pop("entity", UNSET))
 
         operation_type = d.pop("operationType", UNSET)
 

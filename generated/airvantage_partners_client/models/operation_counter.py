@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,16 +16,20 @@ class OperationCounter:
     """How many of the operation's tasks are in one state.
 
     Attributes:
-        state (TaskState): State of an operation's tasks, as counted in `counters`.
+        state (str | TaskState): State of an operation's tasks, as counted in `counters`.
         count (int):
     """
 
-    state: TaskState
+    state: str | TaskState
     count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        state = self.state.value
+        state: str
+        if isinstance(self.state, TaskState):
+            state = self.state.value
+        else:
+            state = self.state
 
         count = self.count
 
@@ -43,7 +47,19 @@ class OperationCounter:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        state = TaskState(d.pop("state"))
+
+        def _parse_state(data: object) -> str | TaskState:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                state_type_0 = TaskState(data)
+
+                return state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | TaskState, data)
+
+        state = _parse_state(d.pop("state"))
 
         count = d.pop("count")
 

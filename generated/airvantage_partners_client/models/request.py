@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -29,14 +29,14 @@ class Request:
             uid (str | Unset): Request's unique identifier.
             message (str | Unset): Explanatory message about the purpose of this request.
             date (int | Unset): When the request was sent, in milliseconds since the Unix epoch (UTC).
-            type_ (RequestType | Unset): The kind of request.
+            type_ (RequestType | str | Unset): The kind of request.
             request_by (CompanyRef | Unset): A company named by uid and name.
     """
 
     uid: str | Unset = UNSET
     message: str | Unset = UNSET
     date: int | Unset = UNSET
-    type_: RequestType | Unset = UNSET
+    type_: RequestType | str | Unset = UNSET
     request_by: CompanyRef | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -47,9 +47,13 @@ class Request:
 
         date = self.date
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
+        type_: str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, RequestType):
             type_ = self.type_.value
+        else:
+            type_ = self.type_
 
         request_by: dict[str, Any] | Unset = UNSET
         if not isinstance(self.request_by, Unset):
@@ -82,12 +86,20 @@ class Request:
 
         date = d.pop("date", UNSET)
 
-        _type_ = d.pop("type", UNSET)
-        type_: RequestType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = RequestType(_type_)
+        def _parse_type_(data: object) -> RequestType | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = RequestType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(RequestType | str | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
 
         _request_by = d.pop("requestBy", UNSET)
         request_by: CompanyRef | Unset

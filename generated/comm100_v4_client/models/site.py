@@ -32,7 +32,7 @@ class Site:
         website (str | Unset): Company website.
         phone (str | Unset): Company phone number.
         fax (str | Unset): Company fax number.
-        company_size (CompanySize | Unset): The number of staff members of the company.
+        company_size (CompanySize | str | Unset): The number of staff members of the company.
         mailing_address (str | Unset): The mailing address of the company.
         city (str | Unset): City where the company is located.
         language_id (str | Unset): The language of the site.
@@ -41,9 +41,9 @@ class Site:
         sub_domain (str | Unset): The sub domain of the site.
         custom_domain (str | Unset): The custom domain of the site.
         country_or_region (str | Unset): Country/Region where the company is located.
-        datetime_format (DatetimeFormat | Unset):
+        datetime_format (DatetimeFormat | str | Unset):
         time_zone (str | Unset): Time zone of the site, a Time Zone Option identifier such as "Atlantic Standard Time".
-        industry (Industry | Unset):
+        industry (Industry | str | Unset):
         other_industry_description (str | Unset): Available when industry is "Others".
         is_deleted (bool | Unset): Whether the site is deleted.
     """
@@ -59,7 +59,7 @@ class Site:
     website: str | Unset = UNSET
     phone: str | Unset = UNSET
     fax: str | Unset = UNSET
-    company_size: CompanySize | Unset = UNSET
+    company_size: CompanySize | str | Unset = UNSET
     mailing_address: str | Unset = UNSET
     city: str | Unset = UNSET
     language_id: str | Unset = UNSET
@@ -68,9 +68,9 @@ class Site:
     sub_domain: str | Unset = UNSET
     custom_domain: str | Unset = UNSET
     country_or_region: str | Unset = UNSET
-    datetime_format: DatetimeFormat | Unset = UNSET
+    datetime_format: DatetimeFormat | str | Unset = UNSET
     time_zone: str | Unset = UNSET
-    industry: Industry | Unset = UNSET
+    industry: Industry | str | Unset = UNSET
     other_industry_description: str | Unset = UNSET
     is_deleted: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -104,9 +104,13 @@ class Site:
 
         fax = self.fax
 
-        company_size: str | Unset = UNSET
-        if not isinstance(self.company_size, Unset):
+        company_size: str | Unset
+        if isinstance(self.company_size, Unset):
+            company_size = UNSET
+        elif isinstance(self.company_size, CompanySize):
             company_size = self.company_size.value
+        else:
+            company_size = self.company_size
 
         mailing_address = self.mailing_address
 
@@ -124,15 +128,23 @@ class Site:
 
         country_or_region = self.country_or_region
 
-        datetime_format: str | Unset = UNSET
-        if not isinstance(self.datetime_format, Unset):
+        datetime_format: str | Unset
+        if isinstance(self.datetime_format, Unset):
+            datetime_format = UNSET
+        elif isinstance(self.datetime_format, DatetimeFormat):
             datetime_format = self.datetime_format.value
+        else:
+            datetime_format = self.datetime_format
 
         time_zone = self.time_zone
 
-        industry: str | Unset = UNSET
-        if not isinstance(self.industry, Unset):
+        industry: str | Unset
+        if isinstance(self.industry, Unset):
+            industry = UNSET
+        elif isinstance(self.industry, Industry):
             industry = self.industry.value
+        else:
+            industry = self.industry
 
         other_industry_description = self.other_industry_description
 
@@ -234,12 +246,20 @@ class Site:
 
         fax = d.pop("fax", UNSET)
 
-        _company_size = d.pop("companySize", UNSET)
-        company_size: CompanySize | Unset
-        if isinstance(_company_size, Unset):
-            company_size = UNSET
-        else:
-            company_size = CompanySize(_company_size)
+        def _parse_company_size(data: object) -> CompanySize | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                company_size_type_0 = CompanySize(data)
+
+                return company_size_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CompanySize | str | Unset, data)
+
+        company_size = _parse_company_size(d.pop("companySize", UNSET))
 
         mailing_address = d.pop("mailingAddress", UNSET)
 
@@ -257,21 +277,37 @@ class Site:
 
         country_or_region = d.pop("countryOrRegion", UNSET)
 
-        _datetime_format = d.pop("datetimeFormat", UNSET)
-        datetime_format: DatetimeFormat | Unset
-        if isinstance(_datetime_format, Unset):
-            datetime_format = UNSET
-        else:
-            datetime_format = DatetimeFormat(_datetime_format)
+        def _parse_datetime_format(data: object) -> DatetimeFormat | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                datetime_format_type_0 = DatetimeFormat(data)
+
+                return datetime_format_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DatetimeFormat | str | Unset, data)
+
+        datetime_format = _parse_datetime_format(d.pop("datetimeFormat", UNSET))
 
         time_zone = d.pop("timeZone", UNSET)
 
-        _industry = d.pop("industry", UNSET)
-        industry: Industry | Unset
-        if isinstance(_industry, Unset):
-            industry = UNSET
-        else:
-            industry = Industry(_industry)
+        def _parse_industry(data: object) -> Industry | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                industry_type_0 = Industry(data)
+
+                return industry_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Industry | str | Unset, data)
+
+        industry = _parse_industry(d.pop("industry", UNSET))
 
         other_industry_description = d.pop("otherIndustryDescription", UNSET)
 

@@ -34,7 +34,7 @@ class Account:
             validate_hash (bool):
             subscriber_id (int | None):
             domain_id (int):
-            ativo (ActiveFlag): `ativo` (Portuguese for active): 1 active, 0 inactive.
+            ativo (ActiveFlag | int): `ativo` (Portuguese for active): 1 active, 0 inactive.
             version_register (int):
             user_creation (int | None):
             date_creation (str): Creation time as "YYYY-MM-DD HH:MM:SS" (space-separated, no zone; not RFC 3339).
@@ -69,7 +69,7 @@ class Account:
     validate_hash: bool
     subscriber_id: int | None
     domain_id: int
-    ativo: ActiveFlag
+    ativo: ActiveFlag | int
     version_register: int
     user_creation: int | None
     date_creation: str
@@ -133,7 +133,11 @@ class Account:
 
         domain_id = self.domain_id
 
-        ativo = self.ativo.value
+        ativo: int
+        if isinstance(self.ativo, ActiveFlag):
+            ativo = self.ativo.value
+        else:
+            ativo = self.ativo
 
         version_register = self.version_register
 
@@ -306,7 +310,18 @@ class Account:
 
         domain_id = d.pop("domain_id")
 
-        ativo = ActiveFlag(d.pop("ativo"))
+        def _parse_ativo(data: object) -> ActiveFlag | int:
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                ativo_type_0 = ActiveFlag(data)
+
+                return ativo_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ActiveFlag | int, data)
+
+        ativo = _parse_ativo(d.pop("ativo"))
 
         version_register = d.pop("version_register")
 

@@ -20,10 +20,10 @@ class Agent:
         id (int):
         name (str):
         password (None | str): Never revealed. The sample returns null.
-        administrator (Administrator): `administrator` flag of an agent: "NAO" (Portuguese "não", no) for the AGENT
-            profile, "SIM" (yes) for ADMIN.
+        administrator (Administrator | str): `administrator` flag of an agent: "NAO" (Portuguese "não", no) for the
+            AGENT profile, "SIM" (yes) for ADMIN.
         email (str): The agent's login e-mail.
-        ativo (ActiveFlag): `ativo` (Portuguese for active): 1 active, 0 inactive.
+        ativo (ActiveFlag | int): `ativo` (Portuguese for active): 1 active, 0 inactive.
         photo (None | str): Photo URL (inferred type).
         subscriber_id (int | None):
         account_id (int):
@@ -40,9 +40,9 @@ class Agent:
     id: int
     name: str
     password: None | str = _attrs_field(repr=False)
-    administrator: Administrator
+    administrator: Administrator | str
     email: str
-    ativo: ActiveFlag
+    ativo: ActiveFlag | int
     photo: None | str
     subscriber_id: int | None
     account_id: int
@@ -64,11 +64,19 @@ class Agent:
         password: None | str
         password = self.password
 
-        administrator = self.administrator.value
+        administrator: str
+        if isinstance(self.administrator, Administrator):
+            administrator = self.administrator.value
+        else:
+            administrator = self.administrator
 
         email = self.email
 
-        ativo = self.ativo.value
+        ativo: int
+        if isinstance(self.ativo, ActiveFlag):
+            ativo = self.ativo.value
+        else:
+            ativo = self.ativo
 
         photo: None | str
         photo = self.photo
@@ -139,11 +147,33 @@ class Agent:
 
         password = _parse_password(d.pop("password"))
 
-        administrator = Administrator(d.pop("administrator"))
+        def _parse_administrator(data: object) -> Administrator | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                administrator_type_0 = Administrator(data)
+
+                return administrator_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Administrator | str, data)
+
+        administrator = _parse_administrator(d.pop("administrator"))
 
         email = d.pop("email")
 
-        ativo = ActiveFlag(d.pop("ativo"))
+        def _parse_ativo(data: object) -> ActiveFlag | int:
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                ativo_type_0 = ActiveFlag(data)
+
+                return ativo_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ActiveFlag | int, data)
+
+        ativo = _parse_ativo(d.pop("ativo"))
 
         def _parse_photo(data: object) -> None | str:
             if data is None:

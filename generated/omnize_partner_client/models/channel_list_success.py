@@ -23,12 +23,12 @@ class ChannelListSuccess:
     Attributes:
         status (Literal[200]):
         success (Literal[True]):
-        data (list[Channel]):
+        data (list[Channel | str]):
     """
 
     status: Literal[200]
     success: Literal[True]
-    data: list[Channel]
+    data: list[Channel | str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,7 +38,11 @@ class ChannelListSuccess:
 
         data = []
         for data_item_data in self.data:
-            data_item = data_item_data.value
+            data_item: str
+            if isinstance(data_item_data, Channel):
+                data_item = data_item_data.value
+            else:
+                data_item = data_item_data
             data.append(data_item)
 
         field_dict: dict[str, Any] = {}
@@ -67,7 +71,19 @@ class ChannelListSuccess:
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
-            data_item = Channel(data_item_data)
+
+            def _parse_data_item(data: object) -> Channel | str:
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    data_item_type_0 = Channel(data)
+
+                    return data_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(Channel | str, data)
+
+            data_item = _parse_data_item(data_item_data)
 
             data.append(data_item)
 

@@ -21,17 +21,17 @@ class Department:
         id (int):
         account_id (int):
         name (str):
-        ativo (ActiveFlag): `ativo` (Portuguese for active): 1 active, 0 inactive.
+        ativo (ActiveFlag | int): `ativo` (Portuguese for active): 1 active, 0 inactive.
         description (None | str | Unset):
-        channels (list[Channel] | Unset):
+        channels (list[Channel | str] | Unset):
     """
 
     id: int
     account_id: int
     name: str
-    ativo: ActiveFlag
+    ativo: ActiveFlag | int
     description: None | str | Unset = UNSET
-    channels: list[Channel] | Unset = UNSET
+    channels: list[Channel | str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,7 +41,11 @@ class Department:
 
         name = self.name
 
-        ativo = self.ativo.value
+        ativo: int
+        if isinstance(self.ativo, ActiveFlag):
+            ativo = self.ativo.value
+        else:
+            ativo = self.ativo
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -53,7 +57,11 @@ class Department:
         if not isinstance(self.channels, Unset):
             channels = []
             for channels_item_data in self.channels:
-                channels_item = channels_item_data.value
+                channels_item: str
+                if isinstance(channels_item_data, Channel):
+                    channels_item = channels_item_data.value
+                else:
+                    channels_item = channels_item_data
                 channels.append(channels_item)
 
         field_dict: dict[str, Any] = {}
@@ -82,7 +90,18 @@ class Department:
 
         name = d.pop("name")
 
-        ativo = ActiveFlag(d.pop("ativo"))
+        def _parse_ativo(data: object) -> ActiveFlag | int:
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                ativo_type_0 = ActiveFlag(data)
+
+                return ativo_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ActiveFlag | int, data)
+
+        ativo = _parse_ativo(d.pop("ativo"))
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -94,11 +113,23 @@ class Department:
         description = _parse_description(d.pop("description", UNSET))
 
         _channels = d.pop("channels", UNSET)
-        channels: list[Channel] | Unset = UNSET
+        channels: list[Channel | str] | Unset = UNSET
         if _channels is not UNSET:
             channels = []
             for channels_item_data in _channels:
-                channels_item = Channel(channels_item_data)
+
+                def _parse_channels_item(data: object) -> Channel | str:
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        channels_item_type_0 = Channel(data)
+
+                        return channels_item_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(Channel | str, data)
+
+                channels_item = _parse_channels_item(channels_item_data)
 
                 channels.append(channels_item)
 

@@ -23,7 +23,7 @@ class Dealer:
                 vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
                 ending in `=` padding.)
             enabled (bool): Enable this dealer or not.
-            level (DealerLevel): Dealer level includes:
+            level (DealerLevel | str): Dealer level includes:
                 - `DISTRIBUTOR`: the first level of dealers.
                 - `SUB_DISTRIBUTOR`: the second level of dealers.
                 - `RESELLER`: the third level of dealers.
@@ -48,7 +48,7 @@ class Dealer:
 
     id: str
     enabled: bool
-    level: DealerLevel
+    level: DealerLevel | str
     name: str
     email: None | str
     display_name: None | str
@@ -66,7 +66,11 @@ class Dealer:
 
         enabled = self.enabled
 
-        level = self.level.value
+        level: str
+        if isinstance(self.level, DealerLevel):
+            level = self.level.value
+        else:
+            level = self.level
 
         name = self.name
 
@@ -128,7 +132,18 @@ class Dealer:
 
         enabled = d.pop("enabled")
 
-        level = DealerLevel(d.pop("level"))
+        def _parse_level(data: object) -> DealerLevel | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                level_type_0 = DealerLevel(data)
+
+                return level_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DealerLevel | str, data)
+
+        level = _parse_level(d.pop("level"))
 
         name = d.pop("name")
 
