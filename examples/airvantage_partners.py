@@ -26,7 +26,7 @@ from airvantage_partners_client.models import Partner, PartnerProfile, Request, 
 
 from partner_apis.overlays import airvantage_partners as av
 from partner_apis.overlays.runtime import PartnerApiError
-from partner_apis.simulators import running
+from partner_apis.testing import running
 
 T = TypeVar("T")
 

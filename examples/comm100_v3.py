@@ -23,7 +23,7 @@ from comm100_v3_client.models import PlanSelection, Site, SiteContactCreate, Sit
 
 from partner_apis.overlays import comm100_v3
 from partner_apis.overlays.runtime import PartnerApiError
-from partner_apis.simulators import running
+from partner_apis.testing import running
 
 T = TypeVar("T")
 

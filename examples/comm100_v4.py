@@ -31,7 +31,7 @@ from comm100_v4_client.models import (
 
 from partner_apis.overlays import comm100_v4
 from partner_apis.overlays.runtime import NotFoundError, PartnerApiError
-from partner_apis.simulators import running
+from partner_apis.testing import running
 
 T = TypeVar("T")
 

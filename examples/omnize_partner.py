@@ -45,7 +45,7 @@ from omnize_partner_client.models import (
 from partner_apis.overlays import omnize_partner
 from partner_apis.overlays.omnize_partner import OmnizeClient, OmnizeError, OmnizeLoginError
 from partner_apis.overlays.runtime import PartnerApiError
-from partner_apis.simulators import running
+from partner_apis.testing import running
 
 T = TypeVar("T")
 

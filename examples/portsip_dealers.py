@@ -40,7 +40,7 @@ from portsip_dealers_client.models import (
 from partner_apis.overlays import portsip_dealers
 from partner_apis.overlays.portsip_dealers import PortsipAuthenticationError, PortsipClient, PortsipNotFoundError
 from partner_apis.overlays.runtime import PartnerApiError
-from partner_apis.simulators import running
+from partner_apis.testing import running
 
 T = TypeVar("T")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from partner_apis.simulators.pytest_plugin import partner_api_simulator
+from partner_apis.testing.pytest_plugin import partner_api_simulator
 
 __all__ = ["anyio_backend", "partner_api_simulator"]
 

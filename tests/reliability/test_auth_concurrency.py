@@ -28,7 +28,7 @@ from portsip_dealers_client.models import DealerList
 import partner_apis.overlays
 from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, portsip_dealers
 from partner_apis.overlays.runtime import OAuth2Auth
-from partner_apis.simulators.pytest_plugin import RunningSimulator
+from partner_apis.testing import RunningSimulator
 
 CALLERS = 50
 LIFETIME = 3600

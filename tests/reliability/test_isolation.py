@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from partner_apis.simulators.pytest_plugin import RunningSimulator
+from partner_apis.testing import RunningSimulator
 from tests.profiles import PROFILES
 
 

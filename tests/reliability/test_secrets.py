@@ -63,9 +63,9 @@ from partner_apis.simulators import comm100_v3 as v3_simulator
 from partner_apis.simulators.comm100_v4.state import Credential as V4Credential
 from partner_apis.simulators.omnize_partner.state import Credential as OmnizeCredential
 from partner_apis.simulators.portsip_dealers.state import AdminCredential as PortsipAdmin
-from partner_apis.simulators.pytest_plugin import RunningSimulator
 from partner_apis.simulators.registry import entry
 from partner_apis.specs import spec_path
+from partner_apis.testing import RunningSimulator
 from tests.contract.runner import ContractRun, run_contract
 from tests.contract.targets import TARGETS
 from tests.profiles import PROFILES

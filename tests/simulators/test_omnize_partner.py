@@ -17,8 +17,8 @@ from starlette.testclient import TestClient
 
 from partner_apis.simulators.harness import handler_name, query_values, spec_operations
 from partner_apis.simulators.omnize_partner import DEFAULT_CREDENTIALS, OmnizeSimulator, create_app
-from partner_apis.simulators.pytest_plugin import RunningSimulator
 from partner_apis.specs import load_spec
+from partner_apis.testing import RunningSimulator
 
 A, B = (credential.token for credential in DEFAULT_CREDENTIALS)
 API = "/api/v1"

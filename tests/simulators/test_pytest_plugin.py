@@ -17,8 +17,8 @@ import pytest
 import partner_apis
 from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
 from partner_apis.overlays.runtime import PermissionDeniedError
-from partner_apis.simulators.pytest_plugin import RunningSimulator
 from partner_apis.simulators.registry import SIMULATORS
+from partner_apis.testing import RunningSimulator
 
 ROOT = Path(__file__).resolve().parents[2]
 Start = Callable[..., RunningSimulator]

@@ -1,13 +1,15 @@
-"""A simulator serving on loopback, and the one way to reach it for every API.
+"""A simulator serving on loopback, and the one way to reach it for every API: its overlay client.
 
-    from partner_apis.simulators import running
+    from partner_apis.testing import running
 
     with running("comm100-v4") as sim:          # a fresh simulator on a free loopback port
         client = sim.client()                    # the overlay client, signed in as the first partner
 
 The pytest fixture ``partner_api_simulator`` hands out the same :class:`RunningSimulator`.
-This module imports only the standard library at load time (the pytest plugin imports it
-on installs without the ``simulators`` extra); starting a simulator needs the extra.
+This is the testing layer: the one place that joins a simulator with an overlay client
+(simulators never import clients or overlays). It imports only the standard library at
+load time (the pytest plugin imports it on installs without the ``simulators`` extra);
+starting a simulator needs the extra.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
-    from .tenants import Tenant
+    from partner_apis.simulators.tenants import Tenant
 
 __all__ = ["RunningSimulator", "running"]
 
@@ -72,7 +74,7 @@ class RunningSimulator:
 
         Raises ``LookupError`` naming the choices when there is none.
         """
-        from .tenants import pick_tenant
+        from partner_apis.simulators.tenants import pick_tenant
 
         return pick_tenant(self.tenants, tenant)
 
@@ -123,8 +125,8 @@ def running(key: str, *, host: str = "127.0.0.1", **options: Any) -> Iterator[Ru
     ``KeyError`` naming the known keys for an unknown ``key``, ``ImportError`` without the
     ``simulators`` extra, and ``RuntimeError`` if the server does not start.
     """
-    from .harness import serve
-    from .registry import create_app, entry
+    from partner_apis.simulators.harness import serve
+    from partner_apis.simulators.registry import create_app, entry
 
     app = create_app(key, **options)
     with serve(app, host) as server:

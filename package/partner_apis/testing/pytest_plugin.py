@@ -1,6 +1,6 @@
 """A pytest plugin (registered through the ``pytest11`` entry point) that starts simulators.
 
-    from partner_apis.simulators.pytest_plugin import RunningSimulator
+    from partner_apis.testing import RunningSimulator
 
     def test_sites(partner_api_simulator):
         sim: RunningSimulator = partner_api_simulator("comm100-v4")
@@ -42,7 +42,7 @@ def partner_api_simulator() -> Iterator[Callable[..., RunningSimulator]]:
     when the simulators' requirements are missing.
     """
     try:
-        from . import harness, registry  # noqa: F401 (the extra's requirements, checked up front)
+        from partner_apis.simulators import harness, registry  # noqa: F401 (the extra's requirements, checked first)
     except ImportError as error:
         pytest.fail(MISSING_EXTRA.format(error=error), pytrace=False)
 
