@@ -75,7 +75,7 @@ class RetryCase:
     makes on its own (a token request), which the tests do not count.
     """
 
-    build: Callable[[httpx.BaseTransport, RetryPolicy], Any]
+    build: Callable[..., Any]  # (transport, retry, **factory options) -> the overlay's client
     create_operation: str
     create: Callable[[Any], object]
     read_operation: str
@@ -104,8 +104,8 @@ def _portsip_token(request: httpx.Request) -> httpx.Response | None:
 
 CASES: dict[str, RetryCase] = {
     "portsip-dealers": RetryCase(
-        build=lambda transport, retry: portsip_dealers.client(
-            "admin", "retry-password", base_url=f"{LOOPBACK}/api", transport=transport, retry=retry
+        build=lambda transport, retry, **options: portsip_dealers.client(
+            "admin", "retry-password", base_url=f"{LOOPBACK}/api", transport=transport, retry=retry, **options
         ),
         create_operation="createDealer",
         create=lambda client: create_dealer.sync(
@@ -117,8 +117,8 @@ CASES: dict[str, RetryCase] = {
         side=_portsip_token,
     ),
     "airvantage-partners": RetryCase(
-        build=lambda transport, retry: airvantage_partners.client(
-            "retry-client", "retry-secret", base_url=f"{LOOPBACK}/api", transport=transport, retry=retry
+        build=lambda transport, retry, **options: airvantage_partners.client(
+            "retry-client", "retry-secret", base_url=f"{LOOPBACK}/api", transport=transport, retry=retry, **options
         ),
         create_operation="requestPartnership",
         create=lambda client: av_request_partnership.sync(
@@ -130,8 +130,8 @@ CASES: dict[str, RetryCase] = {
         side=_av_token,
     ),
     "comm100-v4": RetryCase(
-        build=lambda transport, retry: comm100_v4.client(
-            "retry-token", base_url=f"{LOOPBACK}/v4", transport=transport, retry=retry
+        build=lambda transport, retry, **options: comm100_v4.client(
+            "retry-token", base_url=f"{LOOPBACK}/v4", transport=transport, retry=retry, **options
         ),
         create_operation="createSite",
         create=lambda client: v4_create_site.sync(
@@ -142,8 +142,8 @@ CASES: dict[str, RetryCase] = {
         read_answer=spec_example("comm100-v4", "getSite"),
     ),
     "comm100-v3": RetryCase(
-        build=lambda transport, retry: comm100_v3.client(
-            "partner@example.com", "retry-password", base_url=LOOPBACK, transport=transport, retry=retry
+        build=lambda transport, retry, **options: comm100_v3.client(
+            "partner@example.com", "retry-password", base_url=LOOPBACK, transport=transport, retry=retry, **options
         ),
         create_operation="createSite",
         create=lambda client: v3_create_site.sync(
@@ -160,8 +160,13 @@ CASES: dict[str, RetryCase] = {
         side=_v3_token,
     ),
     "omnize-partner": RetryCase(
-        build=lambda transport, retry: omnize_partner.client(
-            "retry-token", base_url=f"{LOOPBACK}/api/v1", login_base_url=LOOPBACK, transport=transport, retry=retry
+        build=lambda transport, retry, **options: omnize_partner.client(
+            "retry-token",
+            base_url=f"{LOOPBACK}/api/v1",
+            login_base_url=LOOPBACK,
+            transport=transport,
+            retry=retry,
+            **options,
         ),
         create_operation="createDepartment",
         create=lambda client: create_department.sync(
@@ -204,11 +209,17 @@ class Driven:
     sleeps: list[float]
 
 
-def drive(key: str, monkeypatch: pytest.MonkeyPatch, *answers: httpx.Response | Exception) -> Driven:
-    """Build ``key``'s overlay client on a server answering ``answers``; record its retry waits."""
+def drive(
+    key: str,
+    monkeypatch: pytest.MonkeyPatch,
+    *answers: httpx.Response | Exception,
+    policy: RetryPolicy = POLICY,
+    **options: Any,
+) -> Driven:
+    """Build ``key``'s overlay client (with factory ``options``) on a server answering ``answers``; record its waits."""
     case = CASES[key]
     server = Server(case, *answers)
-    client = case.build(httpx.MockTransport(server), POLICY)
+    client = case.build(httpx.MockTransport(server), policy, **options)
     transport = client._httpx_args["transport"]
     assert isinstance(transport, RetryingTransport), "the factory must install the retry transport"
     sleeps: list[float] = []
@@ -293,3 +304,53 @@ def test_a_connection_error_on_a_read_is_retried_and_the_read_succeeds(
     driven = drive(key, monkeypatch, error, _ok(key))
     assert CASES[key].read(driven.client) is not None
     assert len(driven.server.calls) == 2
+
+
+# -- the caller's own idempotency rule (issue 15: it used to be replaced by the spec's table) --------
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_callers_idempotency_rule_replaces_the_specs_table(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The caller knows its creates carry an idempotency key the vendor honours: resending is safe.
+    resend_all = RetryPolicy(max_retries=2, is_idempotent=lambda request: True)
+    driven = drive(key, monkeypatch, httpx.Response(503, headers={"Retry-After": "0"}), policy=resend_all)
+    with pytest.raises(ServerError):
+        CASES[key].create(driven.client)
+    assert len(driven.server.calls) == 3
+    assert _operation(key, driven.server.calls[0]) == (CASES[key].create_operation, False)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_callers_rule_can_forbid_resending_what_the_spec_allows(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    resend_none = RetryPolicy(max_retries=2, is_idempotent=lambda request: False)
+    driven = drive(key, monkeypatch, httpx.Response(503, headers={"Retry-After": "0"}), policy=resend_none)
+    with pytest.raises(ServerError):
+        CASES[key].read(driven.client)
+    assert len(driven.server.calls) == 1
+
+
+# -- event hooks given through httpx_args still fire, retries or not ---------------------------------
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_event_hooks_from_httpx_args_see_a_retried_read_once_with_its_final_answer(
+    key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    hooks = {
+        "request": [lambda request: seen.append(f"request {request.method}")],
+        "response": [lambda response: seen.append(f"answer {response.status_code}")],
+    }
+    driven = drive(
+        key,
+        monkeypatch,
+        httpx.Response(503, headers={"Retry-After": "0"}),
+        _ok(key),
+        httpx_args={"event_hooks": hooks},
+    )
+    assert CASES[key].read(driven.client) is not None
+    assert len(driven.server.calls) == 2
+    # A token request (an OAuth API's first call) is a request of its own; the retried read is one.
+    api_calls = seen[-2:]
+    assert api_calls == [f"request {driven.server.calls[0].method}", "answer 200"]
+    assert seen.count("answer 503") == 0
