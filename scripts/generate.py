@@ -249,7 +249,8 @@ def _server_sent(spec: Any) -> Iterator[tuple[str, dict[str, Any]]]:
     """
 
     def media(node: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
-        content = _target(spec, node).get("content") if isinstance(_target(spec, node), dict) else None
+        target = _target(spec, node)  # a response or request body may be a $ref
+        content = target.get("content") if isinstance(target, dict) else None
         for name, medium in content.items() if isinstance(content, dict) else []:
             if isinstance(medium, dict) and "schema" in medium:
                 yield f"{pointer}/content/{_escape(name)}", medium
@@ -445,13 +446,12 @@ def _with_imports(text: str, tree: ast.Module, needed: dict[str, str]) -> str:
     )
     if not missing:
         return text
-    imports = [
-        node
-        for node in tree.body
-        if isinstance(node, ast.Import | ast.ImportFrom) and getattr(node, "module", None) != "__future__"
-    ]
+    imports = [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
+    future = [node for node in imports if isinstance(node, ast.ImportFrom) and node.module == "__future__"]
+    others = [node for node in imports if node not in future]
+    # Line numbers still hold: the union rewrite adds no line.
+    at = others[0].lineno - 1 if others else (future[-1].end_lineno or 0) if future else 0
     lines = text.splitlines(keepends=True)
-    at = imports[0].lineno - 1 if imports else len(lines)
     return "".join(lines[:at]) + missing + "".join(lines[at:])
 
 
