@@ -5,9 +5,10 @@ is generated from them parses an answer holding any other value: the attrs clien
 ``from_dict`` and the pydantic model's ``model_validate`` keep it as a plain ``str`` (an
 ``int`` for an integer enum), a documented value still becomes the enum member, and both
 give the value back unchanged on the way out. What only the client sends keeps the strict
-enum. Every enum of every spec is covered: this file walks the specs itself (apart from
-scripts/generate.py's walk, which it is checked against) and starts each answer from a
-doc sample of its schema.
+enum. Every enum-holding property of every component schema is covered: this file walks
+the specs itself, apart from scripts/generate.py's walk, and checks that both find the same
+enums (so an enum generate.py widens anywhere else fails here until this walk covers it).
+Each answer starts from a doc sample of its schema.
 """
 
 from __future__ import annotations
@@ -135,7 +136,6 @@ def _both_ways(key: str) -> tuple[set[str], set[str]]:
 
 
 ANSWER_SLOTS = [slot for key in KEYS for slot in enum_slots(key, _both_ways(key)[0])]
-# Schemas only the client sends: their enums stay strict.
 
 
 def _plain_enum(slot: EnumSlot) -> bool:
@@ -146,6 +146,7 @@ def _plain_enum(slot: EnumSlot) -> bool:
     return "enum" in _resolve(spec, schema.get("items") if slot.items else schema)
 
 
+# Schemas only the client sends: their enums stay strict.
 REQUEST_ONLY_SLOTS = [
     slot for key in KEYS for slot in enum_slots(key, _both_ways(key)[1] - _both_ways(key)[0]) if _plain_enum(slot)
 ]
