@@ -524,12 +524,14 @@ class OperationResult:
     """Where an operation stands: its state, its task counters, and its timestamps as aware datetimes.
 
     ``counters`` maps every task state to its count (0 when the server left it out);
-    ``operation`` is the operation as the server answered it.
+    ``operation`` is the operation as the server answered it. A state the spec does not
+    know (one AirVantage added later) is kept as its text, in ``state`` and as a key of
+    ``counters``.
     """
 
     uid: str
-    state: OperationState
-    counters: Mapping[TaskState, int]
+    state: OperationState | str
+    counters: Mapping[TaskState | str, int]
     total: int | None
     target: str | None
     created_at: datetime | None
@@ -542,9 +544,9 @@ class OperationResult:
     @classmethod
     def from_operation(cls, operation: Operation) -> OperationResult:
         """Read an operation answer."""
-        counters = dict.fromkeys(TaskState, 0)
+        counters: dict[TaskState | str, int] = dict.fromkeys(TaskState, 0)
         for counter in operation.counters if not isinstance(operation.counters, Unset) else []:
-            counters[counter.state] += counter.count
+            counters[counter.state] = counters.get(counter.state, 0) + counter.count
         return cls(
             uid=operation.uid,
             state=operation.state,
@@ -562,7 +564,7 @@ class OperationResult:
     @property
     def finished(self) -> bool:
         """Whether the operation is over (``FINISHED``, whatever its tasks' outcome)."""
-        return self.state is OperationState.FINISHED
+        return self.state == OperationState.FINISHED
 
     @property
     def succeeded(self) -> bool:
@@ -585,7 +587,7 @@ class OperationTimeoutError(PartnerApiError):
     """The operation was not ``FINISHED`` by the deadline; ``last`` is how it stood at the last poll."""
 
     def __init__(self, last: OperationResult, waited: float) -> None:
-        super().__init__(f"operation {last.uid} is still {last.state.value} after {waited:g}s")
+        super().__init__(f"operation {last.uid} is still {last.state} after {waited:g}s")
         self.last = last
 
 

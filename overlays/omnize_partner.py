@@ -31,6 +31,7 @@ from omnize_partner_client.api.url_login import login_partner
 from omnize_partner_client.models import LoginPartnerRequest, LoginPartnerSuccess
 
 from .runtime import (
+    REQUEST_ID_HEADERS,
     ApiResponseError,
     OverlayClient,
     PartnerApiError,
@@ -101,7 +102,12 @@ class OmnizeLoginError(OmnizeError):
     """URL login refused to issue a token: ``{"message": "...", "status": <not 200>}`` inside an HTTP 200.
 
     ``login_status`` is the ``status`` the body reports (None when it has none).
+    ``request_id`` is the AWS API Gateway request id URL login's host answers with
+    (``x-amzn-RequestId``, else ``x-amz-apigw-id``), for Omnize's support.
     """
+
+    # URL login is served by AWS API Gateway (an execute-api host), whose answers carry these.
+    request_id_headers = ("x-amzn-requestid", "x-amz-apigw-id", *REQUEST_ID_HEADERS)
 
     def __init__(self, response: httpx.Response, message: str | None = None) -> None:
         super().__init__(response, message)

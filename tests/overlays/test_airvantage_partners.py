@@ -45,7 +45,7 @@ from partner_apis.simulators.airvantage_partners import (
     Profile,
 )
 from partner_apis.simulators.airvantage_partners.app import ACME, GLOBEX, INITECH, PARTNER_ONE
-from partner_apis.simulators.pytest_plugin import RunningSimulator
+from partner_apis.testing import RunningSimulator
 
 ACME_CLIENT, GLOBEX_CLIENT = DEFAULT_CREDENTIALS[:2]
 ACME_VIEWER = DEFAULT_USERS[1]

@@ -18,7 +18,7 @@ from comm100_v3_client.types import UNSET
 from partner_apis.overlays import comm100_v3
 from partner_apis.overlays.runtime import AuthenticationError, NotFoundError, PermissionDeniedError
 from partner_apis.simulators.comm100_v3 import DEFAULT_CREDENTIALS, Comm100V3Simulator
-from partner_apis.simulators.pytest_plugin import RunningSimulator
+from partner_apis.testing import RunningSimulator
 
 A, B, READ_ONLY = DEFAULT_CREDENTIALS
 LIFETIME = 3600

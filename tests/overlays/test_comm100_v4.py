@@ -28,7 +28,7 @@ from partner_apis.overlays.runtime import (
     RetryPolicy,
 )
 from partner_apis.simulators.comm100_v4 import DEFAULT_CREDENTIALS, TOKEN_PATH, Comm100V4Simulator
-from partner_apis.simulators.pytest_plugin import RunningSimulator
+from partner_apis.testing import RunningSimulator
 
 NO_WAIT = RetryPolicy(max_retries=2, initial_backoff=0.0, max_backoff=0.0)
 LOGIN, _, READ_ONLY = DEFAULT_CREDENTIALS
@@ -126,7 +126,7 @@ def test_a_wrong_token_raises_authentication_error_without_showing_the_token(sim
 
 
 def test_a_token_without_manage_site_raises_permission_denied(sim: RunningSimulator) -> None:
-    client = comm100_v4.client(sim.token(2), base_url=sim.base_url)
+    client = comm100_v4.client(sim.token("read-only"), base_url=sim.base_url)
     with pytest.raises(PermissionDeniedError):
         list_sites.sync(client=client)
 

@@ -25,7 +25,7 @@ from portsip_dealers_client.models import DealerCreate, DealerLevel
 
 from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
 from partner_apis.overlays.runtime import ApiResponseError, BadRequestError, RetryPolicy
-from partner_apis.simulators.pytest_plugin import RunningSimulator
+from partner_apis.testing import RunningSimulator
 
 NO_RETRY = RetryPolicy(max_retries=0)
 UNKNOWN_UID = "0123456789abcdef0123456789abcdef"

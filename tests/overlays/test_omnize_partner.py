@@ -54,8 +54,8 @@ from omnize_partner_client.models import (
 from partner_apis.overlays import omnize_partner
 from partner_apis.overlays.omnize_partner import OmnizeClient, OmnizeError, OmnizeLoginError
 from partner_apis.overlays.runtime import MASK, NotFoundError, RetryPolicy, ServerError, redact
-from partner_apis.simulators.pytest_plugin import RunningSimulator
 from partner_apis.specs import load_spec
+from partner_apis.testing import RunningSimulator
 
 TOKEN = "partner-token-7f3a9c"
 PLAIN = "correct horse battery staple"

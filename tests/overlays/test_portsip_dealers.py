@@ -50,7 +50,7 @@ from partner_apis.overlays.runtime import (
     ServerError,
 )
 from partner_apis.simulators.portsip_dealers import DEFAULT_CREDENTIALS, PortsipDealersSimulator
-from partner_apis.simulators.pytest_plugin import RunningSimulator
+from partner_apis.testing import RunningSimulator
 
 A, B = DEFAULT_CREDENTIALS
 LIFETIME = 1800

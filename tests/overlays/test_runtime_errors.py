@@ -259,3 +259,14 @@ def test_a_connection_error_carries_the_request_and_masks_its_url() -> None:
     error = ApiConnectionError(f"GET {request.url}: ConnectError", request)
     assert error.request is request
     assert "abcd-5678-token" not in str(error)
+
+
+def test_a_refused_omnize_url_login_takes_its_request_id_from_api_gateways_headers() -> None:
+    from partner_apis.overlays.omnize_partner import OmnizeLoginError
+
+    request = httpx.Request("POST", "https://abc.execute-api.us-east-1.amazonaws.com/prod/authentication")
+    answer = httpx.Response(
+        200, json={"message": "User not found", "status": 404}, headers={"x-amz-apigw-id": "Xy1=="}, request=request
+    )
+    answer.read()
+    assert OmnizeLoginError(answer).request_id == "Xy1=="
