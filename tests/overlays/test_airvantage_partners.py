@@ -15,6 +15,7 @@ from airvantage_partners_client.api.partners import edit_partner, find_partners,
 from airvantage_partners_client.api.partnership import request_partnership
 from airvantage_partners_client.api.requests import accept_request, reject_request
 from airvantage_partners_client.models import (
+    Operation,
     OperationState,
     Partner,
     PartnerEdit,
@@ -480,3 +481,20 @@ async def test_aiter_partners_pages_asynchronously(crowded: RunningSimulator, cl
     client = _client(crowded, clock)
     names = [str(partner.name) async for partner in av.aiter_partners(client, name="fleet 2", page_size=7)]
     assert sorted(names) == [f"Fleet {n}" for n in range(200, 250)]
+
+
+def test_an_operation_state_or_task_state_the_spec_does_not_know_is_kept_as_text() -> None:
+    operation = Operation.from_dict(
+        {
+            "uid": "7fe11df637264cd2ab6a2cddde2f817d",
+            "state": "ARCHIVED",
+            "counters": [{"state": "SUCCESS", "count": 1}, {"state": "SKIPPED", "count": 2}],
+        }
+    )
+    result = av.OperationResult.from_operation(operation)
+    assert result.state == "ARCHIVED"
+    assert not result.finished
+    assert result.counters["SKIPPED"] == 2
+    assert result.counters[TaskState.SUCCESS] == 1
+    assert result.counters[TaskState.FAILURE] == 0
+    assert "still ARCHIVED" in str(av.OperationTimeoutError(result, 5))
