@@ -27,18 +27,20 @@ __all__ = ["ACCESS_LOGGER", "MASK", "AccessLog", "is_secret_parameter", "masked_
 ACCESS_LOGGER = "partner_apis.simulators.access"
 MASK = "***"
 
-# A query parameter holds a credential when its name contains one of these words
-# (access_token, refreshToken, client_secret, x-api-key, ...) or is one of the short names.
-_SECRET_WORDS = ("token", "password", "passwd", "secret", "apikey", "api_key", "signature", "credential")
+# A query parameter holds a credential when its name, in lower case without separators,
+# contains one of these words (access_token, refreshToken, client_secret, x-api-key, ...)
+# or is one of the short names (country_code is not code).
+_SECRET_WORDS = ("token", "password", "passwd", "secret", "apikey", "signature", "credential")
 _SECRET_NAMES = frozenset({"key", "code", "auth", "authorization", "sig", "pwd", "pass"})
+_SEPARATORS = re.compile(r"[^a-z0-9]")
 # Anything that could break a log line or fake another one (a raw path is percent-encoded
 # by the client, but nothing forces a client to encode it).
 _UNPRINTABLE = re.compile(r"[\x00-\x20\x7f-\xff]")
 
 
 def is_secret_parameter(name: str) -> bool:
-    """Whether a query parameter called ``name`` (any case, ``-`` or ``_``) carries a credential."""
-    folded = name.lower().replace("-", "_")
+    """Whether a query parameter called ``name`` (any case, any separators) carries a credential."""
+    folded = _SEPARATORS.sub("", name.lower())
     return folded in _SECRET_NAMES or any(word in folded for word in _SECRET_WORDS)
 
 

@@ -1,13 +1,20 @@
-"""The harness: every spec operation has a handler and no handler lacks an operation; routing and errors."""
+"""The harness: each spec operation has exactly one handler; routing, errors, the access log."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Mapping
+from typing import Any
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from partner_apis.simulators.harness import (
+    ACCESS_LOGGER,
+    AccessLog,
     Call,
     Handler,
     Reply,
@@ -15,8 +22,10 @@ from partner_apis.simulators.harness import (
     build_app,
     handler_name,
     query_values,
+    serve,
     spec_operations,
 )
+from partner_apis.simulators.harness.access import masked_query, request_target
 from partner_apis.simulators.registry import SIMULATORS, create_app
 from partner_apis.specs import load_spec
 
@@ -228,3 +237,122 @@ def test_a_client_that_leaves_before_sending_its_body_gets_no_answer() -> None:
     }  # fmt: skip
     asyncio.run(app(scope, receive, send))
     assert sent == []
+
+
+# -- the access log ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "logged"),
+    [
+        ("account_id=3&token=abc", "account_id=3&token=***"),
+        ("access_token=a&refresh_token=b&refreshToken=c", "access_token=***&refresh_token=***&refreshToken=***"),
+        ("client_secret=s&password=p&Password=q&passwd=r", "client_secret=***&password=***&Password=***&passwd=***"),
+        ("x-api-key=k&apiKey=k&key=k&code=c&signature=g", "x-api-key=***&apiKey=***&key=***&code=***&signature=***"),
+        ("%74oken=abc&pass+word=x", "%74oken=***&pass+word=***"),  # names are compared decoded
+        ("token=&token=a&token", "token=***&token=***&token"),  # empty and repeated values too
+        ("keywords=acme&monkey=1&country_code=BR&pageIndex=2", "keywords=acme&monkey=1&country_code=BR&pageIndex=2"),
+        ("a=%20b+c&&d", "a=%20b+c&&d"),  # everything else exactly as sent
+    ],
+)
+def test_the_access_log_masks_every_query_parameter_that_names_a_credential(query: str, logged: str) -> None:
+    assert masked_query(query) == logged
+
+
+def _scope(path: bytes, query: bytes = b"", method: str = "GET") -> dict[str, Any]:
+    return {
+        "type": "http", "method": method, "path": path.decode("latin-1"), "raw_path": path, "query_string": query,
+        "headers": [(b"authorization", b"Bearer sekret")], "http_version": "1.1", "scheme": "http",
+        "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 1), "root_path": "",
+    }  # fmt: skip
+
+
+def test_the_access_log_shows_the_path_as_sent_and_cannot_be_split_into_two_lines() -> None:
+    assert request_target(_scope(b"/api/v1/agents", b"account_id=1&token=t")) == "/api/v1/agents?account_id=1&token=***"
+    assert request_target(_scope(b"/v4/global/sites/1%3AchangeSiteStatus")) == "/v4/global/sites/1%3AchangeSiteStatus"
+    # A client that does not percent-encode: control characters and spaces are encoded here.
+    assert request_target(_scope(b"/x\r\nGET /forged 200", b"a=\n")) == "/x%0D%0AGET%20/forged%20200?a=%0A"
+
+
+def _drive(app: ASGIApp, scope: dict[str, Any]) -> list[Message]:
+    """Run one request through an ASGI app; the messages it sent."""
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    async def call() -> None:
+        await app(scope, receive, send)
+
+    asyncio.run(call())
+    return sent
+
+
+def test_the_access_log_records_method_target_status_and_milliseconds(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger=ACCESS_LOGGER)
+    app = AccessLog(create_app("comm100-v4"))
+    sent = _drive(app, _scope(b"/v4/global/sites", b"status=open&access_token=zzz"))
+    assert sent[0]["status"] == 401  # the bearer token in the scope is no known one
+    [record] = caplog.records
+    assert (record.name, record.levelno) == (ACCESS_LOGGER, logging.INFO)
+    fields = {name: record.__dict__[name] for name in ("method", "target", "status")}
+    assert fields == {"method": "GET", "target": "/v4/global/sites?status=open&access_token=***", "status": 401}
+    duration_ms = record.__dict__["duration_ms"]
+    assert record.getMessage() == f"GET /v4/global/sites?status=open&access_token=*** 401 {duration_ms:.1f}ms"
+    assert 0 < duration_ms < 10_000
+    assert "sekret" not in caplog.text
+    assert "zzz" not in caplog.text
+
+
+def test_a_request_left_unanswered_or_failing_is_logged_without_a_status(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger=ACCESS_LOGGER)
+
+    async def silent(scope: Scope, receive: Receive, send: Send) -> None:
+        return None
+
+    async def failing(scope: Scope, receive: Receive, send: Send) -> None:
+        raise RuntimeError("boom")
+
+    _drive(AccessLog(silent), _scope(b"/a"))
+    with pytest.raises(RuntimeError, match="boom"):
+        _drive(AccessLog(failing), _scope(b"/b", method="POST"))
+    assert [record.getMessage().rsplit(" ", 1)[0] for record in caplog.records] == ["GET /a -", "POST /b -"]
+
+
+def test_the_access_log_costs_nothing_while_its_logger_is_off(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger=ACCESS_LOGGER)
+    seen: list[Send] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        seen.append(send)
+
+    async def send(message: Message) -> None:
+        return None
+
+    async def receive() -> Message:
+        return {"type": "http.disconnect"}
+
+    async def call() -> None:
+        await AccessLog(app)(_scope(b"/a"), receive, send)
+
+    asyncio.run(call())
+    assert seen == [send]  # the server's own send, not a wrapper: nothing is measured
+    assert caplog.records == []
+
+
+def test_serve_logs_each_request_only_when_asked(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger=ACCESS_LOGGER)
+    with serve(create_app("omnize-partner")) as quiet:
+        httpx.get(quiet.root_url + "/api/v1/agents", params={"account_id": 1, "token": "t0ken"})
+    assert caplog.records == []
+    with serve(create_app("omnize-partner"), access_log=True) as server:
+        httpx.get(server.root_url + "/api/v1/agents", params={"account_id": 1, "token": "t0ken"})
+        httpx.delete(server.root_url + "/api/v1/accounts/5", headers={"Authorization": "Bearer t0ken"})
+    assert [record.getMessage().rsplit(" ", 1)[0] for record in caplog.records] == [
+        "GET /api/v1/agents?account_id=1&token=*** 200",
+        "DELETE /api/v1/accounts/5 200",
+    ]
+    assert "t0ken" not in caplog.text
