@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Protocol
 
-__all__ = ["FULL", "READ_ONLY", "Tenant", "TenantDirectory", "pick_tenant"]
+__all__ = ["FULL", "READ_ONLY", "Tenant", "TenantDirectory", "frozen", "pick_tenant"]
 
 FULL = "full"
 READ_ONLY = "read-only"
@@ -54,7 +54,7 @@ class TenantDirectory(Protocol):
     """What a simulator offers the fixture: its tenants and the seed data its examples use."""
 
     def tenants(self) -> Sequence[Tenant]:
-        """Every tenant, the full-permission ones first in a stable order."""
+        """Every tenant in a stable order, two full-permission ones (of different partners) first."""
         ...
 
     def seed_data(self) -> Mapping[str, Any]:
@@ -63,25 +63,24 @@ class TenantDirectory(Protocol):
 
 
 def pick_tenant(tenants: Sequence[Tenant], tenant: int | str) -> Tenant:
-    """The tenant ``tenant`` names: an index among the full-permission tenants, or a name.
+    """The tenant ``tenant`` names: an index in the simulator's order, or a name.
 
-    ``0`` is the first full-permission tenant, ``1`` the second; a string picks by name
-    (``"read-only"``). Raises ``LookupError`` naming the choices when there is no such tenant.
+    Every simulator lists two full-permission tenants first (``0`` and ``1``, of two
+    different partners or companies), so those indexes mean the same for every API; a
+    string picks by name (``"read-only"``). Raises ``LookupError`` naming the choices when
+    there is no such tenant, ``TypeError`` for neither an index nor a name.
     """
     if isinstance(tenant, bool) or not isinstance(tenant, int | str):
         raise TypeError(f"tenant is an index or a name, not {tenant!r}")
+    names = ", ".join(f"{index} {candidate.name}" for index, candidate in enumerate(tenants))
     if isinstance(tenant, int):
-        full = [candidate for candidate in tenants if candidate.access == FULL]
-        if 0 <= tenant < len(full):
-            return full[tenant]
-        raise LookupError(
-            f"no full-permission tenant {tenant}: this simulator has {len(full)} (indexes 0-{len(full) - 1});"
-            f" by name: {', '.join(candidate.name for candidate in tenants)}"
-        )
+        if 0 <= tenant < len(tenants):
+            return tenants[tenant]
+        raise LookupError(f"no tenant {tenant}: this simulator has {names}")
     for candidate in tenants:
         if candidate.name == tenant:
             return candidate
-    raise LookupError(f"no tenant named {tenant!r}; this simulator has: {', '.join(c.name for c in tenants)}")
+    raise LookupError(f"no tenant named {tenant!r}: this simulator has {names}")
 
 
 def frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -70,7 +70,7 @@ class RunningSimulator:
         return seed
 
     def tenant(self, tenant: int | str = 0) -> Tenant:
-        """The tenant at index ``tenant`` among the full-permission ones, or the one with that name.
+        """The tenant at index ``tenant`` (``0`` and ``1`` are full-permission), or the one with that name.
 
         Raises ``LookupError`` naming the choices when there is none.
         """
@@ -81,8 +81,9 @@ class RunningSimulator:
     def credentials(self, tenant: int | str = 0) -> dict[str, Any]:
         """What this API's overlay ``client(...)`` factory takes to sign in as ``tenant``.
 
-        ``0`` is the first full-permission tenant, ``1`` the second, ``"read-only"`` the
-        read-only one where the API has one. Raises ``LookupError`` for an unknown tenant.
+        ``0`` is the first full-permission tenant, ``1`` the second (another partner),
+        ``"read-only"`` the read-only one where the API has one. Raises ``LookupError``
+        for an unknown tenant.
         """
         return self.tenant(tenant).arguments()
 
