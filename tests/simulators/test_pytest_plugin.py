@@ -57,7 +57,7 @@ def test_tenants_zero_and_one_are_different_full_permission_identities(partner_a
 def test_a_tenant_is_picked_by_name_and_unknown_ones_are_listed(partner_api_simulator: Start) -> None:
     sim = partner_api_simulator("comm100-v4")
     assert sim.tenant("read-only").access == "read-only"
-    assert sim.tenant(2) is not None and sim.tenant(2).name == "read-only"  # indexes follow the simulator's order
+    assert sim.tenant(2).name == "read-only"  # indexes follow the simulator's order
     with pytest.raises(LookupError, match="0 partner-a, 1 partner-b, 2 read-only"):
         sim.tenant("nobody")
     with pytest.raises(LookupError, match="no tenant 3"):
