@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["keys", "load_spec", "spec_path"]
+__all__ = ["ApiSpec", "Operation", "Parameter", "api_spec", "keys", "load_spec", "spec_path"]
 
 
 def keys() -> list[str]:
@@ -37,3 +37,7 @@ def load_spec(key: str) -> dict[str, Any]:
     with spec_path(key).open(encoding="utf-8") as handle:
         spec: dict[str, Any] = yaml.safe_load(handle)
     return spec
+
+
+# Imported last: the model reads specs through load_spec above.
+from .model import ApiSpec, Operation, Parameter, api_spec  # noqa: E402

@@ -1,0 +1,273 @@
+"""A typed model of one spec: the operations, their parameters and the project's extensions.
+
+Every layer reads a spec through this model rather than walking the YAML itself: the
+overlays (retry safety, token placement, selectable fields), the simulators (routes,
+permissions, default fields), the generator script (secret properties) and the contract
+hooks (error codes). The extensions are described in ``specs/CONVENTIONS.md``; this module
+is the one place that knows their spelling.
+
+    spec = api_spec("airvantage-partners")
+    operation = spec.operation("findPartners")
+    operation.parameter("fields").selectable_fields     # ('uid', 'name', 'picture', 'profile')
+    spec.routes.match("GET", "/v1/partners/7fe1")        # Match(operation=<getPartner>, params={'uid': '7fe1'})
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .routing import Routes
+
+__all__ = ["ApiSpec", "Operation", "Parameter", "RequestBody", "api_spec", "server_url"]
+
+METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+
+
+def server_url(server: Mapping[str, Any]) -> str:
+    """A server object's URL with its variables at their defaults (``{protocol}://{hostname}:{port}/api``)."""
+    url: str = server["url"]
+    for name, variable in server.get("variables", {}).items():
+        url = url.replace("{" + name + "}", str(variable.get("default", "")))
+    return url
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    return None if value is None else tuple(str(item) for item in value)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter of an operation, ``$ref`` resolved.
+
+    ``selectable_fields`` and ``default_fields`` are AirVantage's ``fields`` projection
+    (``x-selectable-fields``, ``x-default-fields``): the fields a caller may ask for, and
+    the ones an answer carries when it asks for none.
+    """
+
+    name: str
+    location: str
+    required: bool
+    schema: Mapping[str, Any]
+    raw: Mapping[str, Any] = field(repr=False)
+
+    @property
+    def selectable_fields(self) -> tuple[str, ...] | None:
+        """The fields this parameter may select (``x-selectable-fields``), or None."""
+        return _strings(self.raw.get("x-selectable-fields"))
+
+    @property
+    def default_fields(self) -> tuple[str, ...] | None:
+        """The fields an answer carries when this parameter is absent (``x-default-fields``), or None."""
+        return _strings(self.raw.get("x-default-fields"))
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    """An operation's request body: its first media type and that type's schema (``$ref`` kept)."""
+
+    media_type: str
+    schema: Mapping[str, Any]
+    required: bool
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of a spec: where it lives, what it takes and what the spec says about it.
+
+    ``path`` is the template relative to the API's base URL (``/global/sites/{id}``);
+    ``servers`` are the operation's own server URLs when it lives on another host (an
+    OAuth server), else empty.
+    """
+
+    operation_id: str
+    method: str
+    path: str
+    parameters: tuple[Parameter, ...]
+    request_body: RequestBody | None
+    servers: tuple[str, ...]
+    secured: bool
+    raw: Mapping[str, Any] = field(repr=False)
+
+    @property
+    def idempotent(self) -> bool:
+        """Whether a retry is safe (``x-idempotent``; every operation says, see CONVENTIONS.md)."""
+        return bool(self.raw["x-idempotent"])
+
+    @property
+    def permissions(self) -> tuple[str, ...]:
+        """The rights a caller needs (``x-permissions``), empty when the spec names none."""
+        return _strings(self.raw.get("x-permissions")) or ()
+
+    @property
+    def token_location(self) -> str | None:
+        """Where the partner token travels for this operation (``x-token-location``: query, body), or None."""
+        location = self.raw.get("x-token-location")
+        return None if location is None else str(location)
+
+    @property
+    def error_codes(self) -> tuple[Mapping[str, Any], ...]:
+        """The vendor error codes the operation documents (``x-error-codes``), as the spec lists them."""
+        return tuple(self.raw.get("x-error-codes") or ())
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The operation's tags."""
+        return _strings(self.raw.get("tags")) or ()
+
+    def parameter(self, name: str, location: str | None = None) -> Parameter:
+        """The parameter ``name`` (in ``location`` when given); raises ``KeyError`` if there is none."""
+        for parameter in self.parameters:
+            if parameter.name == name and location in (None, parameter.location):
+                return parameter
+        raise KeyError(f"{self.operation_id} has no parameter {name!r}")
+
+
+class ApiSpec:
+    """One API's spec, read once: its operations in spec order, its base path and its routes.
+
+    Build it with :func:`api_spec` (cached per key) or ``ApiSpec(key, raw)`` for a spec
+    that is not shipped (a test's). Raises ``ValueError`` when an operation lacks an
+    ``operationId`` or ``x-idempotent``, or two operations share an id.
+    """
+
+    def __init__(self, key: str, raw: Mapping[str, Any]) -> None:
+        self.key = key
+        self.raw = raw
+        servers = raw.get("servers") or [{"url": ""}]
+        self.server_urls: tuple[str, ...] = tuple(server_url(server) for server in servers)
+        # The path every operation's template is relative to (/v4, /api/v1, or "").
+        self.base_path = urlsplit(self.server_urls[0]).path.rstrip("/")
+        self._operations: dict[str, Operation] = {}
+        for operation in self._read_operations():
+            if operation.operation_id in self._operations:
+                raise ValueError(f"{key}: two operations are called {operation.operation_id}")
+            self._operations[operation.operation_id] = operation
+        self.routes = Routes(self._operations.values())
+
+    def __repr__(self) -> str:
+        return f"ApiSpec({self.key!r}, {len(self._operations)} operations)"
+
+    @property
+    def title(self) -> str:
+        """The spec's ``info.title``."""
+        return str(self.raw.get("info", {}).get("title", self.key))
+
+    @property
+    def schemas(self) -> Mapping[str, Any]:
+        """``components.schemas``."""
+        schemas: Mapping[str, Any] = self.raw.get("components", {}).get("schemas", {})
+        return schemas
+
+    @property
+    def components(self) -> Mapping[str, Any]:
+        """``components``."""
+        components: Mapping[str, Any] = self.raw.get("components", {})
+        return components
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        """Every operation, in the order the spec lists them."""
+        return tuple(self._operations.values())
+
+    def __iter__(self) -> Iterator[Operation]:
+        return iter(self._operations.values())
+
+    def operation(self, operation_id: str) -> Operation:
+        """The operation with this ``operationId``; raises ``KeyError`` naming the known ones."""
+        try:
+            return self._operations[operation_id]
+        except KeyError:
+            known = ", ".join(self._operations)
+            raise KeyError(f"{self.key} has no operation {operation_id!r}; known: {known}") from None
+
+    def resolve(self, node: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``node`` with a local ``$ref`` followed (one level at a time, until none is left)."""
+        seen = 0
+        while "$ref" in node:
+            reference: str = node["$ref"]
+            if not reference.startswith("#/"):
+                raise ValueError(f"{self.key}: only local references are supported, not {reference!r}")
+            target: Any = self.raw
+            for part in reference[2:].split("/"):
+                target = target[part.replace("~1", "/").replace("~0", "~")]
+            node = target
+            seen += 1
+            if seen > 32:
+                raise ValueError(f"{self.key}: {reference} does not resolve (a reference cycle)")
+        return node
+
+    def secret_properties(self) -> list[str]:
+        """The names of the properties the spec marks ``format: password`` anywhere, sorted."""
+
+        def secret(schema: Any) -> bool:
+            if not isinstance(schema, dict):
+                return False
+            parts = [part for key in ("anyOf", "oneOf", "allOf") for part in schema.get(key, [])]
+            return schema.get("format") == "password" or any(secret(part) for part in parts)
+
+        def walk(node: Any) -> Iterator[str]:
+            if isinstance(node, dict):
+                properties = node.get("properties")
+                if isinstance(properties, dict):
+                    yield from (name for name, schema in properties.items() if secret(schema))
+                for value in node.values():
+                    yield from walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    yield from walk(value)
+
+        return sorted(set(walk(self.raw)))
+
+    def _read_operations(self) -> Iterator[Operation]:
+        default_security = self.raw.get("security", [])
+        for path, item in self.raw.get("paths", {}).items():
+            shared = item.get("parameters", [])
+            for method, operation in item.items():
+                if method not in METHODS:
+                    continue
+                where = f"{self.key}: {method.upper()} {path}"
+                if "operationId" not in operation:
+                    raise ValueError(f"{where} has no operationId")
+                if not isinstance(operation.get("x-idempotent"), bool):
+                    raise ValueError(f"{where}: the spec must say x-idempotent: true or false")
+                servers = operation.get("servers") or item.get("servers") or ()
+                yield Operation(
+                    operation_id=operation["operationId"],
+                    method=method.upper(),
+                    path=path,
+                    parameters=self._parameters([*shared, *operation.get("parameters", [])]),
+                    request_body=self._request_body(operation.get("requestBody")),
+                    servers=tuple(server_url(server) for server in servers),
+                    secured=bool(operation.get("security", default_security)),
+                    raw=operation,
+                )
+
+    def _parameters(self, nodes: list[Mapping[str, Any]]) -> tuple[Parameter, ...]:
+        # An operation's parameter replaces a path item's of the same name and location.
+        resolved = {(node["in"], node["name"]): node for node in map(self.resolve, nodes)}
+        return tuple(
+            Parameter(node["name"], node["in"], bool(node.get("required")), node.get("schema", {}), node)
+            for node in resolved.values()
+        )
+
+    def _request_body(self, node: Mapping[str, Any] | None) -> RequestBody | None:
+        if node is None:
+            return None
+        body = self.resolve(node)
+        content: Mapping[str, Any] = body.get("content", {})
+        if not content:
+            return None
+        media_type, media = next(iter(content.items()))
+        return RequestBody(media_type, media.get("schema", {}), bool(body.get("required")))
+
+
+@functools.cache
+def api_spec(key: str) -> ApiSpec:
+    """The typed model of the shipped spec ``key`` (read once per process); raises ``KeyError`` for an unknown key."""
+    from . import load_spec
+
+    return ApiSpec(key, load_spec(key))

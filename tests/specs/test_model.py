@@ -1,0 +1,91 @@
+"""The typed spec model every layer reads: operations, parameters, extensions, routes."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from partner_apis.specs import ApiSpec, api_spec, keys, load_spec
+
+
+@pytest.mark.parametrize("key", keys())
+def test_every_operation_of_the_yaml_is_in_the_model_in_spec_order(key: str) -> None:
+    raw = load_spec(key)
+    listed = [
+        operation["operationId"]
+        for item in raw["paths"].values()
+        for method, operation in item.items()
+        if method in {"get", "put", "post", "delete", "patch", "head", "options"}
+    ]
+    assert [operation.operation_id for operation in api_spec(key)] == listed
+
+
+def test_base_path_is_the_first_servers_path() -> None:
+    assert api_spec("comm100-v4").base_path == "/v4"
+    assert api_spec("omnize-partner").base_path == "/api/v1"
+    assert api_spec("portsip-dealers").base_path == "/api"  # from {protocol}://{hostname}:{port}/api
+    assert api_spec("comm100-v3").base_path == ""
+
+
+def test_operations_carry_their_extensions() -> None:
+    av = api_spec("airvantage-partners")
+    find = av.operation("findPartners")
+    assert find.idempotent is True
+    assert find.permissions == ("accountNetwork.partners.view",)
+    assert find.parameter("fields", "query").selectable_fields == ("uid", "name", "picture", "profile")
+    assert find.parameter("fields").default_fields == ("uid", "name")
+    assert api_spec("omnize-partner").operation("createAgent").token_location == "body"
+    assert api_spec("omnize-partner").operation("listAgents").token_location == "query"
+    assert api_spec("comm100-v4").operation("createSite").idempotent is False
+
+
+def test_operations_on_another_host_name_their_servers() -> None:
+    token = api_spec("comm100-v4").operation("getToken")
+    assert token.servers
+    assert all(url.startswith("https://") for url in token.servers)
+    assert api_spec("comm100-v4").operation("getSite").servers == ()
+
+
+def test_an_unknown_operation_lists_the_known_ones() -> None:
+    with pytest.raises(KeyError, match="known: listSites, createSite"):
+        api_spec("comm100-v4").operation("nothing")
+
+
+def test_references_are_resolved_and_parameters_merged() -> None:
+    raw: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "servers": [{"url": "https://example.test/base/"}],
+        "components": {
+            "parameters": {"Id": {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}}
+        },
+        "paths": {
+            "/things/{id}": {
+                "parameters": [{"$ref": "#/components/parameters/Id"}, {"name": "q", "in": "query"}],
+                "get": {
+                    "operationId": "getThing",
+                    "x-idempotent": True,
+                    "parameters": [{"name": "q", "in": "query", "required": True}],
+                },
+            }
+        },
+    }
+    spec = ApiSpec("things", raw)
+    get = spec.operation("getThing")
+    assert spec.base_path == "/base"
+    assert [(p.name, p.location, p.required) for p in get.parameters] == [("id", "path", True), ("q", "query", True)]
+
+
+def test_a_spec_without_x_idempotent_is_refused() -> None:
+    raw = copy.deepcopy(load_spec("comm100-v4"))
+    del raw["paths"]["/global/sites"]["get"]["x-idempotent"]
+    with pytest.raises(ValueError, match="GET /global/sites: the spec must say x-idempotent"):
+        ApiSpec("comm100-v4", raw)
+
+
+def test_secret_properties_are_every_password_formatted_property() -> None:
+    names = api_spec("comm100-v4").secret_properties()
+    assert "password" in names
+    assert "access_token" in names
+    assert "email" not in names
