@@ -99,6 +99,11 @@ class TokenIssuer(Generic[Holder]):
         with self._lock:
             self._access.pop(access_token, None)
 
+    def issued_access_tokens(self) -> list[str]:
+        """Every access token issued and not revoked or forgotten, oldest first (expired ones included)."""
+        with self._lock:
+            return list(self._access)
+
     def forget_access_tokens(self) -> None:
         """Drop every access token (as a server restart would), keeping refresh tokens; for tests."""
         with self._lock:

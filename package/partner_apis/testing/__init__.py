@@ -6,6 +6,7 @@
 neither of them needs to know the other.
 """
 
+from .clock import ManualClock
 from .running import RunningSimulator, running
 
-__all__ = ["RunningSimulator", "running"]
+__all__ = ["ManualClock", "RunningSimulator", "running"]
