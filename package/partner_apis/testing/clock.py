@@ -23,7 +23,7 @@ class ManualClock:
         return f"ManualClock(now={self.now})"
 
     def advance(self, seconds: float) -> float:
-        """Move the clock ``seconds`` forward (never back) and return the new time; raises ``ValueError`` if negative."""
+        """Move the clock ``seconds`` forward and return the new time; raises ``ValueError`` for a negative move."""
         if seconds < 0:
             raise ValueError(f"a clock only moves forward, not by {seconds}")
         self.now += seconds
