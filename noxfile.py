@@ -25,7 +25,12 @@ EXTRAS: dict[str, list[str]] = PYPROJECT["project"]["optional-dependencies"]
 HAND_WRITTEN = ["overlays", "simulators", "specs", "package", "scripts", "tests", "examples", "noxfile.py"]
 # The established mock server the simulators are measured against.
 PRISM = "@stoplight/prism-cli@5"
-PACKAGES = ["-m", "partner_apis", "-p", "partner_apis.overlays", "-p", "partner_apis.simulators", "-p", "partner_apis.specs"]
+PACKAGES = ["-m", "partner_apis"] + [
+    arg for package in ("overlays", "simulators", "specs", "testing") for arg in ("-p", f"partner_apis.{package}")
+]
+# The tests a quick `nox` leaves to `nox -s tests-all` (and CI): the contract runs and the
+# long concurrency, soak and packaging tests (pyproject's markers).
+QUICK = ["-m", "not contract and not slow"]
 
 
 def _requirements(extra: str) -> list[str]:
@@ -42,11 +47,14 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff (lint and format) on hand-written code, and openapi-spec-validator on every spec."""
-    session.install(*_requirements("lint"))
+    """ruff (lint and format), openapi-spec-validator on every spec, and the layering rules (import-linter)."""
+    session.install(".[lint]")
     session.run("ruff", "check", *HAND_WRITTEN)
     session.run("ruff", "format", "--check", *HAND_WRITTEN)
     session.run("openapi-spec-validator", *sorted(str(path) for path in (ROOT / "specs").glob("*.yaml")))
+    # On the installed package (the layers are its modules), from a folder outside the source.
+    session.chdir(session.create_tmp())
+    session.run("lint-imports", "--config", str(ROOT / "pyproject.toml"), "--no-cache", "--no-logo")
 
 
 @nox.session(python=PYTHON)
@@ -64,7 +72,14 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Unit, spec, drift, simulator and contract tests (pytest; extra arguments go to pytest)."""
+    """The quick tests: unit, spec, drift, simulator and overlay tests (extra arguments go to pytest)."""
+    session.install(".[test]")
+    session.run("pytest", "-n", "2", "-p", "no:cacheprovider", *QUICK, *session.posargs)
+
+
+@nox.session(name="tests-all", python=PYTHON)
+def tests_all(session: nox.Session) -> None:
+    """Every test, the contract runs and the long concurrency and packaging tests included (what CI runs)."""
     session.install(".[test]")
     session.run("pytest", "-n", "2", "-p", "no:cacheprovider", *session.posargs)
 
