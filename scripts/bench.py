@@ -48,7 +48,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import generate  # noqa: E402
 
 from partner_apis.simulators.registry import create_app, entry  # noqa: E402
-from tests.profiles import PROFILES, ApiProfile, RawSession  # noqa: E402
+from partner_apis.testing.profiles import PROFILES, ApiProfile, RawSession  # noqa: E402
 
 SECTIONS = ("overhead", "throughput", "generation", "contract", "pagination")
 

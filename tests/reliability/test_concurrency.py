@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from partner_apis.testing import RunningSimulator
-from tests.profiles import PROFILES
+from partner_apis.testing.profiles import PROFILES
 
 THREADS = 16
 CREATES_PER_THREAD = 500

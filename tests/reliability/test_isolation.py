@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from partner_apis.testing import RunningSimulator
-from tests.profiles import PROFILES
+from partner_apis.testing.profiles import PROFILES
 
 
 @pytest.mark.parametrize("key", sorted(PROFILES))

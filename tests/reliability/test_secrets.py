@@ -66,9 +66,9 @@ from partner_apis.simulators.portsip_dealers.state import AdminCredential as Por
 from partner_apis.simulators.registry import entry
 from partner_apis.specs import spec_path
 from partner_apis.testing import RunningSimulator
+from partner_apis.testing.profiles import PROFILES
 from tests.contract.runner import ContractRun, run_contract
 from tests.contract.targets import TARGETS
-from tests.profiles import PROFILES
 
 NO_WAIT = RetryPolicy(max_retries=2, initial_backoff=0.0, max_backoff=0.0)
 

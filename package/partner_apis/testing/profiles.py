@@ -1,9 +1,17 @@
-"""One profile per API for the reliability suite and the benchmarks.
+"""One profile per API, shared by the reliability tests and the benchmarks (scripts/bench.py).
 
 A new API joins ``nox -s bench`` and tests/reliability by adding one ``ApiProfile`` to
-``PROFILES``. A profile opens raw sessions (a bare ``httpx.Client`` speaking the vendor's
-wire format: its auth, its error shape) for a simulator's partners, and builds the
+``PROFILES``. A profile opens raw sessions for a simulator's partners and builds the
 overlay client users get from ``partner_apis.overlays.<api>.client``.
+
+A raw session is bare httpx: an ``httpx.Client`` speaking the vendor's wire format (its
+auth as a plain header, query or body field; its error shape), with no code of this
+project on its request path, so the benchmarks' "bare httpx" baseline is what a user
+without the overlays would write. Both take an optional ``transport`` (an
+``httpx.MockTransport`` in the in-process benchmark).
+
+Imported on its own (``from partner_apis.testing.profiles import PROFILES``), never from
+``partner_apis.testing``: it loads every overlay and generated client.
 """
 
 from __future__ import annotations
@@ -23,7 +31,8 @@ from omnize_partner_client.api.departments import list_department_channels
 from portsip_dealers_client.api.dealers import get_dealer
 
 from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
-from partner_apis.overlays.runtime import BearerAuth
+
+__all__ = ["PROFILES", "ApiProfile", "RawSession"]
 
 Id = Any
 
@@ -70,6 +79,24 @@ class RawSession(Protocol):
         ...
 
 
+class SessionFactory(Protocol):
+    """Opens a raw session: ``(base_url, simulator, partner, transport=None)``."""
+
+    def __call__(
+        self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
+    ) -> RawSession:
+        """Log in as the ``partner``-th partner (where the API has a login); raise on failure."""
+        ...
+
+
+class OverlayFactory(Protocol):
+    """Builds the overlay client for the first partner: ``(base_url, simulator, transport=None)``."""
+
+    def __call__(self, base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
+        """The client ``partner_apis.overlays.<api>.client`` returns, aimed at ``base_url``."""
+        ...
+
+
 @dataclass(frozen=True)
 class ApiProfile:
     """How the reliability suite and the benchmarks exercise one API.
@@ -78,12 +105,13 @@ class ApiProfile:
     ``partner``-th partner (0 and 1 are two different partners; ``simulator`` is the
     object at ``app.state.simulator``, read for its default credentials);
     ``overlay_client(base_url, simulator)`` and ``overlay_read(client, id)`` are the
-    user-facing path the benchmarks compare with ``RawSession.read``.
+    user-facing path the benchmarks compare with ``RawSession.read``: the same request
+    on the wire. Both factories take ``transport=`` to replace the network.
     """
 
     key: str
-    session: Callable[[str, Any, int], RawSession]
-    overlay_client: Callable[[str, Any], Any]
+    session: SessionFactory
+    overlay_client: OverlayFactory
     overlay_read: Callable[[Any, Id], Any]
     simulator_options: dict[str, Any] = field(default_factory=dict)
 
@@ -93,15 +121,22 @@ def tokens(simulator: Any) -> list[str]:
     return [credential.token for credential in simulator.credentials.values()]
 
 
+def _bearer(token: str) -> dict[str, str]:
+    # A plain header, as a user of bare httpx sends it (no httpx.Auth of this project).
+    return {"Authorization": f"Bearer {token}"}
+
+
 # -- comm100-v4 -----------------------------------------------------------------------------
 
 
 class Comm100V4Session:
     """Raw access to the Comm100 v4 simulator as one partner (bearer token)."""
 
-    def __init__(self, base_url: str, simulator: Any, partner: int) -> None:
-        self.client = httpx.Client(base_url=base_url, auth=BearerAuth(tokens(simulator)[partner]), timeout=30)
+    def __init__(
+        self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
+    ) -> None:
         self._token = tokens(simulator)[partner]
+        self.client = httpx.Client(base_url=base_url, headers=_bearer(self._token), timeout=30, transport=transport)
 
     def create(self, n: int) -> Id:
         body = {"platformId": 100, "email": f"owner{n}@example.com", "password": "12345", "planId": 233}
@@ -130,17 +165,21 @@ class Comm100V4Session:
         return "/global/sites"
 
     def wrk_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self._token}"}
+        return _bearer(self._token)
 
 
 def _v4_overlay_read(client: Any, record: Id) -> Any:
     return get_v4_site.sync(record, client=client)
 
 
+def _v4_overlay_client(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
+    return comm100_v4.client(tokens(simulator)[0], base_url=base_url, transport=transport)
+
+
 COMM100_V4 = ApiProfile(
     key="comm100-v4",
     session=Comm100V4Session,
-    overlay_client=lambda base_url, simulator: comm100_v4.client(tokens(simulator)[0], base_url=base_url),
+    overlay_client=_v4_overlay_client,
     overlay_read=_v4_overlay_read,
 )
 
@@ -156,13 +195,15 @@ def _logins(simulator: Any) -> list[Any]:
 class Comm100V3Session:
     """Raw access to the Comm100 v3 simulator as one partner: a password-grant token sent as a bearer token."""
 
-    def __init__(self, base_url: str, simulator: Any, partner: int) -> None:
+    def __init__(
+        self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
+    ) -> None:
         login = _logins(simulator)[partner]
-        self.client = httpx.Client(base_url=base_url, timeout=30)
+        self.client = httpx.Client(base_url=base_url, timeout=30, transport=transport)
         form = {"grant_type": "password", "email": login.email, "password": login.password}
         answer = self.client.post(comm100_v3.TOKEN_PATH, data=form).raise_for_status().json()
         self._token: str = answer["access_token"]
-        self.client.auth = BearerAuth(self._token)
+        self.client.headers.update(_bearer(self._token))
 
     def create(self, n: int) -> Id:
         contact = {"firstName": "F", "lastName": "L", "email": f"owner{n}@example.com"}
@@ -198,12 +239,12 @@ class Comm100V3Session:
         return comm100_v3.SITES_PATH
 
     def wrk_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self._token}"}
+        return _bearer(self._token)
 
 
-def _v3_overlay_client(base_url: str, simulator: Any) -> Any:
+def _v3_overlay_client(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
     login = _logins(simulator)[0]
-    return comm100_v3.client(login.email, login.password, base_url=base_url)
+    return comm100_v3.client(login.email, login.password, base_url=base_url, transport=transport)
 
 
 def _v3_overlay_read(client: Any, record: Id) -> Any:
@@ -233,8 +274,10 @@ class OmnizePartnerSession:
     ``delete`` deletes the record's account (and so the record).
     """
 
-    def __init__(self, base_url: str, simulator: Any, partner: int) -> None:
-        self.client = httpx.Client(base_url=base_url, timeout=30)
+    def __init__(
+        self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
+    ) -> None:
+        self.client = httpx.Client(base_url=base_url, timeout=30, transport=transport)
         self._token = tokens(simulator)[partner]
         self._lock = threading.Lock()
         self._account_id: int | None = None
@@ -302,6 +345,10 @@ class OmnizePartnerSession:
         return {}  # Omnize reads no header: the token is in the query string
 
 
+def _omnize_overlay_client(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
+    return omnize_partner.client(tokens(simulator)[0], base_url=base_url, transport=transport)
+
+
 def _omnize_overlay_read(client: Any, record: Id) -> Any:
     return list_department_channels.sync(record[1], client=client)
 
@@ -309,7 +356,7 @@ def _omnize_overlay_read(client: Any, record: Id) -> Any:
 OMNIZE_PARTNER = ApiProfile(
     key="omnize-partner",
     session=OmnizePartnerSession,
-    overlay_client=lambda base_url, simulator: omnize_partner.client(tokens(simulator)[0], base_url=base_url),
+    overlay_client=_omnize_overlay_client,
     overlay_read=_omnize_overlay_read,
 )
 
@@ -325,9 +372,11 @@ def _portsip_admin(simulator: Any, partner: int) -> Any:
 class PortsipDealersSession:
     """Raw access to the PortSIP dealers simulator as one installation's administrator (a password-grant token)."""
 
-    def __init__(self, base_url: str, simulator: Any, partner: int) -> None:
+    def __init__(
+        self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
+    ) -> None:
         admin = _portsip_admin(simulator, partner)
-        self.client = httpx.Client(base_url=base_url, timeout=30)
+        self.client = httpx.Client(base_url=base_url, timeout=30, transport=transport)
         form = {
             "grant_type": "password",
             "username": admin.username,
@@ -337,7 +386,7 @@ class PortsipDealersSession:
         }
         answer = self.client.post(portsip_dealers.TOKEN_PATH, data=form).raise_for_status().json()
         self._token: str = answer["access_token"]
-        self.client.auth = BearerAuth(self._token)
+        self.client.headers.update(_bearer(self._token))
 
     def create(self, n: int) -> Id:
         body = {
@@ -385,12 +434,12 @@ class PortsipDealersSession:
         return "/dealers"
 
     def wrk_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self._token}"}
+        return _bearer(self._token)
 
 
-def _portsip_overlay_client(base_url: str, simulator: Any) -> Any:
+def _portsip_overlay_client(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
     admin = _portsip_admin(simulator, 0)
-    return portsip_dealers.client(admin.username, admin.password, base_url=base_url)
+    return portsip_dealers.client(admin.username, admin.password, base_url=base_url, transport=transport)
 
 
 def _portsip_overlay_read(client: Any, record: Id) -> Any:
@@ -425,17 +474,19 @@ class AirVantageSession:
     is party to none of them (it could otherwise see them as requests sent to it).
     """
 
-    def __init__(self, base_url: str, simulator: Any, partner: int) -> None:
+    def __init__(
+        self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
+    ) -> None:
         clients = _airvantage_clients(simulator)
         mine = clients[partner]
         taken = {client.company for client in clients[:2]}
         taken |= {company.uid for company, _ in simulator.network.partners(mine.company)}
         self._target = next(uid for uid in simulator.network.companies if uid not in taken)
-        self.client = httpx.Client(base_url=base_url, timeout=30)
+        self.client = httpx.Client(base_url=base_url, timeout=30, transport=transport)
         form = {"grant_type": "client_credentials", "client_id": mine.client_id, "client_secret": mine.client_secret}
         answer = self.client.post(airvantage_partners.TOKEN_PATH, data=form).raise_for_status().json()
         self._token: str = answer["access_token"]
-        self.client.auth = BearerAuth(self._token)
+        self.client.headers.update(_bearer(self._token))
 
     def create(self, n: int) -> Id:
         body = {"partner": self._target, "message": f"request {n}"}
@@ -472,12 +523,12 @@ class AirVantageSession:
         return "/v1/operations"
 
     def wrk_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self._token}"}
+        return _bearer(self._token)
 
 
-def _airvantage_overlay_client(base_url: str, simulator: Any) -> Any:
+def _airvantage_overlay_client(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
     mine = _airvantage_clients(simulator)[0]
-    return airvantage_partners.client(mine.client_id, mine.client_secret, base_url=base_url)
+    return airvantage_partners.client(mine.client_id, mine.client_secret, base_url=base_url, transport=transport)
 
 
 def _airvantage_overlay_read(client: Any, record: Id) -> Any:
