@@ -8,7 +8,10 @@ the ``contract_summary`` property and printed at the end of the session, seed by
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,8 +28,43 @@ class ContractOptions:
     allow_writes: bool
 
 
+def parse_seeds(text: str) -> tuple[int, ...]:
+    """``--contract-seeds``: ``"1,2,3"`` -> ``(1, 2, 3)``.
+
+    Raises ``ValueError`` for anything but distinct non-negative integers separated by commas.
+    """
+    seeds: list[int] = []
+    for part in text.split(","):
+        seed = part.strip()
+        if not seed.isdigit():  # digits only: no sign, no fraction, no empty item
+            shown = repr(text) if seed == text.strip() else f"{seed!r} in {text!r}"
+            raise ValueError(f"--contract-seeds takes comma-separated non-negative integers such as 1,2,3, not {shown}")
+        if int(seed) in seeds:
+            raise ValueError(f"--contract-seeds takes each seed once, and {int(seed)} is twice in {text!r}")
+        seeds.append(int(seed))
+    return tuple(seeds)
+
+
+def parse_max_examples(text: str) -> int:
+    """``--contract-max-examples``: a positive integer; raises ``ValueError`` otherwise."""
+    value = int(text) if text.strip().isdigit() else 0
+    if value < 1:
+        raise ValueError(
+            f"--contract-max-examples takes a positive integer (examples per operation and phase), not {text!r}"
+        )
+    return value
+
+
+_SEEDS = pytest.StashKey[tuple[int, ...]]()
+_MAX_EXAMPLES = pytest.StashKey[int]()
+HERE = Path(__file__).resolve().parent
+API_TESTS = "test_contract.py::test_api_honours_its_spec["  # one per API and seed
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("contract", "Schemathesis contract suite")
+    # Read as text and checked in pytest_configure: a bad value is then one "ERROR: ..."
+    # line, where argparse's own error prints the whole usage around it.
     group.addoption(
         "--contract-seeds",
         default=DEFAULT_SEEDS,
@@ -34,9 +72,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--contract-max-examples",
-        type=int,
-        default=DEFAULT_MAX_EXAMPLES,
-        help=f"examples per operation and phase (default {DEFAULT_MAX_EXAMPLES})",
+        default=str(DEFAULT_MAX_EXAMPLES),
+        help=f"examples per operation and phase, at least 1 (default {DEFAULT_MAX_EXAMPLES})",
     )
     group.addoption(
         "--live",
@@ -50,11 +87,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def _seeds(config: pytest.Config) -> tuple[int, ...]:
+def pytest_configure(config: pytest.Config) -> None:
+    # Before any collection and before pytest-xdist starts its workers: a bad value stops
+    # the session with one line and exit status 4, never a traceback or a half-run.
     try:
-        return tuple(int(seed) for seed in config.getoption("--contract-seeds").split(","))
-    except ValueError:
-        raise pytest.UsageError("--contract-seeds takes comma-separated integers, e.g. 1,2,3") from None
+        config.stash[_SEEDS] = parse_seeds(config.getoption("--contract-seeds"))
+        config.stash[_MAX_EXAMPLES] = parse_max_examples(config.getoption("--contract-max-examples"))
+    except ValueError as error:
+        raise pytest.UsageError(str(error)) from None
+
+
+def _seeds(config: pytest.Config) -> tuple[int, ...]:
+    return config.stash[_SEEDS]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -63,12 +107,52 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("contract_seed", _seeds(metafunc.config), ids=lambda seed: f"seed{seed}")
 
 
+def _runs_the_api_tests(config: pytest.Config) -> bool:
+    """Whether the session was given the contract suite's API runs and nothing outside the suite.
+
+    ``pytest tests/contract ...`` (what ``nox -s contract`` runs) or its ``test_contract.py``;
+    not ``pytest tests -k ...``, where other suites' tests may be what ``-k`` is for.
+    """
+    paths = [(config.invocation_params.dir / arg.split("::")[0]).resolve() for arg in config.args]
+    inside = all(path.is_relative_to(HERE) for path in paths)
+    return bool(paths) and inside and any(path in (HERE, HERE / API_TESTS.partition("::")[0]) for path in paths)
+
+
+def _check_selection(config: pytest.Config, nodeids: Iterable[str]) -> None:
+    """Refuse a ``-k`` that leaves no API's contract run, naming the API keys.
+
+    The paging tests alone do not count: ``-k comm100_v3`` matches their module's name,
+    and would otherwise run them quietly in place of the API's contract run.
+    """
+    keyword = config.getoption("keyword")
+    if not keyword or not _runs_the_api_tests(config):
+        return
+    if not any(API_TESTS in nodeid for nodeid in nodeids):
+        from .targets import TARGETS
+
+        raise pytest.UsageError(f"-k {keyword!r} selects no API; the API keys: {', '.join(sorted(TARGETS))}")
+
+
+@pytest.hookimpl(tryfirst=True)  # before the terminal lists what --collect-only collected
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # In a run without pytest-xdist. Its workers collect too, but only the controller,
+    # which hears of every worker's collection, stops the session.
+    if not hasattr(session.config, "workerinput"):
+        _check_selection(session.config, (item.nodeid for item in session.items))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node: Any, ids: Sequence[str]) -> None:
+    # node is xdist's WorkerController (its config is the controller's); xdist is optional.
+    _check_selection(node.config, ids)
+
+
 @pytest.fixture(scope="session")
 def contract_options(request: pytest.FixtureRequest) -> ContractOptions:
     config = request.config
     return ContractOptions(
         seeds=_seeds(config),
-        max_examples=config.getoption("--contract-max-examples"),
+        max_examples=config.stash[_MAX_EXAMPLES],
         live=config.getoption("--live"),
         allow_writes=config.getoption("--allow-writes"),
     )
