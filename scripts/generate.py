@@ -3,7 +3,10 @@
 openapi-python-client writes ``generated/<key>_client`` (attrs models over httpx), and
 datamodel-code-generator writes ``generated/models/<key>.py`` (pydantic v2). Both are
 pinned in pyproject's ``generate`` extra and run with fixed options and an isolated ruff,
-so the same specs always give byte-identical output.
+so the same specs always give byte-identical output: whatever configuration lies around
+the temporary folder (``nox`` points TMPDIR inside the clone, under the project's own
+ruff settings) or in the user's ruff settings, and whichever worker process runs which
+job in which order (``tests/scripts/test_generate.py`` holds both).
 
 Secrets stay out of reprs. A spec marks every credential it carries (passwords, their
 digests, tokens, client secrets) ``format: password``: datamodel-code-generator makes
@@ -47,7 +50,7 @@ import ast
 import concurrent.futures
 import contextlib
 import copy
-import filecmp
+import difflib
 import io
 import json
 import os
@@ -78,7 +81,16 @@ MODEL_OPTIONS = (
     "--strict-nullable",
     "--use-title-as-name",
     "--formatters", "ruff-format", "ruff-check",
+    # Its options are these and no others: not a [tool.datamodel-codegen] table in a
+    # pyproject.toml above the working folder (the temporary folder may lie in a clone).
+    "--ignore-pyproject",
 )  # fmt: skip
+
+# Written into every scratch folder, where datamodel-code-generator runs its ruff passes
+# (``ruff check --fix --unsafe-fixes -`` and ``ruff format -``, with no --isolated): ruff
+# takes the nearest configuration above its working folder, else the user's own. An empty
+# one there means ruff's defaults, the same on every machine and in every temporary folder.
+_RUFF_DEFAULTS = "# ruff's defaults: see scripts/generate.py (_RUFF_DEFAULTS)\n"
 
 
 class GenerationError(Exception):
@@ -610,8 +622,8 @@ def generate_models(key: str, out: Path, scratch: Path) -> None:
     models.mkdir(parents=True, exist_ok=True)
     module = f"{key.replace('-', '_')}.py"
     spec = scratch / "spec"
-    # Written in the scratch folder first: its formatters pick up the nearest ruff
-    # configuration, and only a folder with none above it formats the same everywhere.
+    # Written in the scratch folder first, where its ruff passes read the empty ruff.toml
+    # (see _RUFF_DEFAULTS) rather than whatever configuration lies above the output.
     _run(
         "datamodel-codegen",
         ["--input", str(spec / f"{key}.yaml"), "--output", str(scratch / module), *MODEL_OPTIONS],
@@ -632,6 +644,7 @@ def prepare(key: str, scratch: Path, specs: Path = SPECS) -> None:
     """
     view, _ = open_answer_enums(load_spec(specs / f"{key}.yaml"))
     (scratch / "spec").mkdir(parents=True, exist_ok=True)
+    (scratch / "ruff.toml").write_text(_RUFF_DEFAULTS, encoding="utf-8")
     (scratch / "spec" / f"{key}.yaml").write_text(
         yaml.safe_dump(view, sort_keys=False, allow_unicode=True, width=1_000_000), encoding="utf-8"
     )
@@ -649,13 +662,16 @@ def write_models_package(out: Path, keys: Sequence[str]) -> None:
     (models / "py.typed").write_text("", encoding="utf-8")
 
 
-def generate(out: Path, keys: Sequence[str], specs: Path = SPECS) -> None:
+def generate(out: Path, keys: Sequence[str], specs: Path = SPECS, workers: int | None = None) -> None:
     """Generate every client and models module for ``keys`` (specs in ``specs``) under ``out``.
 
     Every spec is read and prepared first, so a spec that cannot be read stops the run
-    before anything is written. The jobs then run in worker processes, as many as there
-    are cores: each job writes only its own files, so the output does not depend on the
-    order they end. Raises GenerationError.
+    before anything is written. The jobs then run in ``workers`` worker processes (default:
+    as many as there are cores), each running several jobs in turn in-process: each job
+    writes only its own files, and no job's output depends on what ran before it in its
+    process (the tests generate in other orders and layouts and compare), so the output
+    does not depend on which process runs which job, nor on the order they end. Raises
+    GenerationError.
     """
     with tempfile.TemporaryDirectory(prefix="partner-apis-gen-") as scratch:
         jobs = []
@@ -664,27 +680,64 @@ def generate(out: Path, keys: Sequence[str], specs: Path = SPECS) -> None:
             prepare(key, folder, specs)
             jobs += [(generate_client, key, folder), (generate_models, key, folder)]
         (out / "models").mkdir(parents=True, exist_ok=True)
-        workers = min(len(jobs), os.cpu_count() or 2)
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, initializer=_use_pinned_tools) as pool:
+        processes = min(len(jobs), workers or os.cpu_count() or 2)
+        with concurrent.futures.ProcessPoolExecutor(max_workers=processes, initializer=_use_pinned_tools) as pool:
             futures = [pool.submit(job, key, out, folder) for job, key, folder in jobs]
             for future in futures:
                 future.result()  # re-raises a job's GenerationError
     write_models_package(out, all_keys(specs))
 
 
+_DIFFERS = " (differs)"
+
+
 def drift(expected: Path, actual: Path) -> list[str]:
-    """List the files that differ between two generated trees, relative to them."""
+    """List what differs between two generated trees (``expected`` is generated/), relative to them, sorted.
+
+    Files are compared byte for byte (never by size and time, as ``filecmp`` does by
+    default); a folder on one side only is one entry; ``__pycache__`` is left out.
+    """
     differences: list[str] = []
 
-    def walk(comparison: filecmp.dircmp[str], prefix: str) -> None:
-        differences.extend(f"{prefix}{name} (only in generated/)" for name in comparison.left_only)
-        differences.extend(f"{prefix}{name} (missing from generated/)" for name in comparison.right_only)
-        differences.extend(f"{prefix}{name} (differs)" for name in comparison.diff_files)
-        for name, sub in comparison.subdirs.items():
-            walk(sub, f"{prefix}{name}/")
+    def entries(folder: Path) -> dict[str, bool]:
+        return {path.name: path.is_dir() for path in folder.iterdir() if path.name != "__pycache__"}
 
-    walk(filecmp.dircmp(expected, actual, ignore=["__pycache__"]), "")
+    def walk(left: Path, right: Path, prefix: str) -> None:
+        mine, theirs = entries(left), entries(right)
+        differences.extend(f"{prefix}{name} (only in generated/)" for name in mine.keys() - theirs.keys())
+        differences.extend(f"{prefix}{name} (missing from generated/)" for name in theirs.keys() - mine.keys())
+        for name in mine.keys() & theirs.keys():
+            if mine[name] and theirs[name]:
+                walk(left / name, right / name, f"{prefix}{name}/")
+            elif mine[name] != theirs[name]:
+                differences.append(f"{prefix}{name} (a folder on one side, a file on the other)")
+            elif (left / name).read_bytes() != (right / name).read_bytes():
+                differences.append(f"{prefix}{name}{_DIFFERS}")
+
+    walk(expected, actual, "")
     return sorted(differences)
+
+
+def drift_diffs(expected: Path, actual: Path, differences: Sequence[str], files: int = 3, lines: int = 60) -> str:
+    """The unified diffs (generated/ against the fresh output) of the first ``files`` files that differ.
+
+    Each diff is cut after ``lines`` lines, saying how many more there were: enough to see
+    at once whether a drift is a forgotten regeneration or output that changed by itself.
+    """
+    shown: list[str] = []
+    for entry in [entry for entry in differences if entry.endswith(_DIFFERS)][:files]:
+        name = entry.removesuffix(_DIFFERS)
+        old, new = ((root / name).read_text(encoding="utf-8", errors="replace") for root in (expected, actual))
+        diff = list(
+            difflib.unified_diff(
+                old.splitlines(keepends=True), new.splitlines(keepends=True), f"generated/{name}", f"fresh/{name}"
+            )
+        )
+        text = "".join(line if line.endswith("\n") else line + "\n" for line in diff[:lines])
+        if len(diff) > lines:
+            text += f"... ({len(diff) - lines} more diff lines)\n"
+        shown.append(text)
+    return "".join(shown)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -709,10 +762,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             with tempfile.TemporaryDirectory(prefix="partner-apis-check-") as fresh:
                 generate(Path(fresh), known, specs)
                 differences = drift(output, Path(fresh))
+                diffs = drift_diffs(output, Path(fresh), differences)
             if differences:
+                # Everything a reader needs to tell a forgotten regeneration from output that
+                # changed by itself, in the one place a CI log keeps.
                 print("generated/ differs from what the generators write:", file=sys.stderr)
                 for line in differences:
                     print(f"  {line}", file=sys.stderr)
+                print(diffs, end="", file=sys.stderr)
                 print("run `nox -s generate` and commit the result", file=sys.stderr)
                 return 1
             print(f"generated/ matches specs/ ({len(keys)} APIs)")

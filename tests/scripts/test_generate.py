@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,66 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
     generate.generate(first, ["comm100-v4"])
     generate.generate(second, ["comm100-v4"])
     assert generate.drift(first, second) == []
+
+
+def test_the_output_does_not_depend_on_which_process_runs_which_job(tmp_path: Path) -> None:
+    # The check runs the jobs in worker processes, each running several in turn in-process,
+    # and which worker gets which job changes from run to run. A generator that kept state
+    # from one run to the next (a module-level cache, the working folder, the environment)
+    # would make a job's output depend on the jobs its process ran before. Here every job
+    # runs in one process, in the reverse order: the output is still generated/, byte for byte.
+    generate.generate(tmp_path, list(reversed(generate.all_keys())), workers=1)
+    assert generate.drift(ROOT / "generated", tmp_path) == []
+
+
+def test_configuration_around_the_temporary_folder_or_the_users_changes_nothing(tmp_path: Path) -> None:
+    # nox points TMPDIR inside the clone, under the project's own ruff settings, and a
+    # developer may keep their own ruff settings: neither may reach the generators'
+    # formatting or datamodel-code-generator's options.
+    hostile = "[tool.ruff]\nline-length = 60\n[tool.ruff.lint]\nselect = ['ALL']\n"
+    hostile += "[tool.datamodel-codegen]\ncapitalise-enum-members = true\nuse-schema-description = true\n"
+    (tmp_path / "pyproject.toml").write_text(hostile, encoding="utf-8")
+    (tmp_path / "tmp").mkdir()
+    (tmp_path / "xdg" / "ruff").mkdir(parents=True)
+    (tmp_path / "xdg" / "ruff" / "ruff.toml").write_text("line-length = 60\n[lint]\nselect = ['ALL']\n", "utf-8")
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, check=False, env=env
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_check_prints_what_drifted_and_how(tmp_path: Path) -> None:
+    # A failed check in CI must be readable from its log alone: the files, then their diffs.
+    copy = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    edited = copy / "comm100_v4_client" / "client.py"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("class Client", "class Klient", 1), encoding="utf-8")
+    result = _run("--check", "--output", str(copy))
+    assert result.returncode == 1
+    assert "  comm100_v4_client/client.py (differs)\n" in result.stderr
+    assert "--- generated/comm100_v4_client/client.py\n+++ fresh/comm100_v4_client/client.py\n" in result.stderr
+    assert "\n-class Klient" in result.stderr
+    assert "\n+class Client" in result.stderr
+    assert result.stderr.endswith("run `nox -s generate` and commit the result\n")
+
+
+def test_files_of_the_same_size_and_time_are_still_compared_byte_for_byte(tmp_path: Path) -> None:
+    for side, text in (("left", "x = 1\n"), ("right", "x = 2\n")):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "module.py").write_text(text, encoding="utf-8")
+        os.utime(tmp_path / side / "module.py", (1_000_000_000, 1_000_000_000))
+    assert generate.drift(tmp_path / "left", tmp_path / "right") == ["module.py (differs)"]
+
+
+def test_a_long_diff_is_cut_after_its_first_lines_saying_how_many_more(tmp_path: Path) -> None:
+    for side, value in (("left", 1), ("right", 2)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "module.py").write_text("".join(f"x{n} = {value}\n" for n in range(50)), "utf-8")
+    text = generate.drift_diffs(tmp_path / "left", tmp_path / "right", ["module.py (differs)"], lines=10)
+    assert text.splitlines()[:3] == ["--- generated/module.py", "+++ fresh/module.py", "@@ -1,50 +1,50 @@"]
+    assert len(text.splitlines()) == 11
+    assert text.endswith("... (93 more diff lines)\n")
 
 
 def test_a_hand_edit_is_reported_as_drift(tmp_path: Path) -> None:
