@@ -30,7 +30,8 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar, Unpack, cast
+from urllib.parse import urlsplit
 
 import anyio
 import httpx
@@ -55,23 +56,27 @@ from airvantage_partners_client.models import (
 from airvantage_partners_client.types import UNSET, Unset
 from attrs import define
 
+from partner_apis.specs import api_spec
+
 from .runtime import (
     ApiStatusError,
     ClientCredentialsGrant,
-    OAuth2Auth,
+    OAuth2Login,
     OverlayClient,
     PartnerApiError,
     PasswordGrant,
-    RetryPolicy,
     Secret,
-    aiter_items,
+    TokenOptions,
+    aiter_offset_items,
     build_client,
     error_for_status,
-    iter_items,
+    expect,
+    given,
+    iter_offset_items,
+    status_error_class,
 )
-from .runtime.client import DEFAULT_TIMEOUT
 from .runtime.errors import parse_body
-from .runtime.oauth import DEFAULT_EXPIRY_SKEW, FormValue, Grant
+from .runtime.oauth import FormValue, Grant
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -83,14 +88,19 @@ __all__ = [
     "MissingCompanyError",
     "MissingProfileError",
     "MissingRightsError",
+    "OperationQuery",
     "OperationResult",
     "OperationTimeoutError",
     "PartnerExistsError",
+    "PartnerQuery",
+    "Partnership",
+    "RequestQuery",
     "UnknownCompanyError",
     "UnknownOperationError",
     "UnknownPartnerError",
     "UnknownProfileError",
     "UnknownRequestError",
+    "Waiting",
     "aiter_operations",
     "aiter_partners",
     "aiter_requests",
@@ -108,9 +118,10 @@ __all__ = [
 ]
 
 KEY = "airvantage-partners"
-REGIONS = {"na": "https://na.airvantage.net/api", "eu": "https://eu.airvantage.net/api"}
+# The spec's servers, by the region that starts their host name: na, eu.
+REGIONS = {str(urlsplit(url).hostname).split(".")[0]: url for url in api_spec(KEY).server_urls}
 DEFAULT_BASE_URL = REGIONS["na"]
-TOKEN_PATH = "/oauth/token"  # noqa: S105 (a path, not a password)
+TOKEN_PATH = api_spec(KEY).operation("getToken").path  # /oauth/token, under the base URL
 
 # The vendor's own clients poll every 3 to 5 seconds; start sooner, back off to 10 s.
 DEFAULT_FIRST_POLL = 1.0
@@ -121,12 +132,7 @@ DEFAULT_PAGE_SIZE = 100
 
 @define
 class AirVantageClient(OverlayClient, Client):
-    """The generated ``airvantage_partners_client.Client`` with the overlay runtime, as :func:`client` returns it.
-
-    ``with_options(timeout=..., max_retries=..., retry=..., headers=...)`` (and
-    ``with_headers``/``with_timeout``) return a copy sharing this client's connection
-    pool and token; this client is unchanged.
-    """
+    """The generated ``airvantage_partners_client.Client`` with the overlay runtime, as :func:`client` returns it."""
 
 
 def client(
@@ -137,13 +143,7 @@ def client(
     region: str | None = None,
     username: str | None = None,
     password: str | Secret | None = None,
-    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-    retry: RetryPolicy | None = None,
-    transport: httpx.BaseTransport | None = None,
-    async_transport: httpx.AsyncBaseTransport | None = None,
-    expiry_skew: float = DEFAULT_EXPIRY_SKEW,
-    clock: Callable[[], float] = time.monotonic,
-    httpx_args: Mapping[str, Any] | None = None,
+    **options: Unpack[TokenOptions],
 ) -> AirVantageClient:
     """Return an ``airvantage_partners_client.Client`` (an :class:`AirVantageClient`) acting as ``client_id``.
 
@@ -154,10 +154,10 @@ def client(
     (``"na"`` or ``"eu"``) or ``base_url`` picks the server (default NA; ``base_url`` aims
     at a simulator). Every failure raises a ``partner_apis.overlays.runtime`` error, a
     dotted code its :class:`AirVantageError` subclass; idempotent calls are retried.
-    ``httpx_args`` go to both httpx clients (event hooks, verify, proxy, ...; see
-    :func:`~partner_apis.overlays.runtime.build_client`, which raises ``TypeError`` for
-    a key the runtime owns). Raises ``ValueError`` for an unknown region, for both
-    ``region`` and ``base_url``, or for only one of ``username`` and ``password``.
+    ``options`` are :class:`~partner_apis.overlays.runtime.TokenOptions` (timeout, retry,
+    transports, httpx_args, expiry_skew, clock). Raises ``ValueError`` for an unknown
+    region, for both ``region`` and ``base_url``, or for only one of ``username`` and
+    ``password``.
     """
     if region is not None and base_url is not None:
         raise ValueError("give region or base_url, not both")
@@ -165,7 +165,6 @@ def client(
         raise ValueError(f"unknown region {region!r}; known: {', '.join(sorted(REGIONS))}")
     if (username is None) != (password is None):
         raise ValueError("the password grant needs both username and password")
-    url = base_url or REGIONS[region or "na"]
     # Sent with the password and refresh grants too: the API client authenticates every token request.
     credentials: dict[str, FormValue] = {"client_id": client_id, "client_secret": client_secret}
     grant: Grant
@@ -173,26 +172,9 @@ def client(
         grant = PasswordGrant(username, password, extra=credentials)
     else:
         grant = ClientCredentialsGrant(client_id, client_secret)
-    auth = OAuth2Auth(
-        grant,
-        token_url=TOKEN_PATH,
-        base_url=url,
-        refresh_extra=credentials,
-        expiry_skew=expiry_skew,
-        clock=clock,
-    )
-    return build_client(
-        AirVantageClient,
-        key=KEY,
-        base_url=url,
-        auth=auth,
-        error_for=error_for,
-        timeout=timeout,
-        retry=retry,
-        transport=transport,
-        async_transport=async_transport,
-        httpx_args=httpx_args,
-    )
+    login = OAuth2Login(grant, refresh_extra=credentials)
+    url = base_url or REGIONS[region or "na"]
+    return build_client(AirVantageClient, key=KEY, base_url=url, auth=login, error_for=error_for, **options)
 
 
 # -- typed errors -------------------------------------------------------------------------------
@@ -266,27 +248,12 @@ _BY_CODE: dict[str, type[AirVantageError]] = {
 }
 
 
-_COMBINED: dict[tuple[type[AirVantageError], type[ApiStatusError]], type[AirVantageError]] = {}
-
-
-def _with_status(kind: type[AirVantageError], status_class: type[ApiStatusError]) -> type[AirVantageError]:
-    """``kind`` that is also ``status_class``: one class per pair, named like ``kind``."""
-    combined = _COMBINED.get((kind, status_class))
-    if combined is None:
-        combined = type(kind.__name__, (kind, status_class), {"__doc__": kind.__doc__})
-        combined.__module__ = kind.__module__
-        combined.__qualname__ = kind.__qualname__
-        # A race only builds an equal class twice; the first one stored wins.
-        combined = _COMBINED.setdefault((kind, status_class), combined)
-    return combined
-
-
 def error_for(response: httpx.Response) -> PartnerApiError | None:
     """The error an AirVantage answer stands for, or None for a success.
 
     A failure whose body carries a dotted ``error`` code is the code's
     :class:`AirVantageError` subclass (:class:`AirVantageError` itself for a code not in
-    the table), mixed with the runtime's class for the status; any other failure (an
+    the table), that is also the runtime's class for the status; any other failure (an
     OAuth ``invalid_token``, a proxy's page) is the runtime's status error. The body must
     already be read.
     """
@@ -297,27 +264,10 @@ def error_for(response: httpx.Response) -> PartnerApiError | None:
     code = body.get("error") if isinstance(body, dict) else None
     if not isinstance(code, str) or "." not in code:
         return status_error
-    kind = _BY_CODE.get(code, AirVantageError)
-    return _with_status(kind, type(status_error))(response)
+    return status_error_class(_BY_CODE.get(code, AirVantageError), type(status_error))(response)
 
 
 # -- field selection ------------------------------------------------------------------------------
-
-
-@functools.cache
-def _field_rules() -> dict[str, tuple[str, ...]]:
-    """Each operation's selectable fields, from the spec's ``x-selectable-fields``."""
-    from partner_apis.specs import load_spec
-
-    rules: dict[str, tuple[str, ...]] = {}
-    for item in load_spec(KEY)["paths"].values():
-        for operation in item.values():
-            if not isinstance(operation, dict):
-                continue
-            for parameter in operation.get("parameters", []):
-                if isinstance(parameter, dict) and parameter.get("name") == "fields":
-                    rules[operation["operationId"]] = tuple(parameter["x-selectable-fields"])
-    return rules
 
 
 def select_fields(operation_id: str, fields: Iterable[str] | str | None) -> str | Unset:
@@ -325,13 +275,15 @@ def select_fields(operation_id: str, fields: Iterable[str] | str | None) -> str 
 
     ``fields`` is a list of names or a comma-separated string; None leaves the parameter
     out (the server's default fields). Raises ``ValueError`` for a name the spec does not
-    list as selectable, or for an operation without a ``fields`` parameter.
+    list as selectable (``x-selectable-fields``), or for an operation without a ``fields``
+    parameter.
     """
     if fields is None:
         return UNSET
-    selectable = _field_rules().get(operation_id)
-    if selectable is None:
-        raise ValueError(f"{operation_id} takes no fields parameter")
+    try:
+        selectable = api_spec(KEY).operation(operation_id).parameter("fields").selectable_fields or ()
+    except KeyError:
+        raise ValueError(f"{operation_id} takes no fields parameter") from None
     names = [name.strip() for name in (fields.split(",") if isinstance(fields, str) else fields)]
     unknown = [name for name in names if name not in selectable]
     if unknown or not names:
@@ -345,168 +297,121 @@ def select_fields(operation_id: str, fields: Iterable[str] | str | None) -> str 
 # -- auto-pagination ------------------------------------------------------------------------------
 
 
+class OperationQuery(TypedDict, total=False):
+    """What every list walk takes: ``company`` (the context company's uid) and ``page_size`` (default 100)."""
+
+    company: str | None
+    page_size: int
+
+
+class PartnerQuery(OperationQuery, total=False):
+    """Which partners :func:`iter_partners` walks, and the ``fields`` each carries (default uid and name)."""
+
+    fields: Iterable[str] | str | None
+    name: str | None
+    profile: str | None
+    order_by: PartnerOrderBy | str | None
+
+
+class RequestQuery(OperationQuery, total=False):
+    """Which requests :func:`iter_requests` walks, and the ``fields`` each carries (default uid, type, date)."""
+
+    fields: Iterable[str] | str | None
+    request_by: str | None
+    before: int | None
+
+
 P = TypeVar("P", PartnerList, RequestList, OperationList)
 
 
-def _next_offset(page: PartnerList | RequestList | OperationList) -> int | None:
-    # The next page starts after this one's items; an empty page ends the walk even if
-    # `count` promises more (a server that would answer it again forever).
-    if not page.items:
-        return None
-    following = page.offset + len(page.items)
-    return following if following < page.count else None
+def _items(page: PartnerList | RequestList | OperationList) -> list[Any]:
+    items: list[Any] = page.items
+    return items
 
 
-def _checked(result: object, kind: type[P], operation_id: str) -> P:
-    # Failures raise in the client's auth flow; a 200 always parses as the page.
-    if not isinstance(result, kind):
-        raise PartnerApiError(f"{operation_id} answered {type(result).__name__}, not a page")
-    return result
+def _count(page: PartnerList | RequestList | OperationList) -> int:
+    return page.count
 
 
-def _opt(value: Any) -> Any:
-    return UNSET if value is None else value
+def _offset(page: PartnerList | RequestList | OperationList) -> int:
+    return page.offset
 
 
-def _partner_query(
-    fields: Iterable[str] | str | None,
-    name: str | None,
-    profile: str | None,
-    order_by: PartnerOrderBy | str | None,
-    company: str | None,
-) -> dict[str, Any]:
+def _walk(call: Callable[..., object], kind: type[P], operation_id: str, query: Mapping[str, Any]) -> Iterator[Any]:
+    # Every list pages by offset/size, its pages saying where they start and how many match.
+    size = query.get("page_size", DEFAULT_PAGE_SIZE)
+    criteria = given(**{name: value for name, value in query.items() if name != "page_size"})
+
+    def fetch(offset: int) -> P:
+        return expect(call(offset=offset, size=size, **criteria), kind, operation_id)
+
+    return iter_offset_items(fetch, _items, _count, _offset)
+
+
+def _awalk(
+    call: Callable[..., Awaitable[object]], kind: type[P], operation_id: str, query: Mapping[str, Any]
+) -> AsyncIterator[Any]:
+    size = query.get("page_size", DEFAULT_PAGE_SIZE)
+    criteria = given(**{name: value for name, value in query.items() if name != "page_size"})
+
+    async def fetch(offset: int) -> P:
+        return expect(await call(offset=offset, size=size, **criteria), kind, operation_id)
+
+    return aiter_offset_items(fetch, _items, _count, _offset)
+
+
+def _partners(query: PartnerQuery) -> dict[str, Any]:
+    # Checked before anything is sent: an unselectable field, an unknown order.
+    order_by = query.get("order_by")
     return {
-        "fields": select_fields("findPartners", fields),
-        "name": _opt(name),
-        "profile": _opt(profile),
-        "order_by": UNSET if order_by is None else PartnerOrderBy(order_by),
-        "company": _opt(company),
+        **query,
+        "fields": select_fields("findPartners", query.get("fields")),
+        "order_by": None if order_by is None else PartnerOrderBy(order_by),
     }
 
 
-def iter_partners(
-    airvantage: Client,
-    *,
-    fields: Iterable[str] | str | None = None,
-    name: str | None = None,
-    profile: str | None = None,
-    order_by: PartnerOrderBy | str | None = None,
-    company: str | None = None,
-    page_size: int = DEFAULT_PAGE_SIZE,
-) -> Iterator[Partner]:
+def _requests(query: RequestQuery) -> dict[str, Any]:
+    return {**query, "fields": select_fields("listRequests", query.get("fields"))}
+
+
+def iter_partners(airvantage: Client, **query: Unpack[PartnerQuery]) -> Iterator[Partner]:
     """Yield every partner matching the criteria, page by page (``page_size`` a page, fetched as needed).
 
     ``fields`` picks the attributes each partner carries (default ``uid``, ``name``).
     Raises the client's errors, ``ValueError`` for an unselectable field, and
     ``PagingError`` if the server's pages do not end.
     """
-    query = _partner_query(fields, name, profile, order_by, company)
-
-    def fetch(offset: int | None) -> PartnerList:
-        result = find_partners.sync(client=airvantage, offset=offset or 0, size=page_size, **query)
-        return _checked(result, PartnerList, "findPartners")
-
-    return iter_items(fetch, _items, _next_offset)
+    call = functools.partial(find_partners.sync, client=airvantage)
+    return _walk(call, PartnerList, "findPartners", _partners(query))
 
 
-def aiter_partners(
-    airvantage: Client,
-    *,
-    fields: Iterable[str] | str | None = None,
-    name: str | None = None,
-    profile: str | None = None,
-    order_by: PartnerOrderBy | str | None = None,
-    company: str | None = None,
-    page_size: int = DEFAULT_PAGE_SIZE,
-) -> AsyncIterator[Partner]:
+def aiter_partners(airvantage: Client, **query: Unpack[PartnerQuery]) -> AsyncIterator[Partner]:
     """The async :func:`iter_partners`: ``async for partner in aiter_partners(client): ...``."""
-    query = _partner_query(fields, name, profile, order_by, company)
-
-    async def fetch(offset: int | None) -> PartnerList:
-        result = await find_partners.asyncio(client=airvantage, offset=offset or 0, size=page_size, **query)
-        return _checked(result, PartnerList, "findPartners")
-
-    return aiter_items(fetch, _items, _next_offset)
+    call = functools.partial(find_partners.asyncio, client=airvantage)
+    return _awalk(call, PartnerList, "findPartners", _partners(query))
 
 
-def _request_query(
-    fields: Iterable[str] | str | None, request_by: str | None, before: int | None, company: str | None
-) -> dict[str, Any]:
-    return {
-        "fields": select_fields("listRequests", fields),
-        "request_by": _opt(request_by),
-        "before": _opt(before),
-        "company": _opt(company),
-    }
-
-
-def iter_requests(
-    airvantage: Client,
-    *,
-    fields: Iterable[str] | str | None = None,
-    request_by: str | None = None,
-    before: int | None = None,
-    company: str | None = None,
-    page_size: int = DEFAULT_PAGE_SIZE,
-) -> Iterator[Request]:
+def iter_requests(airvantage: Client, **query: Unpack[RequestQuery]) -> Iterator[Request]:
     """Yield every incoming request waiting for an answer (default fields ``uid``, ``type``, ``date``), page by page."""
-    query = _request_query(fields, request_by, before, company)
-
-    def fetch(offset: int | None) -> RequestList:
-        result = list_requests.sync(client=airvantage, offset=offset or 0, size=page_size, **query)
-        return _checked(result, RequestList, "listRequests")
-
-    return iter_items(fetch, _items, _next_offset)
+    call = functools.partial(list_requests.sync, client=airvantage)
+    return _walk(call, RequestList, "listRequests", _requests(query))
 
 
-def aiter_requests(
-    airvantage: Client,
-    *,
-    fields: Iterable[str] | str | None = None,
-    request_by: str | None = None,
-    before: int | None = None,
-    company: str | None = None,
-    page_size: int = DEFAULT_PAGE_SIZE,
-) -> AsyncIterator[Request]:
+def aiter_requests(airvantage: Client, **query: Unpack[RequestQuery]) -> AsyncIterator[Request]:
     """The async :func:`iter_requests`."""
-    query = _request_query(fields, request_by, before, company)
-
-    async def fetch(offset: int | None) -> RequestList:
-        result = await list_requests.asyncio(client=airvantage, offset=offset or 0, size=page_size, **query)
-        return _checked(result, RequestList, "listRequests")
-
-    return aiter_items(fetch, _items, _next_offset)
+    call = functools.partial(list_requests.asyncio, client=airvantage)
+    return _awalk(call, RequestList, "listRequests", _requests(query))
 
 
-def iter_operations(
-    airvantage: Client, *, company: str | None = None, page_size: int = DEFAULT_PAGE_SIZE
-) -> Iterator[Operation]:
+def iter_operations(airvantage: Client, **query: Unpack[OperationQuery]) -> Iterator[Operation]:
     """Yield every operation of the context company, oldest first, page by page."""
-
-    def fetch(offset: int | None) -> OperationList:
-        result = find_operations.sync(client=airvantage, offset=offset or 0, size=page_size, company=_opt(company))
-        return _checked(result, OperationList, "findOperations")
-
-    return iter_items(fetch, _items, _next_offset)
+    return _walk(functools.partial(find_operations.sync, client=airvantage), OperationList, "findOperations", query)
 
 
-def aiter_operations(
-    airvantage: Client, *, company: str | None = None, page_size: int = DEFAULT_PAGE_SIZE
-) -> AsyncIterator[Operation]:
+def aiter_operations(airvantage: Client, **query: Unpack[OperationQuery]) -> AsyncIterator[Operation]:
     """The async :func:`iter_operations`."""
-
-    async def fetch(offset: int | None) -> OperationList:
-        result = await find_operations.asyncio(
-            client=airvantage, offset=offset or 0, size=page_size, company=_opt(company)
-        )
-        return _checked(result, OperationList, "findOperations")
-
-    return aiter_items(fetch, _items, _next_offset)
-
-
-def _items(page: Any) -> list[Any]:
-    items: list[Any] = page.items
-    return items
+    call = functools.partial(find_operations.asyncio, client=airvantage)
+    return _awalk(call, OperationList, "findOperations", query)
 
 
 # -- asynchronous operations ------------------------------------------------------------------------
@@ -591,168 +496,141 @@ class OperationTimeoutError(PartnerApiError):
         self.last = last
 
 
-@dataclass(frozen=True)
+class Waiting(TypedDict, total=False):
+    """How to wait for an operation: ``timeout`` (seconds, default 600), ``first_poll`` (1 s, then
+    doubling) up to ``max_poll`` (10 s) between polls, ``company`` (the context company's uid)."""
+
+    timeout: float
+    first_poll: float
+    max_poll: float
+    company: str | None
+
+
+class Partnership(Waiting, total=False):
+    """A partnership request's ``profile``, ``message``, ``notify`` and ``callback``, and :class:`Waiting`."""
+
+    profile: str | None
+    message: str | None
+    notify: bool | None
+    callback: str | None
+
+
 class _Polling:
     """The waits between polls: ``first`` seconds, doubling up to ``longest``, never past the deadline."""
 
-    timeout: float
-    first: float
-    longest: float
-
-    def __post_init__(self) -> None:
-        if self.timeout < 0 or self.first <= 0 or self.longest < self.first:
+    def __init__(
+        self,
+        clock: Callable[[], float],
+        *,
+        timeout: float = DEFAULT_WAIT,
+        first_poll: float = DEFAULT_FIRST_POLL,
+        max_poll: float = DEFAULT_MAX_POLL,
+        company: str | None = None,
+    ) -> None:
+        if timeout < 0 or first_poll <= 0 or max_poll < first_poll:
             raise ValueError("polling needs timeout >= 0 and 0 < first_poll <= max_poll")
+        self.clock = clock
+        self.timeout = timeout
+        self.deadline = clock() + timeout
+        self.wait = first_poll
+        self.longest = max_poll
+        self.company = given(company=company)
 
-    def waits(self) -> Iterator[float]:
-        wait = self.first
-        while True:
-            yield wait
-            wait = min(wait * 2, self.longest)
+    def after(self, result: object) -> tuple[OperationResult, float | None]:
+        """The operation, and how long to wait before polling it again (None: it is finished).
 
-
-def _operation(result: object) -> OperationResult:
-    if not isinstance(result, Operation):
-        raise PartnerApiError(f"getOperation answered {type(result).__name__}, not an operation")
-    return OperationResult.from_operation(result)
+        Raises :class:`OperationTimeoutError` once the deadline has passed.
+        """
+        operation = OperationResult.from_operation(expect(result, Operation, "getOperation"))
+        remaining = self.deadline - self.clock()
+        if operation.finished:
+            return operation, None
+        if remaining <= 0:
+            raise OperationTimeoutError(operation, self.timeout)
+        wait, self.wait = min(self.wait, remaining), min(self.wait * 2, self.longest)
+        return operation, wait
 
 
 def wait_for_operation(
     airvantage: Client,
     uid: str,
     *,
-    timeout: float = DEFAULT_WAIT,
-    first_poll: float = DEFAULT_FIRST_POLL,
-    max_poll: float = DEFAULT_MAX_POLL,
-    company: str | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    **waiting: Unpack[Waiting],
 ) -> OperationResult:
     """Poll operation ``uid`` until it is ``FINISHED``; return how it ended.
 
     Polls at once, then after ``first_poll`` seconds, doubling up to ``max_poll``, for at
-    most ``timeout`` seconds (``sleep`` and ``clock`` are injectable for tests). Raises
-    :class:`OperationTimeoutError` (with the last state) when the deadline passes, and the
-    client's errors (:class:`UnknownOperationError`, ...).
+    most ``timeout`` seconds (:class:`Waiting`; ``sleep`` and ``clock`` are injectable for
+    tests). Raises :class:`OperationTimeoutError` (with the last state) when the deadline
+    passes, and the client's errors (:class:`UnknownOperationError`, ...).
     """
-    polling = _Polling(timeout, first_poll, max_poll)
-    deadline = clock() + timeout
-    for wait in polling.waits():
-        result = _operation(get_operation.sync(uid, client=airvantage, company=_opt(company)))
-        remaining = deadline - clock()
-        if result.finished:
-            return result
-        if remaining <= 0:
-            raise OperationTimeoutError(result, timeout)
-        sleep(min(wait, remaining))
-    raise AssertionError("unreachable: the waits never end")  # pragma: no cover
+    polling = _Polling(clock, **waiting)
+    while True:
+        operation, wait = polling.after(get_operation.sync(uid, client=airvantage, **polling.company))
+        if wait is None:
+            return operation
+        sleep(wait)
 
 
 async def await_operation(
     airvantage: Client,
     uid: str,
     *,
-    timeout: float = DEFAULT_WAIT,
-    first_poll: float = DEFAULT_FIRST_POLL,
-    max_poll: float = DEFAULT_MAX_POLL,
-    company: str | None = None,
     sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     clock: Callable[[], float] = time.monotonic,
+    **waiting: Unpack[Waiting],
 ) -> OperationResult:
     """The async :func:`wait_for_operation`."""
-    polling = _Polling(timeout, first_poll, max_poll)
-    deadline = clock() + timeout
-    for wait in polling.waits():
-        result = _operation(await get_operation.asyncio(uid, client=airvantage, company=_opt(company)))
-        remaining = deadline - clock()
-        if result.finished:
-            return result
-        if remaining <= 0:
-            raise OperationTimeoutError(result, timeout)
-        await sleep(min(wait, remaining))
-    raise AssertionError("unreachable: the waits never end")  # pragma: no cover
+    polling = _Polling(clock, **waiting)
+    while True:
+        operation, wait = polling.after(await get_operation.asyncio(uid, client=airvantage, **polling.company))
+        if wait is None:
+            return operation
+        await sleep(wait)
 
 
-def _partnership(
-    partner: str, profile: str | None, message: str | None, notify: bool | None, callback: str | None
-) -> PartnershipRequest:
-    return PartnershipRequest(
-        partner=partner,
-        profile=_opt(profile),
-        message=_opt(message),
-        notify=_opt(notify),
-        callback=_opt(callback),
-    )
-
-
-def _started(result: object) -> str:
-    if not isinstance(result, OperationRef):
-        raise PartnerApiError(f"requestPartnership answered {type(result).__name__}, not an operation")
-    return result.operation
+def _partnership(partner: str, request: Partnership) -> tuple[PartnershipRequest, Waiting]:
+    fields = ("profile", "message", "notify", "callback")
+    body = PartnershipRequest(partner=partner, **given(**{name: request.get(name) for name in fields}))
+    return body, cast(Waiting, {name: value for name, value in request.items() if name not in fields})
 
 
 def request_partnership_and_wait(
     airvantage: Client,
     partner: str,
     *,
-    profile: str | None = None,
-    message: str | None = None,
-    notify: bool | None = None,
-    callback: str | None = None,
-    company: str | None = None,
-    timeout: float = DEFAULT_WAIT,
-    first_poll: float = DEFAULT_FIRST_POLL,
-    max_poll: float = DEFAULT_MAX_POLL,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    **request: Unpack[Partnership],
 ) -> OperationResult:
     """Ask company ``partner`` to become a partner and wait until the request's operation is ``FINISHED``.
 
     ``profile`` is the profile the partner's users get in your company. The operation ends
     when the partner accepts (``result.succeeded``), rejects (``result.failed``) or you
     cancel it (``result.cancelled``); that may take as long as the partner takes to answer,
-    so choose ``timeout`` accordingly. Raises :class:`PartnerExistsError`,
-    :class:`UnknownCompanyError`, :class:`UnknownProfileError`, ... for a refused request,
-    and :class:`OperationTimeoutError` when the deadline passes (the request stays open).
+    so choose ``timeout`` accordingly (:class:`Partnership`). Raises
+    :class:`PartnerExistsError`, :class:`UnknownCompanyError`,
+    :class:`UnknownProfileError`, ... for a refused request, and
+    :class:`OperationTimeoutError` when the deadline passes (the request stays open).
     """
-    body = _partnership(partner, profile, message, notify, callback)
-    uid = _started(request_partnership.sync(client=airvantage, body=body, company=_opt(company)))
-    return wait_for_operation(
-        airvantage,
-        uid,
-        timeout=timeout,
-        first_poll=first_poll,
-        max_poll=max_poll,
-        company=company,
-        sleep=sleep,
-        clock=clock,
-    )
+    body, waiting = _partnership(partner, request)
+    answer = request_partnership.sync(client=airvantage, body=body, **given(company=waiting.get("company")))
+    started = expect(answer, OperationRef, "requestPartnership")
+    return wait_for_operation(airvantage, started.operation, sleep=sleep, clock=clock, **waiting)
 
 
 async def arequest_partnership_and_wait(
     airvantage: Client,
     partner: str,
     *,
-    profile: str | None = None,
-    message: str | None = None,
-    notify: bool | None = None,
-    callback: str | None = None,
-    company: str | None = None,
-    timeout: float = DEFAULT_WAIT,
-    first_poll: float = DEFAULT_FIRST_POLL,
-    max_poll: float = DEFAULT_MAX_POLL,
     sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     clock: Callable[[], float] = time.monotonic,
+    **request: Unpack[Partnership],
 ) -> OperationResult:
     """The async :func:`request_partnership_and_wait`."""
-    body = _partnership(partner, profile, message, notify, callback)
-    uid = _started(await request_partnership.asyncio(client=airvantage, body=body, company=_opt(company)))
-    return await await_operation(
-        airvantage,
-        uid,
-        timeout=timeout,
-        first_poll=first_poll,
-        max_poll=max_poll,
-        company=company,
-        sleep=sleep,
-        clock=clock,
-    )
+    body, waiting = _partnership(partner, request)
+    answer = await request_partnership.asyncio(client=airvantage, body=body, **given(company=waiting.get("company")))
+    started = expect(answer, OperationRef, "requestPartnership")
+    return await await_operation(airvantage, started.operation, sleep=sleep, clock=clock, **waiting)

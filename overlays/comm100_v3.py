@@ -18,11 +18,9 @@ tests/overlays/test_comm100_v3.py:
 
 from __future__ import annotations
 
-import json
 import re
-import time
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, Unpack
 from urllib.parse import urlsplit
 
 import httpx
@@ -31,28 +29,29 @@ from comm100_v3_client import Client
 from comm100_v3_client.api.sites import list_sites
 from comm100_v3_client.models.site import Site
 from comm100_v3_client.models.site_page import SitePage
-from comm100_v3_client.types import UNSET, Unset
+
+from partner_apis.specs import api_spec
 
 from .runtime import (
-    OAuth2Auth,
+    OAuth2Login,
     OverlayClient,
-    PartnerApiError,
     PasswordGrant,
-    RetryPolicy,
     Secret,
+    TokenOptions,
     aiter_items,
     build_client,
+    expect,
+    given,
     iter_items,
 )
-from .runtime.client import DEFAULT_TIMEOUT
-from .runtime.oauth import DEFAULT_EXPIRY_SKEW
+from .runtime.rewrite import json_object_body, rebuild, rebuild_response
 
 __all__ = ["DEFAULT_BASE_URL", "KEY", "TOKEN_PATH", "Comm100V3Client", "aiter_sites", "client", "iter_sites"]
 
 KEY = "comm100-v3"
-DEFAULT_BASE_URL = "https://partner7.comm100.io"
-TOKEN_PATH = "/partner/oauth/token"  # noqa: S105 (a path, not a password)
-SITES_PATH = "/api/v3/partner/sites"
+DEFAULT_BASE_URL = api_spec(KEY).server_urls[0]  # https://partner7.comm100.io
+TOKEN_PATH = api_spec(KEY).operation("getToken").path  # /partner/oauth/token
+SITES_PATH = api_spec(KEY).operation("listSites").path  # /api/v3/partner/sites
 
 # The Site and SitePage answers, and the create and update bodies (not /paying).
 _SITE_PATHS = re.compile(re.escape(SITES_PATH) + r"(/[^/]+)?$")
@@ -60,57 +59,23 @@ _SITE_PATHS = re.compile(re.escape(SITES_PATH) + r"(/[^/]+)?$")
 
 @define
 class Comm100V3Client(OverlayClient, Client):
-    """The generated ``comm100_v3_client.Client`` with the overlay runtime, as :func:`client` returns it.
-
-    ``with_options(timeout=..., max_retries=..., retry=..., headers=...)`` (and
-    ``with_headers``/``with_timeout``) return a copy sharing this client's connection
-    pool and token; this client is unchanged.
-    """
+    """The generated ``comm100_v3_client.Client`` with the overlay runtime, as :func:`client` returns it."""
 
 
 def client(
-    email: str,
-    password: str | Secret,
-    *,
-    base_url: str = DEFAULT_BASE_URL,
-    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-    retry: RetryPolicy | None = None,
-    transport: httpx.BaseTransport | None = None,
-    async_transport: httpx.AsyncBaseTransport | None = None,
-    expiry_skew: float = DEFAULT_EXPIRY_SKEW,
-    clock: Callable[[], float] = time.monotonic,
-    httpx_args: Mapping[str, Any] | None = None,
+    email: str, password: str | Secret, *, base_url: str = DEFAULT_BASE_URL, **options: Unpack[TokenOptions]
 ) -> Comm100V3Client:
     """Return a ``comm100_v3_client.Client`` (a :class:`Comm100V3Client`) that logs in as the partner ``email``.
 
-    The token is fetched on the first call and renewed as needed (``expiry_skew``
-    seconds before it expires; ``clock`` is injectable for tests). Every failure raises a
+    The token is fetched on the first call and renewed as needed. Every failure raises a
     ``partner_apis.overlays.runtime`` error: ``AuthenticationError`` for a refused login,
     ``NotFoundError`` for an unknown or foreign site, ...; idempotent calls are retried.
-    Pass ``base_url`` to aim at a simulator. ``httpx_args`` go to both httpx clients
-    (event hooks, verify, proxy, ...; see
-    :func:`~partner_apis.overlays.runtime.build_client`, which raises ``TypeError`` for
-    a key the runtime owns).
+    Pass ``base_url`` to aim at a simulator; ``options`` are
+    :class:`~partner_apis.overlays.runtime.TokenOptions` (timeout, retry, transports,
+    httpx_args, expiry_skew, clock).
     """
-    auth = OAuth2Auth(
-        PasswordGrant(email, password, login_field="email"),
-        token_url=TOKEN_PATH,
-        base_url=base_url,
-        expiry_skew=expiry_skew,
-        clock=clock,
-    )
-    return build_client(
-        Comm100V3Client,
-        key=KEY,
-        base_url=base_url,
-        auth=auth,
-        timeout=timeout,
-        retry=retry,
-        transport=transport,
-        async_transport=async_transport,
-        httpx_args=httpx_args,
-        wrap_transport=_spelling,
-    )
+    login = OAuth2Login(PasswordGrant(email, password, login_field="email"))
+    return build_client(Comm100V3Client, key=KEY, base_url=base_url, auth=login, wrap_transport=_spelling, **options)
 
 
 def _spelling(
@@ -121,13 +86,6 @@ def _spelling(
 
 
 # -- auto-pagination ----------------------------------------------------------------------
-
-
-def _first_page(result: object) -> SitePage:
-    # Failures raise in the client's auth flow; a 200 always parses as a SitePage.
-    if not isinstance(result, SitePage):
-        raise PartnerApiError(f"listSites answered {type(result).__name__}, not a page of sites")
-    return result
 
 
 def _next_page_query(next_page: str) -> httpx.QueryParams:
@@ -145,10 +103,6 @@ def _sites(page: SitePage) -> list[Site]:
     return page.sites
 
 
-def _keywords(keywords: str | None) -> str | Unset:
-    return UNSET if keywords is None else keywords
-
-
 def iter_sites(comm100: Client, keywords: str | None = None) -> Iterator[Site]:
     """Yield every site matching ``keywords`` (all the partner's sites without), page by page.
 
@@ -158,7 +112,7 @@ def iter_sites(comm100: Client, keywords: str | None = None) -> Iterator[Site]:
 
     def fetch(next_page: str | None) -> SitePage:
         if next_page is None:
-            return _first_page(list_sites.sync(client=comm100, keywords=_keywords(keywords)))
+            return expect(list_sites.sync(client=comm100, **given(keywords=keywords)), SitePage, "listSites")
         response = comm100.get_httpx_client().get(SITES_PATH, params=_next_page_query(next_page))
         return SitePage.from_dict(response.json())
 
@@ -170,7 +124,7 @@ def aiter_sites(comm100: Client, keywords: str | None = None) -> AsyncIterator[S
 
     async def fetch(next_page: str | None) -> SitePage:
         if next_page is None:
-            return _first_page(await list_sites.asyncio(client=comm100, keywords=_keywords(keywords)))
+            return expect(await list_sites.asyncio(client=comm100, **given(keywords=keywords)), SitePage, "listSites")
         response = await comm100.get_async_httpx_client().get(SITES_PATH, params=_next_page_query(next_page))
         return SitePage.from_dict(response.json())
 
@@ -187,19 +141,12 @@ def _renamed(site: Any, old: str, new: str) -> bool:
     return False
 
 
-def _rename_in_answer(body: Any) -> bool:
+def _rename_in_answer(body: dict[str, Any]) -> bool:
     # A SitePage holds its sites in `sites`; every other site answer is one Site.
-    if isinstance(body, dict) and isinstance(body.get("sites"), list):
+    if isinstance(body.get("sites"), list):
         changed = [_renamed(site, "timezone", "timeZone") for site in body["sites"]]
         return any(changed)
     return _renamed(body, "timezone", "timeZone")
-
-
-def _json(content: bytes) -> Any:
-    try:
-        return json.loads(content)
-    except ValueError:
-        return None
 
 
 def _is_site_json(message: httpx.Request | httpx.Response, path: str) -> bool:
@@ -210,18 +157,10 @@ def _is_site_json(message: httpx.Request | httpx.Response, path: str) -> bool:
 def _outgoing(request: httpx.Request) -> httpx.Request:
     if request.method not in {"POST", "PUT"} or not _is_site_json(request, request.url.path):
         return request
-    body = _json(request.content)
-    if not _renamed(body, "timeZone", "timezone"):
+    body = json_object_body(request)
+    if body is None or not _renamed(body, "timeZone", "timezone"):
         return request
-    headers = httpx.Headers(request.headers)
-    del headers["content-length"]
-    return httpx.Request(
-        request.method,
-        request.url,
-        headers=headers,
-        content=json.dumps(body).encode(),
-        extensions=request.extensions,
-    )
+    return rebuild(request, json_body=body)
 
 
 def _incoming(response: httpx.Response, request: httpx.Request) -> httpx.Response:
@@ -233,20 +172,10 @@ def _incoming(response: httpx.Response, request: httpx.Request) -> httpx.Respons
     # is looked for in the bytes before the whole answer is parsed again.
     if b'"timezone"' not in content and b"\\u" not in content:
         return response
-    body = _json(content)
-    if not _rename_in_answer(body):
+    body = json_object_body(response)
+    if body is None or not _rename_in_answer(body):
         return response
-    headers = httpx.Headers(response.headers)
-    # The content is decoded now: its old length and encoding no longer apply.
-    for name in ("content-length", "content-encoding", "transfer-encoding"):
-        headers.pop(name, None)
-    return httpx.Response(
-        response.status_code,
-        headers=headers,
-        content=json.dumps(body).encode(),
-        request=request,
-        extensions=response.extensions,
-    )
+    return rebuild_response(response, body, request)
 
 
 class _TimeZoneTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):

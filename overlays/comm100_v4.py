@@ -11,15 +11,13 @@ What the overlay adds: a client from a ready token, or from the partner's ``emai
 :class:`~partner_apis.overlays.runtime.OAuth2Auth` (the password grant at Comm100's OAuth
 server, which is another host than the sites, reuse until shortly before expiry, the
 refresh grant with a fall back to the password grant, one retry on 401), and a client
-class, :class:`Comm100V4Client`, whose copies (``with_options``) share its connection
-pool and token.
+class, :class:`Comm100V4Client`, whose copies (``with_options``, see
+:class:`~partner_apis.overlays.runtime.OverlayClient`) share its connection pool and token.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Unpack
 
 import httpx
 from attrs import define
@@ -28,28 +26,24 @@ from comm100_v4_client.models.changeable_site_status import ChangeableSiteStatus
 from comm100_v4_client.models.site_status import SiteStatus
 from comm100_v4_client.types import Unset
 
-from .runtime import BearerAuth, OAuth2Auth, OverlayClient, PasswordGrant, RetryPolicy, Secret, build_client
-from .runtime.client import DEFAULT_TIMEOUT
-from .runtime.oauth import DEFAULT_EXPIRY_SKEW
+from partner_apis.specs import api_spec
+
+from .runtime import BearerAuth, OAuth2Login, OverlayClient, PasswordGrant, Secret, TokenOptions, build_client
+from .runtime.oauth import spec_token_url
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TOKEN_URL", "KEY", "Comm100V4Client", "client", "site_status"]
 
 KEY = "comm100-v4"
-DEFAULT_BASE_URL = "https://partnerapi.comm100.io/v4"
-# Absolute: the OAuth server is another host than the sites' base URL.
-DEFAULT_TOKEN_URL = "https://partner.comm100.io/oauth/token"  # noqa: S105 (a URL, not a password)
+DEFAULT_BASE_URL = api_spec(KEY).server_urls[0]  # https://partnerapi.comm100.io/v4
+# Absolute: the OAuth server is another host than the sites' base URL (the spec's getToken server).
+DEFAULT_TOKEN_URL = spec_token_url(api_spec(KEY))  # https://partner.comm100.io/oauth/token
 
 _CANONICAL = {status.value.lower(): status for status in SiteStatus}
 
 
 @define
 class Comm100V4Client(OverlayClient, Client):
-    """The generated ``comm100_v4_client.Client`` with the overlay runtime, as :func:`client` returns it.
-
-    ``with_options(timeout=..., max_retries=..., retry=..., headers=...)`` (and
-    ``with_headers``/``with_timeout``) return a copy sharing this client's connection
-    pool and token; this client is unchanged.
-    """
+    """The generated ``comm100_v4_client.Client`` with the overlay runtime, as :func:`client` returns it."""
 
 
 def client(
@@ -60,39 +54,22 @@ def client(
     client_id: str | None = None,
     token_url: str = DEFAULT_TOKEN_URL,
     base_url: str = DEFAULT_BASE_URL,
-    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-    retry: RetryPolicy | None = None,
-    transport: httpx.BaseTransport | None = None,
-    async_transport: httpx.AsyncBaseTransport | None = None,
-    expiry_skew: float = DEFAULT_EXPIRY_SKEW,
-    clock: Callable[[], float] = time.monotonic,
-    httpx_args: Mapping[str, Any] | None = None,
+    **options: Unpack[TokenOptions],
 ) -> Comm100V4Client:
     """Return a ``comm100_v4_client.Client`` (a :class:`Comm100V4Client`) that sends a partner's bearer token.
 
     Pass either a ready ``token``, or the partner's ``email``, ``password`` and
     ``client_id``: the client then logs in at ``token_url`` on the first call and renews
-    the token as needed (``expiry_skew`` seconds before it expires; ``clock`` is
-    injectable for tests). Raises ``TypeError`` when both or neither are given, or the
+    the token as needed. Raises ``TypeError`` when both or neither are given, or the
     login is incomplete. Every failure raises a ``partner_apis.overlays.runtime`` error
     (``AuthenticationError`` for a refused login, ``NotFoundError`` for an unknown or
     foreign site, ``PermissionDeniedError`` without Manage Site, ...); idempotent calls
-    are retried. Pass ``base_url`` (and ``token_url``) to aim at a simulator.
-    ``httpx_args`` go to both httpx clients (event hooks, verify, proxy, ...; see
-    :func:`~partner_apis.overlays.runtime.build_client`, which raises ``TypeError`` for
-    a key the runtime owns).
+    are retried. Pass ``base_url`` (and ``token_url``) to aim at a simulator; ``options``
+    are :class:`~partner_apis.overlays.runtime.TokenOptions` (timeout, retry, transports,
+    httpx_args, expiry_skew, clock).
     """
-    return build_client(
-        Comm100V4Client,
-        key=KEY,
-        base_url=base_url,
-        auth=_auth(token, email, password, client_id, token_url, expiry_skew, clock),
-        timeout=timeout,
-        retry=retry,
-        transport=transport,
-        async_transport=async_transport,
-        httpx_args=httpx_args,
-    )
+    auth = _auth(token, email, password, client_id, token_url)
+    return build_client(Comm100V4Client, key=KEY, base_url=base_url, auth=auth, **options)
 
 
 def _auth(
@@ -101,9 +78,7 @@ def _auth(
     password: str | Secret | None,
     client_id: str | None,
     token_url: str,
-    expiry_skew: float,
-    clock: Callable[[], float],
-) -> httpx.Auth:
+) -> BearerAuth | OAuth2Login:
     login = {"email": email, "password": password, "client_id": client_id}
     given = sorted(name for name, value in login.items() if value is not None)
     if token is not None:
@@ -118,12 +93,10 @@ def _auth(
     if not httpx.URL(token_url).is_absolute_url:
         # A relative URL would resolve against the sites' host, which is not the OAuth server.
         raise ValueError(f"token_url must be an absolute URL, not {token_url!r}")
-    return OAuth2Auth(
+    return OAuth2Login(
         PasswordGrant(email, password, login_field="email", extra={"client_id": client_id}),
         token_url=token_url,
         refresh_extra={"client_id": client_id},
-        expiry_skew=expiry_skew,
-        clock=clock,
     )
 
 

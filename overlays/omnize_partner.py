@@ -20,8 +20,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import AsyncGenerator, Generator, Mapping
-from typing import Any
+from collections.abc import AsyncGenerator, Generator
+from typing import Any, Unpack
 from urllib.parse import urlencode
 
 import httpx
@@ -30,22 +30,23 @@ from omnize_partner_client import AuthenticatedClient
 from omnize_partner_client.api.url_login import login_partner
 from omnize_partner_client.models import LoginPartnerRequest, LoginPartnerSuccess
 
+from partner_apis.specs import Operation, api_spec
+
 from .runtime import (
     REQUEST_ID_HEADERS,
     ApiResponseError,
+    ClientOptions,
+    OperationTable,
     OverlayClient,
-    PartnerApiError,
-    RetryPolicy,
     Secret,
     build_client,
     error_for_status,
+    expect,
     operation_table,
     register_secret,
 )
-from .runtime.client import DEFAULT_TIMEOUT
 from .runtime.errors import parse_body
 from .runtime.rewrite import json_object_body, rebuild
-from .runtime.routes import Operation
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -67,10 +68,11 @@ __all__ = [
 ]
 
 KEY = "omnize-partner"
-DEFAULT_BASE_URL = "http://partner.omnize.com/api/v1"
-DEFAULT_LOGIN_BASE_URL = "https://ca1vsqktff.execute-api.us-east-1.amazonaws.com"
-LOGIN_LINK_BASE = "https://login.omnize.com.br"
 _LOGIN_OPERATION = "loginPartner"
+DEFAULT_BASE_URL = api_spec(KEY).server_urls[0]  # http://partner.omnize.com/api/v1
+# URL login's own host (an AWS API Gateway), the spec's server for loginPartner.
+DEFAULT_LOGIN_BASE_URL = api_spec(KEY).operation(_LOGIN_OPERATION).servers[0]
+LOGIN_LINK_BASE = "https://login.omnize.com.br"
 
 # Where each operation carries a password, as a path into its JSON body. A test checks
 # this table against every `password` property of the spec's request bodies.
@@ -134,14 +136,15 @@ def _joined(problem: Any) -> str:
     return ", ".join(str(item) for item in problem) if isinstance(problem, list) else str(problem)
 
 
-def error_for(response: httpx.Response) -> PartnerApiError | None:
+def error_for(response: httpx.Response, operations: OperationTable | None = None) -> ApiResponseError | None:
     """The error an Omnize answer stands for, or None for a success.
 
     HTTP >= 400 keeps the runtime's status errors; an HTTP 200 whose body says
     ``success: false`` is :class:`OmnizeError`, a URL-login body with a non-200
     ``status`` or no token is :class:`OmnizeLoginError`, and a partner-API body that is
     not a JSON object with a ``success`` flag (a proxy's page, say) is
-    :class:`OmnizeError` too. The body must already be read.
+    :class:`OmnizeError` too. ``operations`` is the client's operation table (default:
+    the spec's base path and login host). The body must already be read.
     """
     status_error = error_for_status(response)
     if status_error is not None:
@@ -151,7 +154,7 @@ def error_for(response: httpx.Response) -> PartnerApiError | None:
         return OmnizeError(response, "the answer is not a JSON object")
     if "success" in body:
         return None if body["success"] is True else OmnizeError(response)
-    operation = operation_table(KEY).find(response.request.method, response.request.url.path)
+    operation = (operations or operation_table(KEY)).find(response.request.method, response.request.url.path)
     if operation is None or operation.operation_id != _LOGIN_OPERATION:
         return OmnizeError(response, "the answer has no success flag")
     if body.get("status") != 200 or not body.get("token"):
@@ -174,22 +177,15 @@ _QUERY_BY_DEFAULT = frozenset({"GET", "HEAD"})  # where a request the spec does 
 
 @functools.cache
 def _token_places() -> tuple[dict[str, str], frozenset[str]]:
-    # From one reading of the spec: where each operation takes the token (its
-    # x-token-location), and the methods whose every operation takes it in the query (GET,
-    # as the spec stands), for which a request needs no operation lookup to place it.
-    from partner_apis.specs import load_spec
-
-    locations: dict[str, str] = {}
+    # From the spec model: where each operation takes the token (its x-token-location),
+    # and the methods whose every operation takes it in the query (GET, as the spec
+    # stands), for which a request needs no operation lookup to place it.
+    spec = api_spec(KEY)
+    locations = {op.operation_id: op.token_location for op in spec if op.token_location is not None}
     always_in_query = set(_QUERY_BY_DEFAULT)
-    for item in load_spec(KEY)["paths"].values():
-        for method, operation in item.items():
-            if not isinstance(operation, dict) or "operationId" not in operation:
-                continue
-            location = operation.get("x-token-location")
-            if location is not None:
-                locations[operation["operationId"]] = location
-            if operation["operationId"] == _LOGIN_OPERATION or location != "query":
-                always_in_query.discard(method.upper())
+    for operation in spec:
+        if operation.operation_id == _LOGIN_OPERATION or operation.token_location != "query":  # noqa: S105
+            always_in_query.discard(operation.method)
     return locations, frozenset(always_in_query)
 
 
@@ -231,15 +227,24 @@ class PartnerTokenAuth(httpx.Auth):
     The token goes in the query string or the JSON body as the spec's
     ``x-token-location`` says (query for a GET the spec does not know, body otherwise),
     replacing any token the request already carries, so it is sent exactly once.
-    Raises ``ValueError`` for a body-token operation whose body is not a JSON object.
+    ``base_url`` is the client's (default: the spec's), for finding each request's
+    operation. Raises ``ValueError`` for a body-token operation whose body is not a JSON
+    object.
     """
 
     requires_request_body = True
 
-    def __init__(self, token: Secret, login_base_url: str | httpx.URL = DEFAULT_LOGIN_BASE_URL) -> None:
+    def __init__(
+        self,
+        token: Secret,
+        login_base_url: str | httpx.URL = DEFAULT_LOGIN_BASE_URL,
+        *,
+        base_url: str | None = None,
+    ) -> None:
         self._token = token
         self._login_base_url = httpx.URL(str(login_base_url).rstrip("/"))
         self._query_pair = urlencode({"token": token.reveal()}).encode()  # as the query carries it
+        self.operations = operation_table(KEY, base_url, {_LOGIN_OPERATION: str(self._login_base_url)})
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         yield self.prepare(request)
@@ -254,16 +259,21 @@ class PartnerTokenAuth(httpx.Auth):
         await request.aread()
         yield self.prepare(request)
 
-    def query_for(self, method: str, path: str) -> dict[str, str] | None:
-        """The query a request to ``path`` carries the token in (None when it goes in the body).
+    def query_for(self, method: str, url: str) -> dict[str, str] | None:
+        """The query a request for ``url`` (relative to the base URL) carries the token in; None for the body.
 
-        The client puts it in place while it builds the request, so :meth:`prepare` finds
-        it there and need not parse the URL again.
+        The client puts it in place while it builds the request (the runtime's
+        ``QueryAuth`` seam), so :meth:`prepare` finds it there and need not parse the URL
+        again.
         """
         method = method.upper()
-        if method in _always_in_query() or self._token_in_query(method, operation_table(KEY).find(method, path)):
+        if method in _always_in_query() or self._token_in_query(method, self._find(method, url)):
             return {"token": self._token.reveal()}
         return None
+
+    def _find(self, method: str, url: str) -> Operation | None:
+        # Joined as httpx joins a relative URL to the base URL.
+        return self.operations.find(method, f"{self.operations.base_path}/{url.lstrip('/')}")
 
     @staticmethod
     def _token_in_query(method: str, operation: Operation | None) -> bool:
@@ -274,7 +284,7 @@ class PartnerTokenAuth(httpx.Auth):
     def prepare(self, request: httpx.Request) -> httpx.Request:
         """Return the request as Omnize must receive it."""
         always = request.method in _always_in_query()
-        operation = None if always else operation_table(KEY).find(request.method, request.url.path)
+        operation = None if always else self.operations.find(request.method, request.url.path)
         operation_id = operation.operation_id if operation else ""
         if always or self._token_in_query(request.method, operation):
             if not _carries_only(request.url.query, self._query_pair):
@@ -324,11 +334,7 @@ def client(
     *,
     base_url: str = DEFAULT_BASE_URL,
     login_base_url: str = DEFAULT_LOGIN_BASE_URL,
-    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-    retry: RetryPolicy | None = None,
-    transport: httpx.BaseTransport | None = None,
-    async_transport: httpx.AsyncBaseTransport | None = None,
-    httpx_args: Mapping[str, Any] | None = None,
+    **options: Unpack[ClientOptions],
 ) -> OmnizeClient:
     """Return an ``omnize_partner_client`` client that sends ``token`` the way Omnize expects.
 
@@ -336,35 +342,30 @@ def client(
     pass the token per call. Every failure raises: :class:`OmnizeError` for Omnize's
     ``success: false``, :class:`OmnizeLoginError` for a refused URL login, the runtime's
     status and connection errors otherwise; idempotent calls are retried. Point
-    ``base_url``/``login_base_url`` at a simulator in tests. ``httpx_args`` go to both
-    httpx clients (event hooks, verify, proxy, ...; see
-    :func:`~partner_apis.overlays.runtime.build_client`). Raises ``ValueError`` for an
-    empty token, ``TypeError`` for an ``httpx_args`` key the runtime owns.
+    ``base_url``/``login_base_url`` at a simulator in tests; ``options`` are
+    :class:`~partner_apis.overlays.runtime.ClientOptions` (timeout, retry, transports,
+    httpx_args). Raises ``ValueError`` for an empty token, ``TypeError`` for an
+    ``httpx_args`` key the runtime owns.
     """
     secret = token if isinstance(token, Secret) else Secret(token)
     if not secret:
         raise ValueError("the partner token is empty")
-    auth = PartnerTokenAuth(secret, login_base_url)
+    auth = PartnerTokenAuth(secret, login_base_url, base_url=base_url)
     return build_client(
         OmnizeClient,
         key=KEY,
         base_url=base_url,
         auth=auth,
-        error_for=error_for,
-        timeout=timeout,
-        retry=retry,
-        transport=transport,
-        async_transport=async_transport,
+        error_for=functools.partial(error_for, operations=auth.operations),
         headers={"Accept": "application/json"},  # what the header slot of OmnizeClient holds
-        query_for=auth.query_for,
-        httpx_args=httpx_args,
+        servers={_LOGIN_OPERATION: login_base_url},
+        **options,
     )
 
 
 def _login_token(answer: object) -> str:
-    if not isinstance(answer, LoginPartnerSuccess):  # error_for raised for every refusal already
-        raise PartnerApiError(f"URL login answered {type(answer).__name__}, not a login token")
-    return answer.token
+    # error_for raised for every refusal already.
+    return expect(answer, LoginPartnerSuccess, _LOGIN_OPERATION).token
 
 
 def login(client: AuthenticatedClient, username: str) -> str:

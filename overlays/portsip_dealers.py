@@ -7,9 +7,10 @@ in tests/overlays/test_portsip_dealers.py:
 
 - the token lifecycle (:class:`~partner_apis.overlays.runtime.OAuth2Auth`) configured for
   PortSIP: the password grant at ``/login/oauth/token`` with ``username``, ``scope=all``
-  and the fixed ``client_id``, reuse until shortly before expiry, the refresh grant (with
-  the ``client_id``) falling back to the password grant, one retry on 401, one renewal at
-  a time;
+  and the fixed ``client_id`` (the spec's getToken: its path and the values its request
+  schema fixes), reuse until shortly before expiry, the refresh grant (with the
+  ``client_id``) falling back to the password grant, one retry on 401, one renewal at a
+  time;
 - typed errors with the vendor's words: every failure answer raises a :class:`PortsipError`
   (``code``, ``message``, ``detail``) that is also the runtime's status class
   (``NotFoundError``, ``ConflictError``, ...); a refused login raises
@@ -26,9 +27,8 @@ never reaches the generated parser (the error is raised first).
 
 from __future__ import annotations
 
-import time
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, TypedDict, Unpack
 
 import httpx
 from attrs import define
@@ -36,7 +36,9 @@ from portsip_dealers_client import Client
 from portsip_dealers_client.api.dealers import list_dealers
 from portsip_dealers_client.models.dealer import Dealer
 from portsip_dealers_client.models.dealer_list import DealerList
-from portsip_dealers_client.types import UNSET, Unset
+
+from partner_apis.specs import api_spec
+from partner_apis.specs.model import server_url as fill_server_url
 
 from .runtime import (
     ApiStatusError,
@@ -44,24 +46,26 @@ from .runtime import (
     BadRequestError,
     ConflictError,
     NotFoundError,
-    OAuth2Auth,
+    OAuth2Login,
     OverlayClient,
     PartnerApiError,
     PasswordGrant,
     PermissionDeniedError,
     RateLimitError,
-    RetryPolicy,
     Secret,
     ServerError,
+    TokenOptions,
     UnprocessableEntityError,
-    aiter_items,
+    aiter_offset_items,
     build_client,
-    iter_items,
+    expect,
+    given,
+    iter_offset_items,
     redact,
+    vendor_error,
 )
-from .runtime.client import DEFAULT_TIMEOUT
 from .runtime.errors import parse_body
-from .runtime.oauth import DEFAULT_EXPIRY_SKEW
+from .runtime.oauth import token_form_constants
 
 __all__ = [
     "CLIENT_ID",
@@ -69,6 +73,7 @@ __all__ = [
     "KEY",
     "PAGE_SIZE",
     "TOKEN_PATH",
+    "DealerQuery",
     "PortsipAuthenticationError",
     "PortsipBadRequestError",
     "PortsipClient",
@@ -87,11 +92,12 @@ __all__ = [
 ]
 
 KEY = "portsip-dealers"
-# The web portal's HTTPS port, the vendor's server object's default (8888 is plain HTTP).
-DEFAULT_PORT = 8887
-TOKEN_PATH = "/login/oauth/token"  # noqa: S105 (a path under the base URL, not a password)
-# The developer guide's fixed client id: "The value is always 9d806019-...".
-CLIENT_ID = "9d806019-75b2-4b3d-bb8b-f5a3a412cc0a"
+_SERVER = api_spec(KEY).raw["servers"][0]  # {protocol}://{hostname}:{port}/api, the vendor's server object
+# The web portal's HTTPS port, the server object's default (8888 is plain HTTP).
+DEFAULT_PORT = int(_SERVER["variables"]["port"]["default"])
+TOKEN_PATH = api_spec(KEY).operation("getToken").path  # /login/oauth/token, under the base URL
+# The developer guide's fixed client id ("The value is always 9d806019-..."), a const of getToken's request.
+CLIENT_ID = token_form_constants(api_spec(KEY))["password"]["client_id"]
 PAGE_SIZE = 100  # the largest `top` the API takes
 
 
@@ -122,6 +128,10 @@ class PortsipError(ApiStatusError):
     def __repr__(self) -> str:
         message = redact(str(self.vendor_message))
         return f"{type(self).__name__}(status={self.status}, code={self.code!r}, message={message!r})"
+
+
+# The runtime's status_error_class picks these for their statuses (declared, so that each is
+# public and documented); a status without one of its own raises PortsipError itself.
 
 
 class PortsipBadRequestError(PortsipError, BadRequestError):
@@ -156,17 +166,6 @@ class PortsipServerError(PortsipError, ServerError):
     """5xx: the PBX failed (after any retries)."""
 
 
-_BY_STATUS: dict[int, type[PortsipError]] = {
-    400: PortsipBadRequestError,
-    401: PortsipAuthenticationError,
-    403: PortsipPermissionDeniedError,
-    404: PortsipNotFoundError,
-    409: PortsipConflictError,
-    422: PortsipUnprocessableEntityError,
-    429: PortsipRateLimitError,
-}
-
-
 def _error_items(body: Any) -> list[dict[str, Any]]:
     errors = body.get("errors") if isinstance(body, dict) else None
     if not isinstance(errors, list):
@@ -180,12 +179,7 @@ def error_for(response: httpx.Response) -> PartnerApiError | None:
     The status picks the class; the body (read already) gives ``code``, ``message`` and
     ``detail``, and any body at all is accepted (a proxy's HTML page gives ``UNKNOWN``).
     """
-    status = response.status_code
-    if status < 400:
-        return None
-    if status >= 500:
-        return PortsipServerError(response)
-    return _BY_STATUS.get(status, PortsipError)(response)
+    return vendor_error(PortsipError, response)
 
 
 def _login_error(response: httpx.Response) -> PartnerApiError:
@@ -203,19 +197,15 @@ def _login_error(response: httpx.Response) -> PartnerApiError:
 
 @define
 class PortsipClient(OverlayClient, Client):
-    """The generated ``portsip_dealers_client.Client`` with the overlay runtime, as :func:`client` returns it.
-
-    ``with_options(timeout=..., max_retries=..., retry=..., headers=...)`` (and
-    ``with_headers``/``with_timeout``) return a copy sharing this client's connection
-    pool and token; this client is unchanged.
-    """
+    """The generated ``portsip_dealers_client.Client`` with the overlay runtime, as :func:`client` returns it."""
 
 
 def server_url(host: str, *, port: int = DEFAULT_PORT, protocol: str = "https") -> str:
-    """The API's base URL on a PBX: ``https://<host>:8887/api`` (use port 8888 with ``protocol="http"``)."""
-    if protocol not in {"https", "http"}:
-        raise ValueError(f"protocol must be https or http, not {protocol!r}")
-    return f"{protocol}://{host}:{port}/api"
+    """The API's base URL on a PBX: ``https://<host>:8887/api`` (use port 8888 with ``protocol="http"``).
+
+    Raises ``ValueError`` for a protocol other than https or http.
+    """
+    return fill_server_url(_SERVER, {"hostname": host, "port": port, "protocol": protocol})
 
 
 def client(
@@ -224,13 +214,7 @@ def client(
     *,
     host: str | None = None,
     base_url: str | None = None,
-    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-    retry: RetryPolicy | None = None,
-    transport: httpx.BaseTransport | None = None,
-    async_transport: httpx.AsyncBaseTransport | None = None,
-    expiry_skew: float = DEFAULT_EXPIRY_SKEW,
-    clock: Callable[[], float] = time.monotonic,
-    httpx_args: Mapping[str, Any] | None = None,
+    **options: Unpack[TokenOptions],
 ) -> PortsipClient:
     """Return a ``portsip_dealers_client.Client`` (a :class:`PortsipClient`) signed in as ``username``.
 
@@ -238,115 +222,58 @@ def client(
 
     Give the PBX's ``host`` (``https://<host>:8887/api``, see :func:`server_url`) or its
     ``base_url``, exactly one. The token is fetched on the first call and renewed as
-    needed (``expiry_skew`` seconds before it expires; ``clock`` is injectable for
-    tests). Every failure raises a :class:`PortsipError` (a refused login
-    :class:`PortsipAuthenticationError`); idempotent calls are retried. ``httpx_args``
-    go to both httpx clients (event hooks, ``verify`` for a PBX's own certificate
-    authority, proxy, ...; see :func:`~partner_apis.overlays.runtime.build_client`).
-    Raises ``ValueError`` without a host or base URL, or with both, and ``TypeError``
-    for an ``httpx_args`` key the runtime owns.
+    needed. Every failure raises a :class:`PortsipError` (a refused login
+    :class:`PortsipAuthenticationError`); idempotent calls are retried. ``options`` are
+    :class:`~partner_apis.overlays.runtime.TokenOptions` (timeout, retry, transports,
+    expiry_skew, clock, and httpx_args: ``verify`` for a PBX's own certificate
+    authority, a proxy, ...). Raises ``ValueError`` without a host or base URL, or with
+    both, and ``TypeError`` for an ``httpx_args`` key the runtime owns.
     """
     if (host is None) == (base_url is None):
         raise ValueError("give the PBX's host or its base_url (exactly one): PortSIP PBX is self-hosted")
     url = base_url if base_url is not None else server_url(host or "")
-    auth = OAuth2Auth(
-        PasswordGrant(username, password, extra={"scope": "all", "client_id": CLIENT_ID}),
-        token_url=TOKEN_PATH,
-        base_url=url,
-        refresh_extra={"client_id": CLIENT_ID},
-        expiry_skew=expiry_skew,
-        clock=clock,
-        login_error=_login_error,
-    )
-    return build_client(
-        PortsipClient,
-        key=KEY,
-        base_url=url,
-        auth=auth,
-        error_for=error_for,
-        timeout=timeout,
-        retry=retry,
-        transport=transport,
-        async_transport=async_transport,
-        httpx_args=httpx_args,
-    )
+    login = OAuth2Login(PasswordGrant(username, password), login_error=_login_error)
+    return build_client(PortsipClient, key=KEY, base_url=url, auth=login, error_for=error_for, **options)
 
 
 # -- every dealer, page by page ----------------------------------------------------------------
 
-_Page = tuple[int, DealerList]  # (skip, the page)
+
+class DealerQuery(TypedDict, total=False):
+    """Which dealers :func:`iter_dealers` walks: ``filter_`` (``"level eq 'RESELLER'"``), ``search``, ``orderby``."""
+
+    filter_: str | None
+    search: str | None
+    orderby: str | None
 
 
-def _text(value: str | None) -> str | Unset:
-    return UNSET if value is None else value
+def _items(page: DealerList) -> list[Dealer]:
+    return page.items
 
 
-def _page(skip: int, result: object) -> _Page:
-    # Failures raise in the client's auth flow; a 200 always parses as a DealerList.
-    if not isinstance(result, DealerList):
-        raise PartnerApiError(f"listDealers answered {type(result).__name__}, not a list of dealers")
-    return skip, result
+def _count(page: DealerList) -> int:
+    return page.count
 
 
-def _dealers(page: _Page) -> Sequence[Dealer]:
-    return page[1].items
-
-
-def _next_skip(page: _Page) -> int | None:
-    # `count` is the total of the matching dealers; an empty page ends the walk even if
-    # the count says otherwise (dealers destroyed meanwhile).
-    skip, dealers = page
-    following = skip + len(dealers.items)
-    return following if dealers.items and following < dealers.count else None
-
-
-def iter_dealers(
-    portsip: Client,
-    *,
-    filter_: str | None = None,
-    search: str | None = None,
-    orderby: str | None = None,
-) -> Iterator[Dealer]:
+def iter_dealers(portsip: Client, **query: Unpack[DealerQuery]) -> Iterator[Dealer]:
     """Yield every dealer the caller may see that matches the query, 100 a page (``skip``/``top``).
 
-    A page is fetched only when the one before is used up. Raises the client's errors,
-    and ``PagingError`` if the pages do not advance.
+    A page is fetched only when the one before is used up; the walk ends at ``count``
+    (every match) or at an empty page. Raises the client's errors.
     """
 
-    def fetch(skip: int | None) -> _Page:
-        start = skip or 0
-        result = list_dealers.sync(
-            client=portsip,
-            filter_=_text(filter_),
-            search=_text(search),
-            orderby=_text(orderby),
-            skip=start,
-            top=PAGE_SIZE,
-        )
-        return _page(start, result)
+    def fetch(skip: int) -> DealerList:
+        result = list_dealers.sync(client=portsip, skip=skip, top=PAGE_SIZE, **given(**query))
+        return expect(result, DealerList, "listDealers")
 
-    return iter_items(fetch, _dealers, _next_skip)
+    return iter_offset_items(fetch, _items, _count)
 
 
-def aiter_dealers(
-    portsip: Client,
-    *,
-    filter_: str | None = None,
-    search: str | None = None,
-    orderby: str | None = None,
-) -> AsyncIterator[Dealer]:
+def aiter_dealers(portsip: Client, **query: Unpack[DealerQuery]) -> AsyncIterator[Dealer]:
     """The async :func:`iter_dealers`: ``async for dealer in aiter_dealers(client): ...``."""
 
-    async def fetch(skip: int | None) -> _Page:
-        start = skip or 0
-        result = await list_dealers.asyncio(
-            client=portsip,
-            filter_=_text(filter_),
-            search=_text(search),
-            orderby=_text(orderby),
-            skip=start,
-            top=PAGE_SIZE,
-        )
-        return _page(start, result)
+    async def fetch(skip: int) -> DealerList:
+        result = await list_dealers.asyncio(client=portsip, skip=skip, top=PAGE_SIZE, **given(**query))
+        return expect(result, DealerList, "listDealers")
 
-    return aiter_items(fetch, _dealers, _next_skip)
+    return aiter_offset_items(fetch, _items, _count)

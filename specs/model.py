@@ -27,11 +27,23 @@ __all__ = ["ApiSpec", "Operation", "Parameter", "RequestBody", "api_spec", "serv
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 
-def server_url(server: Mapping[str, Any]) -> str:
-    """A server object's URL with its variables at their defaults (``{protocol}://{hostname}:{port}/api``)."""
+def server_url(server: Mapping[str, Any], values: Mapping[str, object] | None = None) -> str:
+    """A server object's URL with its variables filled in: from ``values`` where given, else their defaults.
+
+    (``{protocol}://{hostname}:{port}/api``.) Raises ``ValueError`` for a value the
+    variable's ``enum`` does not list, or for a variable the server does not have.
+    """
     url: str = server["url"]
-    for name, variable in server.get("variables", {}).items():
-        url = url.replace("{" + name + "}", str(variable.get("default", "")))
+    variables: Mapping[str, Any] = server.get("variables", {})
+    unknown = set(values or {}) - set(variables)
+    if unknown:
+        raise ValueError(f"the server {url} has no variable {', '.join(sorted(unknown))}")
+    for name, variable in variables.items():
+        value = str((values or {}).get(name, variable.get("default", "")))
+        allowed = [str(choice) for choice in variable.get("enum", [])]
+        if allowed and value not in allowed:
+            raise ValueError(f"{name} must be {' or '.join(allowed)}, not {value!r}")
+        url = url.replace("{" + name + "}", value)
     return url
 
 
@@ -112,6 +124,14 @@ class Operation:
     def error_codes(self) -> tuple[Mapping[str, Any], ...]:
         """The vendor error codes the operation documents (``x-error-codes``), as the spec lists them."""
         return tuple(self.raw.get("x-error-codes") or ())
+
+    @property
+    def own_base_path(self) -> str | None:
+        """The path of the operation's own server (``""`` for a host's root), None when it has none.
+
+        Such an operation's ``path`` is relative to that server, not to the API's base path.
+        """
+        return urlsplit(self.servers[0]).path.rstrip("/") if self.servers else None
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -199,6 +219,25 @@ class ApiSpec:
             if seen > 32:
                 raise ValueError(f"{self.key}: {reference} does not resolve (a reference cycle)")
         return node
+
+    def request_constants(self, operation_id: str) -> tuple[dict[str, Any], ...]:
+        """The properties the request body of ``operation_id`` fixes (``const``), one mapping per variant.
+
+        A body schema with ``oneOf``/``anyOf`` gives one mapping per variant, in order
+        (PortSIP's token request: ``{"grant_type": "password", "scope": "all", "client_id":
+        ...}`` for the password grant); any other object schema gives one. Empty for an
+        operation without a request body. Raises ``KeyError`` for an unknown operation.
+        """
+        body = self.operation(operation_id).request_body
+        if body is None:
+            return ()
+        schema = self.resolve(body.schema)
+        variants = schema.get("oneOf") or schema.get("anyOf") or [schema]
+        constants: list[dict[str, Any]] = []
+        for variant in map(self.resolve, variants):
+            properties = {name: self.resolve(node) for name, node in variant.get("properties", {}).items()}
+            constants.append({name: node["const"] for name, node in properties.items() if "const" in node})
+        return tuple(constants)
 
     def secret_properties(self) -> list[str]:
         """The names of the properties the spec marks ``format: password`` anywhere, sorted."""

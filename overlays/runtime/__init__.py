@@ -5,8 +5,18 @@ its error classes, which every overlaid client raises, :func:`with_options` (cop
 client with another timeout, retry policy or headers) and :func:`enable_debug_logging`.
 """
 
-from .auth import BearerAuth, CheckedAuth, ErrorFor
-from .client import DEFAULT_TIMEOUT, KEEP, OverlayClient, build_client, operation_table, with_options
+from .auth import BearerAuth, CheckedAuth, ErrorFor, QueryAuth
+from .calls import expect, given
+from .client import (
+    DEFAULT_TIMEOUT,
+    KEEP,
+    ClientOptions,
+    OverlayClient,
+    TokenOptions,
+    build_client,
+    client_transport,
+    with_options,
+)
 from .debug import disable_debug_logging, enable_debug_logging
 from .errors import (
     REQUEST_ID_HEADERS,
@@ -24,20 +34,32 @@ from .errors import (
     RateLimitError,
     ServerError,
     UnprocessableEntityError,
+    class_for_status,
     error_for_status,
+    status_error_class,
+    vendor_error,
 )
 from .oauth import (
     ClientCredentialsGrant,
     Grant,
     OAuth2Auth,
+    OAuth2Login,
     PasswordGrant,
     RefreshTokenGrant,
     Token,
     TokenStore,
 )
-from .paging import PagingError, aiter_items, aiter_pages, iter_items, iter_pages
+from .paging import (
+    PagingError,
+    aiter_items,
+    aiter_offset_items,
+    aiter_pages,
+    iter_items,
+    iter_offset_items,
+    iter_pages,
+)
 from .retry import RetryingTransport, RetryPolicy, http_methods_idempotent, retry_after_seconds
-from .routes import Operation, OperationTable
+from .routes import Operation, OperationTable, operation_table
 from .secrets import MASK, RedactingFilter, Secret, install_log_redaction, redact, redact_url, register_secret
 
 __all__ = [
@@ -54,12 +76,14 @@ __all__ = [
     "BearerAuth",
     "CheckedAuth",
     "ClientCredentialsGrant",
+    "ClientOptions",
     "ConflictError",
     "ErrorFor",
     "FieldProblem",
     "Grant",
     "NotFoundError",
     "OAuth2Auth",
+    "OAuth2Login",
     "Operation",
     "OperationTable",
     "OverlayClient",
@@ -67,6 +91,7 @@ __all__ = [
     "PartnerApiError",
     "PasswordGrant",
     "PermissionDeniedError",
+    "QueryAuth",
     "RateLimitError",
     "RedactingFilter",
     "RefreshTokenGrant",
@@ -75,22 +100,31 @@ __all__ = [
     "Secret",
     "ServerError",
     "Token",
+    "TokenOptions",
     "TokenStore",
     "UnprocessableEntityError",
     "aiter_items",
+    "aiter_offset_items",
     "aiter_pages",
     "build_client",
+    "class_for_status",
+    "client_transport",
     "disable_debug_logging",
     "enable_debug_logging",
     "error_for_status",
+    "expect",
+    "given",
     "http_methods_idempotent",
     "install_log_redaction",
     "iter_items",
+    "iter_offset_items",
     "iter_pages",
     "operation_table",
     "redact",
     "redact_url",
     "register_secret",
     "retry_after_seconds",
+    "status_error_class",
+    "vendor_error",
     "with_options",
 ]

@@ -13,6 +13,10 @@
   status is never mistaken for a result;
 - the caller's ``httpx_args`` (event hooks, cookies, redirects...).
 
+Every API's ``client(...)`` factory takes the API's credentials and URLs by name and the
+common options as :class:`ClientOptions` (:class:`TokenOptions` for the APIs that log in
+with OAuth2), passed on to :func:`build_client` unchanged.
+
 :func:`with_options` (and the ``with_options`` method of an overlay's client class, see
 :class:`OverlayClient`) copies such a client with another timeout, retry policy or
 extra headers; the copy shares the original's connection pool and auth flow (so its
@@ -22,39 +26,44 @@ Every generated function passes its query as ``params`` (``{}`` when the operati
 none), and httpx parses the whole URL once more to merge them, even an empty mapping.
 That parse was the largest share of the generated client's overhead over bare httpx in
 ``nox -s bench`` (about 50 us of a 1 ms call here); the overlay's clients put the
-encoded query into the URL before its one parse.
+encoded query into the URL before its one parse, with the parameters a
+:class:`~.auth.QueryAuth` flow adds.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
-import functools
 import inspect
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol, Self, TypeVar
+from typing import Any, Protocol, Self, TypedDict, TypeVar, Unpack
 
 import attrs
 import httpx
 
 from . import debug
-from .auth import CheckedAuth, ErrorFor
+from .auth import CheckedAuth, ErrorFor, QueryAuth
 from .errors import error_for_status
+from .oauth import DEFAULT_EXPIRY_SKEW, OAuth2Login
 from .retry import RetryingTransport, RetryPolicy
-from .routes import OperationTable
+from .routes import OperationTable, operation_table
 from .secrets import install_log_redaction
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "KEEP",
+    "ClientOptions",
     "GeneratedClient",
     "OverlayAsyncHttpxClient",
     "OverlayClient",
     "OverlayHttpxClient",
     "QueryFor",
+    "TokenOptions",
     "TransportWrapper",
     "build_client",
+    "client_transport",
     "operation_table",
     "with_options",
 ]
@@ -83,6 +92,36 @@ TransportWrapper = Callable[
 ]
 
 
+class ClientOptions(TypedDict, total=False):
+    """The options every overlay's ``client(...)`` factory takes, by keyword, besides the API's own.
+
+    ``timeout``: seconds or an ``httpx.Timeout`` (default :data:`DEFAULT_TIMEOUT`; None
+    for none). ``retry``: a :class:`~.retry.RetryPolicy` (default ``RetryPolicy()``; one
+    without its own ``is_idempotent`` follows the spec's ``x-idempotent``).
+    ``transport``/``async_transport``: the network (an ``httpx.MockTransport`` or an ASGI
+    transport in tests). ``httpx_args``: ``httpx.Client`` arguments for both httpx clients
+    (see :func:`build_client`, which raises ``TypeError`` for a key the runtime owns).
+    """
+
+    timeout: httpx.Timeout | float | None
+    retry: RetryPolicy | None
+    transport: httpx.BaseTransport | None
+    async_transport: httpx.AsyncBaseTransport | None
+    httpx_args: Mapping[str, Any] | None
+
+
+class TokenOptions(ClientOptions, total=False):
+    """:class:`ClientOptions`, and for an API whose client logs in (OAuth2) the token lifecycle's.
+
+    ``expiry_skew``: renew a token this many seconds before it expires (default 60);
+    ``clock``: the monotonic clock the expiry is read on (injectable for tests). A client
+    given a ready token ignores both.
+    """
+
+    expiry_skew: float
+    clock: Callable[[], float]
+
+
 def _fold_query(
     default_params: httpx.QueryParams, method: str, url: httpx.URL | str, params: Any, query_for: QueryFor | None
 ) -> tuple[httpx.URL | str, Any]:
@@ -107,10 +146,9 @@ def _fold_query(
 class OverlayHttpxClient(httpx.Client):
     """An ``httpx.Client`` that builds the same requests as httpx with one URL parse fewer.
 
-    ``query_for(method, relative URL)``, when set, may name query parameters an auth flow
-    would add anyway (a token some APIs take in the query): they are encoded with the
-    rest before the URL is parsed, so the flow finds them in place and need not parse it
-    again.
+    ``query_for`` is the auth flow's, when it is a :class:`~.auth.QueryAuth`: the query
+    parameters it would add are encoded with the rest before the URL is parsed, so the
+    flow finds them in place and need not parse it again.
     """
 
     query_for: QueryFor | None = None
@@ -132,14 +170,6 @@ class OverlayAsyncHttpxClient(httpx.AsyncClient):
         """Build the request httpx would build; ``params`` are encoded into the URL before it is parsed."""
         url, params = _fold_query(self.params, method, url, params, self.query_for)
         return super().build_request(method, url, params=params, **kwargs)
-
-
-@functools.cache
-def operation_table(key: str) -> OperationTable:
-    """The operation table of the API ``key``'s spec (cached; the spec ships with the package)."""
-    from partner_apis.specs import load_spec
-
-    return OperationTable.from_spec(load_spec(key))
 
 
 # -- httpx_args -----------------------------------------------------------------------------
@@ -289,56 +319,57 @@ def build_client(
     *,
     key: str,
     base_url: str,
-    auth: httpx.Auth | None,
+    auth: httpx.Auth | OAuth2Login | None,
     error_for: ErrorFor = error_for_status,
-    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-    retry: RetryPolicy | None = None,
-    transport: httpx.BaseTransport | None = None,
-    async_transport: httpx.AsyncBaseTransport | None = None,
     headers: dict[str, str] | None = None,
-    query_for: QueryFor | None = None,
-    httpx_args: Mapping[str, Any] | None = None,
+    servers: Mapping[str, str] | None = None,
     wrap_transport: TransportWrapper | None = None,
+    **options: Unpack[TokenOptions],
 ) -> C:
     """Return ``client_class`` (a generated ``Client``) wired with the overlay runtime.
 
-    ``retry`` defaults to :class:`RetryPolicy`; a policy without its own
-    ``is_idempotent`` gets the spec's idempotency table. ``transport``/``async_transport``
-    replace the network (an ``httpx.MockTransport`` or an ASGI transport in tests).
-    ``headers`` go on every request: the generated client's own httpx clients are
-    replaced, so an ``AuthenticatedClient`` subclass must pass its header here.
-    ``query_for`` is :class:`OverlayHttpxClient`'s hint: query parameters the auth flow
-    adds anyway, put in place while the request is built (the flow must still add them
-    to a request built elsewhere). ``wrap_transport`` puts an overlay's own layer
-    between the retries and the network.
+    ``auth`` is the API's auth flow, or the :class:`~.oauth.OAuth2Login` its client logs
+    in with (made into an ``OAuth2Auth`` on ``base_url`` with ``expiry_skew`` and
+    ``clock``). ``error_for`` tells a failure answer's error (default: the runtime's
+    status errors). ``headers`` go on every request: the generated client's own httpx
+    clients are replaced, so an ``AuthenticatedClient`` subclass must pass its header
+    here. ``servers`` maps an operation the spec puts on another host to the URL the
+    client sends it to, for the operation table. ``wrap_transport`` puts an overlay's own
+    layer between the retries and the network. ``options`` are the factory's
+    (:class:`TokenOptions`).
 
-    ``httpx_args`` are the caller's ``httpx.Client`` arguments, for both httpx clients:
-    ``event_hooks`` (a plain function runs in both clients, an async one in the async
-    client only), ``cookies``, ``follow_redirects``, ``headers`` (over the API's own),
-    ...; ``verify``, ``cert``, ``proxy``, ``limits``, ``http2``, ``trust_env`` (and
-    ``uds``, ``local_address``, ``socket_options``) configure the network transports.
-    Raises ``TypeError`` for a key the runtime owns (``auth``, ``transport``,
-    ``base_url``, ``mounts``, ``app``, ``timeout``), for network settings given with a
-    transport of one's own, or for an argument httpx does not take; ``ValueError`` for
-    an unknown event hook kind; ``KeyError`` for an unknown API key.
+    ``retry`` defaults to :class:`RetryPolicy`; a policy without its own
+    ``is_idempotent`` gets the spec's idempotency table. ``httpx_args`` are the caller's
+    ``httpx.Client`` arguments, for both httpx clients: ``event_hooks`` (a plain function
+    runs in both clients, an async one in the async client only), ``cookies``,
+    ``follow_redirects``, ``headers`` (over the API's own), ...; ``verify``, ``cert``,
+    ``proxy``, ``limits``, ``http2``, ``trust_env`` (and ``uds``, ``local_address``,
+    ``socket_options``) configure the network transports. Raises ``TypeError`` for a key
+    the runtime owns (``auth``, ``transport``, ``base_url``, ``mounts``, ``app``,
+    ``timeout``), for network settings given with a transport of one's own, or for an
+    argument httpx does not take; ``ValueError`` for an unknown event hook kind;
+    ``KeyError`` for an unknown API key.
     """
     install_log_redaction()
     debug.enable_debug_logging_from_environment()
-    table = operation_table(key)
-    args = _HttpxArgs.read(httpx_args)
-    policy = (retry or RetryPolicy()).with_default_idempotency(table.is_idempotent)
-    network, async_network = _network(args, transport, async_transport)
+    table = operation_table(key, base_url, servers)
+    if isinstance(auth, OAuth2Login):
+        expiry_skew = options.get("expiry_skew", DEFAULT_EXPIRY_SKEW)
+        auth = auth.auth(table.spec, base_url, expiry_skew=expiry_skew, clock=options.get("clock", time.monotonic))
+    args = _HttpxArgs.read(options.get("httpx_args"))
+    policy = (options.get("retry") or RetryPolicy()).with_default_idempotency(table.is_idempotent)
+    network, async_network = _network(args, options.get("transport"), options.get("async_transport"))
     if wrap_transport is not None:
         network, async_network = wrap_transport(network, async_network)
     runtime = _Runtime(
         base_url=base_url,
         headers={**(headers or {}), **args.headers},
-        timeout=_timeout(timeout),
+        timeout=_timeout(options.get("timeout", DEFAULT_TIMEOUT)),
         auth=CheckedAuth(auth, error_for),
         retrying=RetryingTransport(policy, network, async_network),
         table=table,
         httpx_args=args,
-        query_for=query_for,
+        query_for=auth.query_for if isinstance(auth, QueryAuth) else None,
     )
     client = client_class(
         base_url=base_url,
@@ -349,6 +380,14 @@ def build_client(
     )
     runtime.install(client)
     return client
+
+
+def client_transport(client: object) -> RetryingTransport:
+    """The retry transport an overlay's factory installed in ``client`` (its policy, its network transports).
+
+    Raises ``TypeError`` for a client no overlay factory made.
+    """
+    return _runtime_of(client).retrying
 
 
 # -- copies with other options ----------------------------------------------------------------

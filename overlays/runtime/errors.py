@@ -23,7 +23,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import httpx
 
@@ -46,10 +46,13 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "UnprocessableEntityError",
+    "class_for_status",
     "error_for_status",
     "field_problems",
     "parse_body",
     "request_id",
+    "status_error_class",
+    "vendor_error",
     "vendor_message",
 ]
 
@@ -330,14 +333,52 @@ def _item(item: Any, found: list[FieldProblem], depth: int, *, named: bool) -> N
         found.append(FieldProblem(detail_field, _first(detail, _MESSAGE_KEYS) or _first(item, _MESSAGE_KEYS) or ""))
 
 
+def class_for_status(status: int) -> type[ApiStatusError]:
+    """The runtime's error class for an HTTP status of 400 or above (``ApiStatusError`` for one without its own)."""
+    return ServerError if status >= 500 else _BY_STATUS.get(status, ApiStatusError)
+
+
 def error_for_status(response: httpx.Response) -> ApiStatusError | None:
     """Return the typed error for a response with status >= 400, or None for success.
 
     The response body must already be read.
     """
     status = response.status_code
-    if status < 400:
-        return None
-    if status >= 500:
-        return ServerError(response)
-    return _BY_STATUS.get(status, ApiStatusError)(response)
+    return None if status < 400 else class_for_status(status)(response)
+
+
+# -- vendor errors that are also status errors ---------------------------------------------
+
+V = TypeVar("V", bound=ApiStatusError)
+
+
+def status_error_class(kind: type[V], status_class: type[ApiStatusError]) -> type[V]:
+    """``kind``, a vendor's error class, that is also the runtime's ``status_class``.
+
+    A class the vendor declares with exactly these two bases (``class
+    PortsipNotFoundError(PortsipError, NotFoundError)``, public and documented) is that
+    class; for any other pair a class is made once, named and documented like ``kind``
+    (``except PartnerExistsError`` and ``except BadRequestError`` both catch it). ``kind``
+    itself when it already is a ``status_class``.
+    """
+    if issubclass(kind, status_class):
+        return kind
+    bases = (kind, status_class)
+    for declared in kind.__subclasses__():
+        if declared.__bases__ == bases:
+            return declared
+    made = type(kind.__name__, bases, {"__doc__": kind.__doc__, "__module__": kind.__module__})
+    made.__qualname__ = kind.__qualname__
+    # Two threads may each make one: both answer with the first one registered, so a
+    # pair is one class (the other is dropped with its last reference).
+    return next(declared for declared in kind.__subclasses__() if declared.__bases__ == bases)
+
+
+def vendor_error(kind: type[V], response: httpx.Response) -> V | None:
+    """The ``kind`` error for a failure answer (status >= 400), None for a success.
+
+    The error is also the runtime's class for its status (see :func:`status_error_class`).
+    The body must already be read.
+    """
+    status = response.status_code
+    return None if status < 400 else status_error_class(kind, class_for_status(status))(response)

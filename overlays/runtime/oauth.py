@@ -10,6 +10,11 @@
 - renewals are single-flight: however many threads (or tasks) find the token stale at
   once, one token request goes out and the others wait for its answer.
 
+:class:`OAuth2Login` is how an overlay says which grant its client logs in with; the
+factory (``build_client``) makes the :class:`OAuth2Auth` from it and the spec: the token
+endpoint is the spec's token operation, and the form fields the spec fixes for a grant
+(``const``: PortSIP's ``scope`` and ``client_id``) go in every form of that grant.
+
 The token request is yielded from the flow, so httpx sends it through the client's own
 transport (retries, an ``httpx.MockTransport`` or an ASGI app in tests) without running
 the auth flow on it again. Tokens, refresh tokens, passwords and client secrets are held
@@ -29,6 +34,8 @@ from typing import Protocol
 import anyio
 import httpx
 
+from partner_apis.specs import ApiSpec
+
 from .errors import ApiResponseError, AuthenticationError, PartnerApiError, error_for_status
 from .secrets import Secret
 
@@ -38,10 +45,13 @@ __all__ = [
     "FormValue",
     "Grant",
     "OAuth2Auth",
+    "OAuth2Login",
     "PasswordGrant",
     "RefreshTokenGrant",
     "Token",
     "TokenStore",
+    "spec_token_url",
+    "token_form_constants",
 ]
 
 log = logging.getLogger("partner_apis.oauth")
@@ -225,6 +235,70 @@ class TokenStore:
         return f"TokenStore({state})"
 
 
+# -- the spec's token endpoint --------------------------------------------------------------
+
+
+def spec_token_url(spec: ApiSpec, operation_id: str = "getToken") -> str:
+    """The token operation's URL: absolute when the spec puts it on another host, else its path under the base URL.
+
+    Raises ``KeyError`` when the spec has no such operation.
+    """
+    operation = spec.operation(operation_id)
+    return operation.servers[0].rstrip("/") + operation.path if operation.servers else operation.path
+
+
+def token_form_constants(spec: ApiSpec, operation_id: str = "getToken") -> dict[str, dict[str, str]]:
+    """The form fields the spec fixes (``const``) for each grant type of its token operation, grant_type aside.
+
+    PortSIP: ``{"password": {"scope": "all", "client_id": ...}, "refresh_token":
+    {"client_id": ...}}``; an API that fixes nothing gives empty mappings. Raises
+    ``KeyError`` when the spec has no such operation.
+    """
+    constants: dict[str, dict[str, str]] = {}
+    for fixed in spec.request_constants(operation_id):
+        grant_type = fixed.get("grant_type")
+        if isinstance(grant_type, str):
+            constants[grant_type] = {name: str(value) for name, value in fixed.items() if name != "grant_type"}
+    return constants
+
+
+@dataclass(frozen=True)
+class OAuth2Login:
+    """How an overlay's client logs in: the grant, and what the token endpoint needs beyond the spec.
+
+    The client factory (``build_client``) makes the :class:`OAuth2Auth` with :meth:`auth`.
+    ``token_url`` replaces the spec's token operation (``token_operation``) as the token
+    endpoint; ``refresh_extra`` adds fields to the refresh grant (a ``client_id`` the
+    partner was given); ``login_error`` is :class:`OAuth2Auth`'s.
+    """
+
+    grant: Grant
+    token_url: str | None = None
+    refresh_extra: Mapping[str, FormValue] | None = None
+    login_error: Callable[[httpx.Response], PartnerApiError] | None = None
+    token_operation: str = "getToken"  # noqa: S105 (an operationId, not a password)
+
+    def auth(
+        self,
+        spec: ApiSpec,
+        base_url: str,
+        *,
+        expiry_skew: float = DEFAULT_EXPIRY_SKEW,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> OAuth2Auth:
+        """The token flow for a client on ``base_url``; raises ``KeyError`` when the spec has no token operation."""
+        return OAuth2Auth(
+            self.grant,
+            token_url=self.token_url or spec_token_url(spec, self.token_operation),
+            base_url=base_url,
+            refresh_extra=self.refresh_extra,
+            expiry_skew=expiry_skew,
+            clock=clock,
+            login_error=self.login_error,
+            constants=token_form_constants(spec, self.token_operation),
+        )
+
+
 # -- the flow ----------------------------------------------------------------------------
 #
 # The token logic is written once, as a generator of steps that does no I/O; the sync and
@@ -289,11 +363,13 @@ class OAuth2Auth(httpx.Auth):
     ``token_url`` is absolute, or relative to ``base_url`` (the client's base URL; without
     one, to the request's origin). ``grant`` gets the first token and is the fallback when
     the refresh grant (sent with ``refresh_extra``, e.g. a ``client_id``) is refused;
-    ``refresh=False`` always uses ``grant``. Raises ``AuthenticationError`` when the token
-    endpoint refuses the grant (400/401), another ``PartnerApiError`` for any other failed
-    token answer, and ``ApiResponseError`` for a success without an ``access_token``;
-    ``login_error`` replaces that choice of error for an API with its own error types
-    (it is given the refused token answer, its body already read).
+    ``refresh=False`` always uses ``grant``. ``constants`` are the fields the token
+    endpoint fixes for each grant type, added to every form of that grant (the grant's own
+    fields win). Raises ``AuthenticationError`` when the token endpoint refuses the grant
+    (400/401), another ``PartnerApiError`` for any other failed token answer, and
+    ``ApiResponseError`` for a success without an ``access_token``; ``login_error``
+    replaces that choice of error for an API with its own error types (it is given the
+    refused token answer, its body already read).
     """
 
     requires_request_body = True
@@ -311,8 +387,10 @@ class OAuth2Auth(httpx.Auth):
         clock: Callable[[], float] = time.monotonic,
         prefix: str = "Bearer",
         login_error: Callable[[httpx.Response], PartnerApiError] | None = None,
+        constants: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         self.grant = grant
+        self._constants = {grant_type: dict(fields) for grant_type, fields in (constants or {}).items()}
         self._login_error = login_error
         self.store = store or TokenStore(clock=clock, expiry_skew=expiry_skew)
         self.prefix = prefix
@@ -340,7 +418,7 @@ class OAuth2Auth(httpx.Auth):
         return httpx.Request(
             "POST",
             url,
-            data=form,
+            data={**self._constants.get(form["grant_type"], {}), **form},
             headers={"Accept": "application/json"},
             # The API request's timeout (and other transport options) apply to the token request too.
             extensions=dict(request.extensions),

@@ -10,12 +10,20 @@ at a time however many there are.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterable, Iterator, Sequence
+from typing import Generic, TypeVar
 
 from .errors import PartnerApiError
 
-__all__ = ["PagingError", "aiter_items", "aiter_pages", "iter_items", "iter_pages"]
+__all__ = [
+    "PagingError",
+    "aiter_items",
+    "aiter_offset_items",
+    "aiter_pages",
+    "iter_items",
+    "iter_offset_items",
+    "iter_pages",
+]
 
 Cursor = TypeVar("Cursor", bound=Hashable)
 Page = TypeVar("Page")
@@ -89,3 +97,69 @@ async def aiter_items(
         del page
         for item in batch:
             yield item
+
+
+# -- offset paging -------------------------------------------------------------------------
+
+
+class _Offsets(Generic[Page, Item]):
+    """The cursor arithmetic of offset paging: a page is (the offset asked for, what the server answered)."""
+
+    def __init__(
+        self,
+        items: Callable[[Page], Sequence[Item]],
+        total: Callable[[Page], int],
+        offset: Callable[[Page], int] | None,
+    ) -> None:
+        self.items = items
+        self.total = total
+        self.offset = offset
+
+    def of(self, page: tuple[int, Page]) -> Sequence[Item]:
+        return self.items(page[1])
+
+    def following(self, page: tuple[int, Page]) -> int | None:
+        # The next page starts after this one's items, counted from where the server says
+        # the page starts when it says so (a server serving one page again is then caught
+        # as a loop). An empty page ends the walk even if the total promises more (items
+        # removed meanwhile, or a server that would answer the same page forever).
+        asked, answer = page
+        items = self.items(answer)
+        following = (asked if self.offset is None else self.offset(answer)) + len(items)
+        return following if items and following < self.total(answer) else None
+
+
+def iter_offset_items(
+    fetch: Callable[[int], Page],
+    items: Callable[[Page], Sequence[Item]],
+    total: Callable[[Page], int],
+    offset: Callable[[Page], int] | None = None,
+) -> Iterator[Item]:
+    """Yield every item of an offset-paged list: ``fetch(offset)`` gets the page at ``offset`` (0 first).
+
+    ``items`` reads a page's items, ``total`` how many match in all (the walk stops there,
+    or at an empty page), ``offset`` where the page starts, for an API whose pages say so
+    (else the offset asked for). Raises ``PagingError`` when the pages loop back, and
+    whatever ``fetch`` raises.
+    """
+    offsets: _Offsets[Page, Item] = _Offsets(items, total, offset)
+
+    def page_at(cursor: int | None) -> tuple[int, Page]:
+        return cursor or 0, fetch(cursor or 0)
+
+    return iter_items(page_at, offsets.of, offsets.following)
+
+
+def aiter_offset_items(
+    fetch: Callable[[int], Awaitable[Page]],
+    items: Callable[[Page], Sequence[Item]],
+    total: Callable[[Page], int],
+    offset: Callable[[Page], int] | None = None,
+) -> AsyncIterator[Item]:
+    """The async :func:`iter_offset_items`: ``fetch`` returns an awaitable page."""
+    offsets: _Offsets[Page, Item] = _Offsets(items, total, offset)
+
+    async def page_at(cursor: int | None) -> tuple[int, Page]:
+        return cursor or 0, await fetch(cursor or 0)
+
+    return aiter_items(page_at, offsets.of, offsets.following)

@@ -119,9 +119,10 @@ class _Retryable(Exception):
 class _Decision:
     """tenacity's retry/wait/stop callbacks for one request under one policy."""
 
-    def __init__(self, policy: RetryPolicy, request: httpx.Request) -> None:
+    def __init__(self, policy: RetryPolicy, request: httpx.Request, clock: Callable[[], float]) -> None:
         self.policy = policy
         self.request = request
+        self.clock = clock
         self.idempotent = (policy.is_idempotent or http_methods_idempotent)(request)
 
     def retry(self, state: tenacity.RetryCallState) -> bool:
@@ -133,14 +134,14 @@ class _Decision:
         if not self.idempotent:
             return False
         if isinstance(error, _Retryable):
-            delay = retry_after_seconds(error.response)
+            delay = retry_after_seconds(error.response, self.clock())
             return delay is None or delay <= self.policy.max_retry_after
         return isinstance(error, httpx.TransportError)
 
     def wait(self, state: tenacity.RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
         if isinstance(error, _Retryable):
-            delay = retry_after_seconds(error.response)
+            delay = retry_after_seconds(error.response, self.clock())
             if delay is not None:
                 return min(delay, self.policy.max_retry_after)
         ceiling = min(self.policy.max_backoff, self.policy.initial_backoff * 2 ** (state.attempt_number - 1))
@@ -172,7 +173,10 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     allowed retries; a failing answer is returned as is, for the layer above to raise.
     ``transport``/``async_transport`` are the network (an ``httpx.HTTPTransport`` and its
     connection pool by default); closing this transport closes them, unless
-    ``owns_transports`` is false (a sibling made by :meth:`with_policy`).
+    ``owns_transports`` is false (a sibling made by :meth:`with_policy`). ``sleep`` waits
+    between sync attempts (async ones wait with ``anyio.sleep``) and ``clock`` is the wall
+    clock a ``Retry-After`` date is read against: both attributes may be replaced (a test
+    records the waits instead of sleeping, and pins the clock).
     """
 
     def __init__(
@@ -182,12 +186,14 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         async_transport: httpx.AsyncBaseTransport | None = None,
         *,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
         owns_transports: bool = True,
     ) -> None:
         self.policy = policy
         self._transport = transport or httpx.HTTPTransport()
         self._async_transport = async_transport or httpx.AsyncHTTPTransport()
-        self._sleep = sleep
+        self.sleep = sleep
+        self.clock = clock
         self._owns_transports = owns_transports
 
     @property
@@ -206,7 +212,7 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         Closing the sibling leaves the shared transports open: they belong to this one.
         """
         return RetryingTransport(
-            policy, self._transport, self._async_transport, sleep=self._sleep, owns_transports=False
+            policy, self._transport, self._async_transport, sleep=self.sleep, clock=self.clock, owns_transports=False
         )
 
     def _send(self, request: httpx.Request) -> httpx.Response:
@@ -240,9 +246,9 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         except httpx.TransportError as error:
             first = error
         pending: BaseException | None = first
-        decision = _Decision(self.policy, request)
+        decision = _Decision(self.policy, request, self.clock)
         try:
-            for attempt in tenacity.Retrying(sleep=self._sleep, **self._retrying(decision)):  # type: ignore[arg-type]
+            for attempt in tenacity.Retrying(sleep=self.sleep, **self._retrying(decision)):  # type: ignore[arg-type]
                 with attempt:
                     if pending is not None:  # replay the first outcome for tenacity to judge
                         replay, pending = pending, None
@@ -270,7 +276,7 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         except httpx.TransportError as error:
             first = error
         pending: BaseException | None = first
-        decision = _Decision(self.policy, request)
+        decision = _Decision(self.policy, request, self.clock)
         try:
             async for attempt in tenacity.AsyncRetrying(sleep=anyio.sleep, **self._retrying(decision)):  # type: ignore[arg-type]
                 with attempt:

@@ -1,10 +1,11 @@
-"""Rewriting an outgoing request inside an httpx auth flow: its JSON body, its URL.
+"""Rewriting a request (its JSON body, its URL) or an answer (its JSON body) on its way through.
 
 For vendors whose credentials travel inside the request (a token in the JSON body, a
-password that must be hashed first) or whose operations live on more than one host.
-An auth flow may yield a different request than it received; these helpers build that
-request, so no flow touches httpx's private attributes. Use them from an ``httpx.Auth``
-with ``requires_request_body = True`` (the body must be read before it is rewritten).
+password that must be hashed first), whose operations live on more than one host, or
+whose field names differ between the doc and the wire. An auth flow or a transport may
+pass on another request or answer than it received; these helpers build it, so no layer
+touches httpx's private attributes. The body must be read before it is rewritten (an
+``httpx.Auth`` with ``requires_request_body = True``; ``response.read()`` in a transport).
 """
 
 from __future__ import annotations
@@ -15,15 +16,15 @@ from typing import Any
 
 import httpx
 
-__all__ = ["json_object_body", "rebuild"]
+__all__ = ["json_object_body", "rebuild", "rebuild_response"]
 
 # Recomputed by httpx for the new request: the host may change, and so may the body's length.
 _DERIVED_HEADERS = ("host", "content-length", "transfer-encoding")
 
 
-def json_object_body(request: httpx.Request) -> dict[str, Any] | None:
-    """The request's body parsed as a JSON object; ``{}`` for no body, None when it is not an object."""
-    content = request.content
+def json_object_body(message: httpx.Request | httpx.Response) -> dict[str, Any] | None:
+    """The body of a request or answer parsed as a JSON object; ``{}`` for no body, None when it is not an object."""
+    content = message.content
     if not content.strip():
         return {}
     try:
@@ -48,7 +49,7 @@ def rebuild(
         headers.pop(name, None)
     content = request.content
     if json_body is not None:
-        content = json.dumps(json_body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        content = _json(json_body)
         headers["Content-Type"] = "application/json"
     return httpx.Request(
         request.method,
@@ -57,3 +58,25 @@ def rebuild(
         content=content,
         extensions=request.extensions,
     )
+
+
+def rebuild_response(response: httpx.Response, json_body: Mapping[str, Any], request: httpx.Request) -> httpx.Response:
+    """A copy of ``response`` (read already) with another JSON body, answering ``request``.
+
+    Status, headers and extensions are kept; the length and the content and transfer
+    encodings describe the body as sent, so they are dropped (httpx sets the length anew).
+    """
+    headers = httpx.Headers(response.headers)
+    for name in ("content-length", "content-encoding", "transfer-encoding"):
+        headers.pop(name, None)
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=_json(json_body),
+        request=request,
+        extensions=response.extensions,
+    )
+
+
+def _json(body: Mapping[str, Any]) -> bytes:
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")

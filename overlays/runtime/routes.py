@@ -1,84 +1,68 @@
-"""Which operation a request is, read from the spec: its operationId and retry safety.
+"""Which operation a request is, read from the spec model: its operationId and retry safety.
 
-The spec marks every operation ``x-idempotent: true|false`` (specs/CONVENTIONS.md); the
-retry transport asks :meth:`OperationTable.is_idempotent` before it sends a request twice.
+One rule finds it, the spec model's (:class:`partner_apis.specs.routing.Routes`): the
+request's whole path under the client's base path (the path of the ``base_url`` it was
+built with), a path parameter one whole segment, which may hold a ``:``. An operation the
+spec puts on another host (an OAuth server, a login host) is found under that host's
+path instead. The retry transport asks :meth:`OperationTable.is_idempotent` before it
+sends a request twice (the spec's ``x-idempotent``, specs/CONVENTIONS.md).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import functools
+from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
-__all__ = ["Operation", "OperationTable"]
+from partner_apis.specs import ApiSpec, Operation, api_spec
+from partner_apis.specs.routing import Routes
 
-_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
-_PARAMETER = re.compile(r"\{[^}/]+\}")
+from .retry import http_methods_idempotent
 
-
-@dataclass(frozen=True)
-class Operation:
-    """One spec operation: method, path template and what the spec says about it."""
-
-    operation_id: str
-    method: str
-    path: str
-    idempotent: bool
-    pattern: re.Pattern[str]
-
-    @property
-    def suffix(self) -> str:
-        """The literal text every matching path ends with ("" when the template ends in a parameter)."""
-        return _PARAMETER.split(self.path)[-1]
+__all__ = ["Operation", "OperationTable", "operation_table"]
 
 
-def _path_pattern(template: str) -> re.Pattern[str]:
-    # A path parameter never spans a '/' or a ':' (colon action paths such as
-    # /sites/{id}:changeSiteStatus), and the template matches the end of the request
-    # path, whatever prefix the server URL adds (/v4, /api/v1).
-    pieces = _PARAMETER.split(template)
-    return re.compile("(?:" + "[^/:]+".join(re.escape(piece) for piece in pieces) + ")$")
+def _path(url: str) -> str:
+    return urlsplit(url).path.rstrip("/")
 
 
 class OperationTable:
-    """The operations of one spec, found by a request's method and path."""
+    """The operations of one spec, found by a request's method and path under a client's base path.
 
-    def __init__(self, operations: list[Operation]) -> None:
-        # Every request looks itself up (retry safety, token placement): by method, and by
-        # the literal end of the path before the regular expression runs.
-        self._by_method: dict[str, list[tuple[str, Operation]]] = {}
-        for operation in operations:
-            self._by_method.setdefault(operation.method, []).append((operation.suffix, operation))
+    ``base_path`` is the path of the client's base URL (default: the spec's first
+    server's, ``/v4``); ``servers`` maps an operation on another host to the URL the
+    client sends it to (default: the operation's own server in the spec).
+    """
+
+    def __init__(self, spec: ApiSpec, base_path: str | None = None, servers: Mapping[str, str] | None = None) -> None:
+        self.spec = spec
+        self.base_path = spec.base_path if base_path is None else base_path.rstrip("/")
+        abroad: dict[str, list[Operation]] = {}
+        for operation in spec:
+            server = (servers or {}).get(operation.operation_id)
+            own_path = operation.own_base_path if server is None else _path(server)
+            if own_path is not None:
+                abroad.setdefault(own_path, []).append(operation)
+        # The operations on other hosts, by the path each host serves them under.
+        self._abroad = [(path, Routes(operations)) for path, operations in abroad.items()]
 
     @classmethod
-    def from_spec(cls, spec: dict[str, Any]) -> OperationTable:
-        """Build the table from a parsed spec; raises ``ValueError`` if an operation lacks x-idempotent."""
-        operations: list[Operation] = []
-        for path, item in spec.get("paths", {}).items():
-            for method in _METHODS:
-                operation = item.get(method)
-                if operation is None:
-                    continue
-                idempotent = operation.get("x-idempotent")
-                if not isinstance(idempotent, bool):
-                    raise ValueError(f"{method.upper()} {path}: the spec must say x-idempotent: true or false")
-                operations.append(
-                    Operation(operation["operationId"], method.upper(), path, idempotent, _path_pattern(path))
-                )
-        # The most specific template wins: more segments first (the path only has to end
-        # with a template, so /agents would otherwise claim /departments/7/agents), then
-        # literal before templated, then longest.
-        operations.sort(key=lambda op: (-op.path.count("/"), op.path.count("{"), -len(op.path)))
-        return cls(operations)
+    def from_spec(cls, spec: Mapping[str, Any] | ApiSpec, base_path: str | None = None) -> OperationTable:
+        """Build the table from a spec, parsed or its model; raises ``ValueError`` without x-idempotent."""
+        return cls(spec if isinstance(spec, ApiSpec) else ApiSpec("spec", spec), base_path)
 
     def find(self, method: str, path: str) -> Operation | None:
-        """Return the operation a method and URL path belong to, or None."""
-        for suffix, operation in self._by_method.get(method.upper(), ()):
-            if path.endswith(suffix) and operation.pattern.search(path):
-                return operation
-        return None
+        """The operation a method and URL path belong to, or None."""
+        found = self.spec.routes.find(method, path, self.base_path)
+        if found is None:
+            for own_path, routes in self._abroad:
+                found = routes.find(method, path, own_path)
+                if found is not None:
+                    break
+        return found
 
     def is_idempotent(self, request: httpx.Request) -> bool:
         """True when the spec marks the request's operation safe to retry.
@@ -86,6 +70,20 @@ class OperationTable:
         A request the spec does not know falls back to HTTP's idempotent methods.
         """
         operation = self.find(request.method, request.url.path)
-        if operation is None:
-            return request.method in {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}
-        return operation.idempotent
+        return http_methods_idempotent(request) if operation is None else operation.idempotent
+
+
+def operation_table(key: str, base_url: str | None = None, servers: Mapping[str, str] | None = None) -> OperationTable:
+    """The operation table of the API ``key`` for a client on ``base_url`` (see :class:`OperationTable`).
+
+    Without ``base_url``, paths are read under the spec's own base path (``/v4`` for
+    Comm100 v4). Tables are cached: the specs ship with the package. Raises ``KeyError``
+    for an unknown key.
+    """
+    base_path = None if base_url is None else _path(base_url)
+    return _table(key, base_path, tuple(sorted((servers or {}).items())))
+
+
+@functools.cache
+def _table(key: str, base_path: str | None, servers: tuple[tuple[str, str], ...]) -> OperationTable:
+    return OperationTable(api_spec(key), base_path, dict(servers))

@@ -46,7 +46,7 @@ from partner_apis.simulators.airvantage_partners import (
     Profile,
 )
 from partner_apis.simulators.airvantage_partners.app import ACME, GLOBEX, INITECH, PARTNER_ONE
-from partner_apis.testing import RunningSimulator
+from partner_apis.testing import ManualClock, RunningSimulator
 
 ACME_CLIENT, GLOBEX_CLIENT = DEFAULT_CREDENTIALS[:2]
 ACME_VIEWER = DEFAULT_USERS[1]
@@ -58,23 +58,13 @@ LIFETIME = 3600
 EPOCH = 1_700_000_000.0
 
 
-class FakeClock:
-    """One clock for the simulator and the client, moved by hand: expiry and start delays without waiting."""
-
-    def __init__(self) -> None:
-        self.now = EPOCH
-
-    def __call__(self) -> float:
-        return self.now
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(EPOCH)
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def sim(partner_api_simulator: Callable[..., RunningSimulator], clock: FakeClock) -> RunningSimulator:
+def sim(partner_api_simulator: Callable[..., RunningSimulator], clock: ManualClock) -> RunningSimulator:
     return partner_api_simulator("airvantage-partners", token_lifetime=LIFETIME, clock=clock, start_delay=1)
 
 
@@ -83,17 +73,17 @@ def _state(sim: RunningSimulator) -> AirVantageSimulator:
     return simulator
 
 
-def _client(sim: RunningSimulator, clock: FakeClock, credential: Any = ACME_CLIENT, **options: Any) -> Client:
+def _client(sim: RunningSimulator, clock: ManualClock, credential: Any = ACME_CLIENT, **options: Any) -> Client:
     return av.client(credential.client_id, credential.client_secret, base_url=sim.base_url, clock=clock, **options)
 
 
 @pytest.fixture
-def acme(sim: RunningSimulator, clock: FakeClock) -> Client:
+def acme(sim: RunningSimulator, clock: ManualClock) -> Client:
     return _client(sim, clock)
 
 
 @pytest.fixture
-def globex(sim: RunningSimulator, clock: FakeClock) -> Client:
+def globex(sim: RunningSimulator, clock: ManualClock) -> Client:
     return _client(sim, clock, GLOBEX_CLIENT)
 
 
@@ -126,13 +116,13 @@ def test_the_client_is_the_generated_client_and_its_repr_hides_secret_and_token(
     shown = repr(acme)
     assert ACME_CLIENT.client_secret not in shown
     assert ACME_CLIENT.client_id in shown  # the API client's id is not a secret
-    issued = _state(sim).tokens._access
+    issued = _state(sim).tokens.issued_access_tokens()
     assert issued
     assert not any(token in shown for token in issued)
 
 
 def test_a_client_credentials_token_is_renewed_with_the_same_grant_when_it_expires(
-    acme: Client, sim: RunningSimulator, clock: FakeClock
+    acme: Client, sim: RunningSimulator, clock: ManualClock
 ) -> None:
     get_partner.sync(PARTNER_ONE, client=acme)
     clock.now += LIFETIME  # past its renewal time (there is no refresh token to use)
@@ -141,7 +131,7 @@ def test_a_client_credentials_token_is_renewed_with_the_same_grant_when_it_expir
 
 
 def test_the_password_grant_logs_in_as_the_user_and_renews_with_the_refresh_grant(
-    sim: RunningSimulator, clock: FakeClock
+    sim: RunningSimulator, clock: ManualClock
 ) -> None:
     viewer = _client(sim, clock, username=ACME_VIEWER.login, password=ACME_VIEWER.password)
     assert isinstance(get_partner.sync(PARTNER_ONE, client=viewer), Partner)
@@ -160,7 +150,9 @@ def test_a_token_the_server_forgot_is_renewed_and_the_call_sent_again(acme: Clie
     assert _state(sim).tokens.requests == {"client_credentials": 2}
 
 
-def test_a_wrong_secret_raises_authentication_error_without_the_secret(sim: RunningSimulator, clock: FakeClock) -> None:
+def test_a_wrong_secret_raises_authentication_error_without_the_secret(
+    sim: RunningSimulator, clock: ManualClock
+) -> None:
     wrong = av.client(ACME_CLIENT.client_id, "wrong-secret-value", base_url=sim.base_url, clock=clock)
     with pytest.raises(AuthenticationError) as raised:
         get_partner.sync(PARTNER_ONE, client=wrong)
@@ -271,7 +263,7 @@ def test_an_oauth_error_keeps_the_runtimes_status_class() -> None:
 class Poller:
     """A fake ``sleep`` that moves the clock and lets the other side act at a given poll."""
 
-    def __init__(self, clock: FakeClock, act: Callable[[int], None] = lambda _: None) -> None:
+    def __init__(self, clock: ManualClock, act: Callable[[int], None] = lambda _: None) -> None:
         self.clock = clock
         self.act = act
         self.waits: list[float] = []
@@ -283,7 +275,7 @@ class Poller:
 
 
 def test_request_and_wait_returns_the_accepted_operation_with_counters_and_aware_datetimes(
-    acme: Client, globex: Client, clock: FakeClock
+    acme: Client, globex: Client, clock: ManualClock
 ) -> None:
     def globex_accepts(poll: int) -> None:
         if poll == 3:
@@ -316,7 +308,7 @@ def test_request_and_wait_returns_the_accepted_operation_with_counters_and_aware
     }
 
 
-def test_request_and_wait_reports_a_rejection_as_failed(acme: Client, globex: Client, clock: FakeClock) -> None:
+def test_request_and_wait_reports_a_rejection_as_failed(acme: Client, globex: Client, clock: ManualClock) -> None:
     def globex_rejects(poll: int) -> None:
         if poll == 1:
             reject_request.sync(_pending_uid(globex), client=globex)
@@ -328,7 +320,7 @@ def test_request_and_wait_reports_a_rejection_as_failed(acme: Client, globex: Cl
     assert result.counters[TaskState.FAILURE] == 1
 
 
-def test_waiting_ends_at_the_deadline_with_the_last_state(acme: Client, clock: FakeClock) -> None:
+def test_waiting_ends_at_the_deadline_with_the_last_state(acme: Client, clock: ManualClock) -> None:
     poller = Poller(clock)
     with pytest.raises(av.OperationTimeoutError) as raised:
         av.request_partnership_and_wait(acme, GLOBEX, timeout=30, max_poll=8, sleep=poller, clock=clock)
@@ -342,7 +334,7 @@ def test_waiting_ends_at_the_deadline_with_the_last_state(acme: Client, clock: F
     assert cancelled is not None
 
 
-def test_a_refused_request_raises_before_any_polling(acme: Client, clock: FakeClock) -> None:
+def test_a_refused_request_raises_before_any_polling(acme: Client, clock: ManualClock) -> None:
     poller = Poller(clock)
     with pytest.raises(av.PartnerExistsError):
         av.request_partnership_and_wait(acme, PARTNER_ONE, sleep=poller, clock=clock)
@@ -355,7 +347,7 @@ def test_polling_options_are_checked(acme: Client) -> None:
 
 
 @pytest.mark.anyio
-async def test_the_async_helper_waits_the_same_way(acme: Client, globex: Client, clock: FakeClock) -> None:
+async def test_the_async_helper_waits_the_same_way(acme: Client, globex: Client, clock: ManualClock) -> None:
     waits: list[float] = []
 
     async def sleep(seconds: float) -> None:
@@ -382,7 +374,7 @@ def test_from_epoch_ms_reads_milliseconds_as_aware_utc() -> None:
 
 
 @pytest.fixture
-def crowded(partner_api_simulator: Callable[..., RunningSimulator], clock: FakeClock) -> RunningSimulator:
+def crowded(partner_api_simulator: Callable[..., RunningSimulator], clock: ManualClock) -> RunningSimulator:
     extra = [Company(f"{n:032x}", f"Fleet {n:03d}", (Profile(f"{n + 1000:032x}", "P"),)) for n in range(250)]
     links = [(ACME, company.uid, BASIC_PARTNER, company.profiles[0].uid) for company in extra]
     return partner_api_simulator(
@@ -393,7 +385,7 @@ def crowded(partner_api_simulator: Callable[..., RunningSimulator], clock: FakeC
     )
 
 
-def test_iter_partners_walks_every_page_once(crowded: RunningSimulator, clock: FakeClock) -> None:
+def test_iter_partners_walks_every_page_once(crowded: RunningSimulator, clock: ManualClock) -> None:
     client = _client(crowded, clock)
     partners = list(av.iter_partners(client, fields=("uid", "name", "profile"), order_by="name"))
     assert len(partners) == 250
@@ -402,7 +394,7 @@ def test_iter_partners_walks_every_page_once(crowded: RunningSimulator, clock: F
     assert all(partner.profile and partner.profile.uid == BASIC_PARTNER for partner in partners)
 
 
-def test_iter_partners_fetches_a_page_only_when_needed(crowded: RunningSimulator, clock: FakeClock) -> None:
+def test_iter_partners_fetches_a_page_only_when_needed(crowded: RunningSimulator, clock: ManualClock) -> None:
     pages: list[str] = []
     client = _client(crowded, clock)
     client.get_httpx_client().event_hooks["request"].append(
@@ -464,7 +456,7 @@ def test_an_empty_page_ends_the_walk_even_if_count_promises_more() -> None:
     assert [partner.uid for partner in av.iter_partners(client)] == ["a"]
 
 
-def test_iter_requests_and_operations_page_the_other_lists(acme: Client, globex: Client, clock: FakeClock) -> None:
+def test_iter_requests_and_operations_page_the_other_lists(acme: Client, globex: Client, clock: ManualClock) -> None:
     first = request_partnership.sync(client=acme, body=PartnershipRequest(partner=GLOBEX))
     second = request_partnership.sync(client=acme, body=PartnershipRequest(partner=INITECH))
     assert first is not None
@@ -477,7 +469,7 @@ def test_iter_requests_and_operations_page_the_other_lists(acme: Client, globex:
 
 
 @pytest.mark.anyio
-async def test_aiter_partners_pages_asynchronously(crowded: RunningSimulator, clock: FakeClock) -> None:
+async def test_aiter_partners_pages_asynchronously(crowded: RunningSimulator, clock: ManualClock) -> None:
     client = _client(crowded, clock)
     names = [str(partner.name) async for partner in av.aiter_partners(client, name="fleet 2", page_size=7)]
     assert sorted(names) == [f"Fleet {n}" for n in range(200, 250)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -18,29 +17,19 @@ from comm100_v3_client.types import UNSET
 from partner_apis.overlays import comm100_v3
 from partner_apis.overlays.runtime import AuthenticationError, NotFoundError, PermissionDeniedError
 from partner_apis.simulators.comm100_v3 import DEFAULT_CREDENTIALS, Comm100V3Simulator
-from partner_apis.testing import RunningSimulator
+from partner_apis.testing import ManualClock, RunningSimulator
 
 A, B, READ_ONLY = DEFAULT_CREDENTIALS
 LIFETIME = 3600
 
 
-class FakeClock:
-    """One clock for the simulator and the client, moved by hand: expiry without waiting."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def sim(partner_api_simulator: Callable[..., RunningSimulator], clock: FakeClock) -> RunningSimulator:
+def sim(partner_api_simulator: Callable[..., RunningSimulator], clock: ManualClock) -> RunningSimulator:
     return partner_api_simulator("comm100-v3", token_lifetime=LIFETIME, clock=clock)
 
 
@@ -50,7 +39,7 @@ def _state(sim: RunningSimulator) -> Comm100V3Simulator:
 
 
 @pytest.fixture
-def client(sim: RunningSimulator, clock: FakeClock) -> Client:
+def client(sim: RunningSimulator, clock: ManualClock) -> Client:
     return comm100_v3.client(A.email, A.password, base_url=sim.base_url, clock=clock)
 
 
@@ -110,7 +99,7 @@ def test_the_client_is_the_generated_client_and_its_repr_hides_password_and_toke
     shown = repr(client)
     assert A.password not in shown
     assert A.email in shown  # the login is not a secret; what logs in is shown
-    issued = _state(sim).tokens._access
+    issued = _state(sim).tokens.issued_access_tokens()
     assert issued
     assert not any(token in shown for token in issued)
 
@@ -142,7 +131,7 @@ def test_the_token_comes_from_the_password_grant_with_email_and_is_reused(
 
 
 def test_a_token_about_to_expire_is_renewed_with_the_refresh_grant(
-    client: Client, sim: RunningSimulator, clock: FakeClock
+    client: Client, sim: RunningSimulator, clock: ManualClock
 ) -> None:
     list_sites.sync(client=client)
     clock.now = LIFETIME - 60  # "shortly before expiry": the default 60 s skew
@@ -151,7 +140,7 @@ def test_a_token_about_to_expire_is_renewed_with_the_refresh_grant(
 
 
 def test_a_refused_refresh_falls_back_to_the_password_grant(
-    partner_api_simulator: Callable[..., RunningSimulator], clock: FakeClock
+    partner_api_simulator: Callable[..., RunningSimulator], clock: ManualClock
 ) -> None:
     sim = partner_api_simulator("comm100-v3", token_lifetime=LIFETIME, refresh_token_lifetime=LIFETIME, clock=clock)
     client = comm100_v3.client(A.email, A.password, base_url=sim.base_url, clock=clock)
@@ -165,50 +154,14 @@ def test_a_revoked_token_gets_401_and_the_request_is_retried_once_with_a_new_one
     client: Client, sim: RunningSimulator
 ) -> None:
     list_sites.sync(client=client)
-    _state(sim).tokens._access.clear()  # the server forgets every access token
+    _state(sim).tokens.forget_access_tokens()  # the server forgets every access token
     page = list_sites.sync(client=client)
     assert isinstance(page, SitePage)
     assert _state(sim).tokens.requests == {"password": 1, "refresh_token": 1}
 
 
-def _expire(client: Client, sim: RunningSimulator, clock: FakeClock) -> int:
-    list_sites.sync(client=client)
-    clock.now = LIFETIME
-    return _state(sim).tokens.request_count
-
-
-def test_fifty_threads_with_an_expired_token_cause_one_token_request(
-    client: Client, sim: RunningSimulator, clock: FakeClock
-) -> None:
-    before = _expire(client, sim, clock)
-    start = threading.Barrier(50)
-    pages: list[object] = []
-
-    def call() -> None:
-        start.wait()
-        pages.append(list_sites.sync(client=client))
-
-    threads = [threading.Thread(target=call) for _ in range(50)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(pages) == 50
-    assert all(isinstance(page, SitePage) for page in pages)
-    assert _state(sim).tokens.request_count - before == 1
-
-
-def test_fifty_tasks_with_an_expired_token_cause_one_token_request(
-    client: Client, sim: RunningSimulator, clock: FakeClock
-) -> None:
-    before = _expire(client, sim, clock)
-
-    async def main() -> list[SitePage | object]:
-        return list(await asyncio.gather(*(list_sites.asyncio(client=client) for _ in range(50))))
-
-    pages = asyncio.run(main())
-    assert all(isinstance(page, SitePage) for page in pages)
-    assert _state(sim).tokens.request_count - before == 1
+# Fifty callers finding the token expired send one token request: tests/reliability/test_auth_concurrency.py
+# (every API whose client logs in, threads and tasks).
 
 
 # -- auto-pagination -----------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from partner_apis.overlays.runtime import (
     RetryPolicy,
 )
 from partner_apis.simulators.comm100_v4 import DEFAULT_CREDENTIALS, TOKEN_PATH, Comm100V4Simulator
-from partner_apis.testing import RunningSimulator
+from partner_apis.testing import ManualClock, RunningSimulator
 
 NO_WAIT = RetryPolicy(max_retries=2, initial_backoff=0.0, max_backoff=0.0)
 LOGIN, _, READ_ONLY = DEFAULT_CREDENTIALS
@@ -193,23 +193,13 @@ async def test_the_async_api_works_through_the_same_overlay(client: Client, sim:
 # -- logging in with email, password and client id ----------------------------------------------
 
 
-class FakeClock:
-    """One clock for the simulator and the client, moved by hand: expiry without waiting."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def login_sim(partner_api_simulator: Callable[..., RunningSimulator], clock: FakeClock) -> RunningSimulator:
+def login_sim(partner_api_simulator: Callable[..., RunningSimulator], clock: ManualClock) -> RunningSimulator:
     return partner_api_simulator("comm100-v4", token_lifetime=LIFETIME, clock=clock)
 
 
@@ -218,7 +208,7 @@ def _state(sim: RunningSimulator) -> Comm100V4Simulator:
     return simulator
 
 
-def _login_client(sim: RunningSimulator, clock: FakeClock, password: str | None = None) -> Client:
+def _login_client(sim: RunningSimulator, clock: ManualClock, password: str | None = None) -> Client:
     assert LOGIN.email is not None
     assert LOGIN.password is not None
     assert LOGIN.client_id is not None
@@ -234,7 +224,7 @@ def _login_client(sim: RunningSimulator, clock: FakeClock, password: str | None 
 
 
 @pytest.fixture
-def login_client(login_sim: RunningSimulator, clock: FakeClock) -> Client:
+def login_client(login_sim: RunningSimulator, clock: ManualClock) -> Client:
     return _login_client(login_sim, clock)
 
 
@@ -274,7 +264,7 @@ def test_the_login_sends_client_id_email_and_password_to_the_token_url(
 
 
 def test_a_token_about_to_expire_is_renewed_with_the_refresh_grant(
-    login_client: Client, login_sim: RunningSimulator, clock: FakeClock
+    login_client: Client, login_sim: RunningSimulator, clock: ManualClock
 ) -> None:
     list_sites.sync(client=login_client)
     clock.now = LIFETIME - 60  # "shortly before expiry": the default 60 s skew
@@ -283,7 +273,7 @@ def test_a_token_about_to_expire_is_renewed_with_the_refresh_grant(
 
 
 def test_an_expired_token_is_renewed_and_the_call_succeeds(
-    login_client: Client, login_sim: RunningSimulator, clock: FakeClock
+    login_client: Client, login_sim: RunningSimulator, clock: ManualClock
 ) -> None:
     list_sites.sync(client=login_client)
     clock.now = LIFETIME + 1
@@ -301,7 +291,7 @@ def test_a_revoked_token_gets_401_and_the_call_is_retried_once_with_a_new_one(
 
 
 def test_a_wrong_password_raises_authentication_error_with_the_oauth_reason_and_no_password(
-    login_sim: RunningSimulator, clock: FakeClock
+    login_sim: RunningSimulator, clock: ManualClock
 ) -> None:
     client = _login_client(login_sim, clock, password="wrong-password-123")
     with pytest.raises(AuthenticationError, match="email or password is incorrect") as caught:
@@ -315,7 +305,7 @@ def test_the_login_client_repr_shows_neither_password_nor_token(
     login_client: Client, login_sim: RunningSimulator
 ) -> None:
     list_sites.sync(client=login_client)
-    issued = list(_state(login_sim).tokens._access)
+    issued = _state(login_sim).tokens.issued_access_tokens()
     assert issued
     for shown in (repr(login_client), repr(login_client.get_httpx_client().auth)):
         assert str(LOGIN.password) not in shown

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 from collections.abc import Callable
 from urllib.parse import parse_qs, quote
 
@@ -50,30 +49,20 @@ from partner_apis.overlays.runtime import (
     ServerError,
 )
 from partner_apis.simulators.portsip_dealers import DEFAULT_CREDENTIALS, PortsipDealersSimulator
-from partner_apis.testing import RunningSimulator
+from partner_apis.testing import ManualClock, RunningSimulator
 
 A, B = DEFAULT_CREDENTIALS
 LIFETIME = 1800
 SAMPLE_ID = "NzAwNTUxOTA5NzczMTQ4MTYw"
 
 
-class FakeClock:
-    """One clock for the simulator and the client, moved by hand: expiry without waiting."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def sim(partner_api_simulator: Callable[..., RunningSimulator], clock: FakeClock) -> RunningSimulator:
+def sim(partner_api_simulator: Callable[..., RunningSimulator], clock: ManualClock) -> RunningSimulator:
     return partner_api_simulator("portsip-dealers", token_lifetime=LIFETIME, clock=clock)
 
 
@@ -83,7 +72,7 @@ def _state(sim: RunningSimulator) -> PortsipDealersSimulator:
 
 
 @pytest.fixture
-def client(sim: RunningSimulator, clock: FakeClock) -> Client:
+def client(sim: RunningSimulator, clock: ManualClock) -> Client:
     return portsip_dealers.client(A.username, A.password, base_url=sim.base_url, clock=clock)
 
 
@@ -159,7 +148,7 @@ def test_the_client_is_the_generated_client_and_its_repr_hides_password_and_toke
     shown = repr(client)
     assert A.password not in shown
     assert "admin" in shown  # the username is not a secret; who signs in is shown
-    issued = _state(sim).tokens._access
+    issued = _state(sim).tokens.issued_access_tokens()
     assert issued
     assert not any(token in shown for token in issued)
 
@@ -199,7 +188,7 @@ def test_the_token_is_reused(client: Client, sim: RunningSimulator) -> None:
 
 
 def test_a_token_about_to_expire_is_renewed_with_the_refresh_grant(
-    client: Client, sim: RunningSimulator, clock: FakeClock
+    client: Client, sim: RunningSimulator, clock: ManualClock
 ) -> None:
     list_dealers.sync(client=client)
     clock.now = LIFETIME - 60  # "shortly before expiry": the default 60 s skew
@@ -210,7 +199,7 @@ def test_a_token_about_to_expire_is_renewed_with_the_refresh_grant(
 
 
 def test_a_refused_refresh_falls_back_to_the_password_grant(
-    partner_api_simulator: Callable[..., RunningSimulator], clock: FakeClock
+    partner_api_simulator: Callable[..., RunningSimulator], clock: ManualClock
 ) -> None:
     sim = partner_api_simulator(
         "portsip-dealers", token_lifetime=LIFETIME, refresh_token_lifetime=LIFETIME, clock=clock
@@ -231,43 +220,8 @@ def test_a_revoked_token_gets_401_and_the_request_is_retried_once_with_a_new_one
     assert _state(sim).tokens.requests == {"password": 1, "refresh_token": 1}
 
 
-def _expire(client: Client, sim: RunningSimulator, clock: FakeClock) -> int:
-    list_dealers.sync(client=client)
-    clock.now = LIFETIME
-    return _state(sim).tokens.request_count
-
-
-def test_fifty_threads_with_an_expired_token_cause_one_token_request(
-    client: Client, sim: RunningSimulator, clock: FakeClock
-) -> None:
-    before = _expire(client, sim, clock)
-    start = threading.Barrier(50)
-    pages: list[object] = []
-
-    def call() -> None:
-        start.wait()
-        pages.append(list_dealers.sync(client=client))
-
-    threads = [threading.Thread(target=call) for _ in range(50)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(pages) == 50
-    assert all(isinstance(page, DealerList) for page in pages)
-    assert _state(sim).tokens.request_count - before == 1
-
-
-def test_fifty_tasks_with_an_expired_token_cause_one_token_request(
-    client: Client, sim: RunningSimulator, clock: FakeClock
-) -> None:
-    before = _expire(client, sim, clock)
-
-    async def main() -> list[object]:
-        return list(await asyncio.gather(*(list_dealers.asyncio(client=client) for _ in range(50))))
-
-    assert all(isinstance(page, DealerList) for page in asyncio.run(main()))
-    assert _state(sim).tokens.request_count - before == 1
+# Fifty callers finding the token expired send one token request: tests/reliability/test_auth_concurrency.py
+# (every API whose client logs in, threads and tasks).
 
 
 def test_a_dealer_signs_in_with_its_own_name_and_sees_only_its_branch(client: Client, sim: RunningSimulator) -> None:

@@ -27,22 +27,10 @@ from partner_apis.overlays.runtime import (
     TokenStore,
     redact,
 )
+from partner_apis.testing import ManualClock
 
 BASE = "https://api.example.test/v1"
 TOKEN_URL = "https://api.example.test/oauth/token"
-
-
-class FakeClock:
-    """A clock the test moves by hand, so an expiry never depends on real time."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @dataclass
@@ -110,9 +98,9 @@ class TokenServer:
         return [form["grant_type"] for form in self.forms]
 
 
-def _auth(clock: FakeClock | None = None, **options: object) -> OAuth2Auth:
+def _auth(clock: ManualClock | None = None, **options: object) -> OAuth2Auth:
     grant = PasswordGrant("partner@example.com", "s3cret-password", login_field="email")
-    return OAuth2Auth(grant, token_url=TOKEN_URL, clock=clock or FakeClock(), **options)  # type: ignore[arg-type]
+    return OAuth2Auth(grant, token_url=TOKEN_URL, clock=clock or ManualClock(1000.0), **options)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -223,7 +211,7 @@ def test_the_token_request_keeps_the_api_requests_timeout(server: TokenServer) -
 
 
 def test_the_token_is_renewed_with_the_refresh_grant_shortly_before_it_expires(server: TokenServer) -> None:
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     with _client(server, _auth(clock, expiry_skew=60, refresh_extra={"client_id": "cid"})) as client:
         client.get("/sites")
         clock.advance(3600 - 60 - 1)  # one second before the renewal point: reused
@@ -235,7 +223,7 @@ def test_the_token_is_renewed_with_the_refresh_grant_shortly_before_it_expires(s
 
 
 def test_the_rotated_refresh_token_is_the_one_used_next(server: TokenServer) -> None:
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     with _client(server, _auth(clock)) as client:
         for _ in range(3):
             client.get("/sites")
@@ -245,7 +233,7 @@ def test_the_rotated_refresh_token_is_the_one_used_next(server: TokenServer) -> 
 
 def test_a_short_lived_token_is_renewed_at_half_its_life_not_before_it_is_used(server: TokenServer) -> None:
     server.expires_in = 30  # shorter than the 60 s skew
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     with _client(server, _auth(clock)) as client:
         client.get("/sites")
         clock.advance(14)
@@ -256,7 +244,7 @@ def test_a_short_lived_token_is_renewed_at_half_its_life_not_before_it_is_used(s
 
 def test_expires_in_may_be_a_string_of_digits(server: TokenServer) -> None:
     server.expires_in = "120"
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     with _client(server, _auth(clock)) as client:
         client.get("/sites")
         clock.advance(59)
@@ -267,7 +255,7 @@ def test_expires_in_may_be_a_string_of_digits(server: TokenServer) -> None:
 
 def test_a_token_without_expires_in_is_used_until_it_is_refused(server: TokenServer) -> None:
     server.expires_in = None
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     with _client(server, _auth(clock)) as client:
         client.get("/sites")
         clock.advance(10**7)
@@ -277,7 +265,7 @@ def test_a_token_without_expires_in_is_used_until_it_is_refused(server: TokenSer
 
 
 def test_a_refused_refresh_falls_back_to_the_password_grant(server: TokenServer) -> None:
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     with _client(server, _auth(clock)) as client:
         client.get("/sites")
         server.refuse_refresh = True
@@ -292,7 +280,7 @@ def test_a_refused_refresh_falls_back_to_the_password_grant(server: TokenServer)
 
 
 def test_a_login_after_a_refused_refresh_never_reuses_the_refused_refresh_token(server: TokenServer) -> None:
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     with _client(server, _auth(clock)) as client:
         client.get("/sites")
         server.refuse_refresh = True
@@ -305,7 +293,7 @@ def test_a_login_after_a_refused_refresh_never_reuses_the_refused_refresh_token(
 
 
 def test_refresh_can_be_turned_off(server: TokenServer) -> None:
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     with _client(server, _auth(clock, refresh=False)) as client:
         client.get("/sites")
         clock.advance(3600)
@@ -396,7 +384,7 @@ def test_no_secret_shows_in_a_repr(server: TokenServer) -> None:
 
 
 def test_the_store_holds_tokens_as_secrets() -> None:
-    store = TokenStore(clock=FakeClock())
+    store = TokenStore(clock=ManualClock(1000.0))
     token = store.save("access-token-value", "refresh-token-value", 100)
     assert isinstance(token.access_token, Secret)
     assert isinstance(token.refresh_token, Secret)
@@ -404,16 +392,20 @@ def test_the_store_holds_tokens_as_secrets() -> None:
 
 
 # -- single flight ---------------------------------------------------------------------------
+#
+# The flow on its own, its token server slow enough that every caller waits on the one
+# renewal, and each gets the renewed token. Every API's client against its simulator:
+# tests/reliability/test_auth_concurrency.py.
 
 
-def _expire(server: TokenServer, clock: FakeClock, client: httpx.Client) -> None:
+def _expire(server: TokenServer, clock: ManualClock, client: httpx.Client) -> None:
     client.get("/sites")
     clock.advance(3600)
     server.forms.clear()
 
 
 def test_fifty_threads_finding_the_token_expired_send_one_token_request(server: TokenServer) -> None:
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     auth = _auth(clock)
     with _client(server, auth) as client:
         _expire(server, clock, client)
@@ -435,7 +427,7 @@ def test_fifty_threads_finding_the_token_expired_send_one_token_request(server: 
 
 
 def test_fifty_tasks_finding_the_token_expired_send_one_token_request(server: TokenServer) -> None:
-    clock = FakeClock()
+    clock = ManualClock(1000.0)
     auth = _auth(clock)
 
     async def main() -> list[str]:

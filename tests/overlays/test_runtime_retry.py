@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email.utils
-import time
 
 import httpx
 import pytest
@@ -17,6 +16,7 @@ from partner_apis.overlays.runtime import (
 )
 
 POST_IS_NOT_IDEMPOTENT = RetryPolicy(max_retries=3, initial_backoff=0.0, max_backoff=0.0)
+NOW = 1_767_225_600.5  # the transport's wall clock, pinned (half a second past a whole one, as HTTP dates are not)
 
 
 class Recorder:
@@ -36,7 +36,7 @@ class Recorder:
 
 def _client(recorder: Recorder, policy: RetryPolicy, sleeps: list[float] | None = None) -> httpx.Client:
     log = sleeps if sleeps is not None else []
-    transport = RetryingTransport(policy, httpx.MockTransport(recorder), sleep=log.append)
+    transport = RetryingTransport(policy, httpx.MockTransport(recorder), sleep=log.append, clock=lambda: NOW)
     return httpx.Client(transport=transport, base_url="http://127.0.0.1")
 
 
@@ -107,12 +107,11 @@ def test_retry_after_in_seconds_sets_the_wait() -> None:
 
 def test_retry_after_as_an_http_date_sets_the_wait() -> None:
     sleeps: list[float] = []
-    when = email.utils.formatdate(time.time() + 5, usegmt=True)
+    when = email.utils.formatdate(NOW + 5, usegmt=True)  # whole seconds: NOW + 4.5
     recorder = Recorder(httpx.Response(503, headers={"Retry-After": when}), httpx.Response(200))
     with _client(recorder, RetryPolicy(max_retries=1), sleeps) as client:
         assert client.get("/sites").status_code == 200
-    assert len(sleeps) == 1
-    assert 3.0 <= sleeps[0] <= 5.0
+    assert sleeps == [4.5]
 
 
 def test_a_retry_after_beyond_the_cap_stops_retrying() -> None:

@@ -27,21 +27,11 @@ from portsip_dealers_client.models import DealerList
 
 import partner_apis.overlays
 from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, portsip_dealers
-from partner_apis.overlays.runtime import OAuth2Auth
-from partner_apis.testing import RunningSimulator
+from partner_apis.overlays.runtime import OAuth2Login
+from partner_apis.testing import ManualClock, RunningSimulator
 
 CALLERS = 50
 LIFETIME = 3600
-
-
-class FakeClock:
-    """One clock for the simulator and the client, moved by hand."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass(frozen=True)
@@ -53,15 +43,15 @@ class TokenCase:
     count of token requests received (any grant).
     """
 
-    simulator_options: Callable[[FakeClock], dict[str, Any]]
-    client: Callable[[RunningSimulator, FakeClock], Any]
+    simulator_options: Callable[[ManualClock], dict[str, Any]]
+    client: Callable[[RunningSimulator, ManualClock], Any]
     call: Callable[[Any], object]
     acall: Callable[[Any], Awaitable[object]]
     is_success: Callable[[object], bool]
     token_requests: Callable[[RunningSimulator], int]
 
 
-def _v3_client(sim: RunningSimulator, clock: FakeClock) -> Any:
+def _v3_client(sim: RunningSimulator, clock: ManualClock) -> Any:
     login = next(iter(sim.simulator.credentials.values()))
     return comm100_v3.client(login.email, login.password, base_url=sim.base_url, clock=clock)
 
@@ -71,7 +61,7 @@ def _token_requests(sim: RunningSimulator) -> int:
     return count
 
 
-def _v4_client(sim: RunningSimulator, clock: FakeClock) -> Any:
+def _v4_client(sim: RunningSimulator, clock: ManualClock) -> Any:
     login = next(iter(sim.simulator.credentials.values()))
     return comm100_v4.client(
         email=login.email,
@@ -83,14 +73,14 @@ def _v4_client(sim: RunningSimulator, clock: FakeClock) -> Any:
     )
 
 
-def _av_client(sim: RunningSimulator, clock: FakeClock) -> Any:
+def _av_client(sim: RunningSimulator, clock: ManualClock) -> Any:
     api_client = next(iter(sim.simulator.credentials.values()))
     return airvantage_partners.client(
         api_client.client_id, api_client.client_secret, base_url=sim.base_url, clock=clock
     )
 
 
-def _portsip_client(sim: RunningSimulator, clock: FakeClock) -> Any:
+def _portsip_client(sim: RunningSimulator, clock: ManualClock) -> Any:
     admin = next(iter(sim.simulator.credentials.values()))
     return portsip_dealers.client(admin.username, admin.password, base_url=sim.base_url, clock=clock)
 
@@ -132,14 +122,14 @@ CASES: dict[str, TokenCase] = {
 
 
 def test_every_token_lifecycle_overlay_has_a_case() -> None:
-    # An overlay module that imports OAuth2Auth runs the token lifecycle.
+    # An overlay module that imports OAuth2Login logs its client in: the token lifecycle.
     modules = [
         importlib.import_module(f"partner_apis.overlays.{module.name}")
         for module in pkgutil.iter_modules(partner_apis.overlays.__path__)
         if module.name != "runtime"
     ]
-    oauth = {module.KEY for module in modules if getattr(module, "OAuth2Auth", None) is OAuth2Auth}
-    assert oauth, "no overlay uses OAuth2Auth: the detection is broken"
+    oauth = {module.KEY for module in modules if getattr(module, "OAuth2Login", None) is OAuth2Login}
+    assert oauth, "no overlay uses OAuth2Login: the detection is broken"
     assert oauth <= set(CASES), f"token-lifecycle overlays without a case in CASES: {sorted(oauth - set(CASES))}"
 
 
@@ -177,13 +167,13 @@ def test_fifty_callers_with_an_expired_token_cause_exactly_one_token_request(
     partner_api_simulator: Callable[..., RunningSimulator],
 ) -> None:
     case = CASES[key]
-    clock = FakeClock()
+    clock = ManualClock()
     sim = partner_api_simulator(key, **case.simulator_options(clock))
     client = case.client(sim, clock)
     assert case.is_success(case.call(client))  # the client now holds a token
     assert case.token_requests(sim) == 1
 
-    clock.now = LIFETIME  # the token has expired, for the client and the server alike
+    clock.advance(LIFETIME)  # the token has expired, for the client and the server alike
     results = callers(case, client)
 
     assert len(results) == CALLERS

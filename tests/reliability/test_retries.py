@@ -1,8 +1,9 @@
 """Retries through every overlay client: a create is never sent twice, reads are retried within the bound.
 
 Each API's client comes from its overlay factory with an ``httpx.MockTransport`` in place
-of the network; the retry transport's sleep is recorded instead of slept, so a test reads
-the waits instead of timing them. A new overlay joins by adding its entry to ``CASES``
+of the network; the retry transport's sleep is recorded instead of slept and its wall clock
+is pinned (``client_transport(client)``: its ``sleep`` and ``clock``), so a test reads the
+exact waits instead of timing them. A new overlay joins by adding its entry to ``CASES``
 (``test_every_overlay_has_a_retry_case`` fails until it does).
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 import email.utils
 import importlib
 import pkgutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -41,6 +41,7 @@ from partner_apis.overlays.runtime import (
     RetryingTransport,
     RetryPolicy,
     ServerError,
+    client_transport,
     operation_table,
 )
 from partner_apis.specs import load_spec
@@ -49,6 +50,7 @@ from partner_apis.specs import load_spec
 # value can only come from the header. At most two retries, three attempts in all.
 POLICY = RetryPolicy(max_retries=2)
 LOOPBACK = "http://127.0.0.1:9"  # never dialled: every request goes to the mock transport
+NOW = 1_767_225_600.0  # 2026-01-01T00:00:00Z: the retry transport's wall clock, pinned
 
 
 def spec_example(key: str, operation_id: str) -> Any:
@@ -209,26 +211,21 @@ class Driven:
     sleeps: list[float]
 
 
-def drive(
-    key: str,
-    monkeypatch: pytest.MonkeyPatch,
-    *answers: httpx.Response | Exception,
-    policy: RetryPolicy = POLICY,
-    **options: Any,
-) -> Driven:
+def drive(key: str, *answers: httpx.Response | Exception, policy: RetryPolicy = POLICY, **options: Any) -> Driven:
     """Build ``key``'s overlay client (with factory ``options``) on a server answering ``answers``; record its waits."""
     case = CASES[key]
     server = Server(case, *answers)
     client = case.build(httpx.MockTransport(server), policy, **options)
-    transport = client._httpx_args["transport"]
+    transport = client_transport(client)
     assert isinstance(transport, RetryingTransport), "the factory must install the retry transport"
     sleeps: list[float] = []
-    monkeypatch.setattr(transport, "_sleep", sleeps.append)
+    transport.sleep = sleeps.append
+    transport.clock = lambda: NOW
     return Driven(client, server, sleeps)
 
 
 def _operation(key: str, request: httpx.Request) -> tuple[str, bool]:
-    operation = operation_table(key).find(request.method, request.url.path)
+    operation = operation_table(key).find(request.method, request.url.path)  # every case is on the spec's base path
     assert operation is not None, f"{request.method} {request.url.path} is no {key} operation"
     return operation.operation_id, operation.idempotent
 
@@ -247,8 +244,8 @@ def test_every_overlay_has_a_retry_case() -> None:
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_a_create_answered_503_is_sent_exactly_once(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    driven = drive(key, monkeypatch, httpx.Response(503), httpx.Response(200))
+def test_a_create_answered_503_is_sent_exactly_once(key: str) -> None:
+    driven = drive(key, httpx.Response(503), httpx.Response(200))
     with pytest.raises(ServerError):
         CASES[key].create(driven.client)
     assert len(driven.server.calls) == 1
@@ -256,18 +253,16 @@ def test_a_create_answered_503_is_sent_exactly_once(key: str, monkeypatch: pytes
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_a_create_whose_connection_breaks_after_sending_is_not_resent(
-    key: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    driven = drive(key, monkeypatch, httpx.ReadError("connection reset"), httpx.Response(200))
+def test_a_create_whose_connection_breaks_after_sending_is_not_resent(key: str) -> None:
+    driven = drive(key, httpx.ReadError("connection reset"), httpx.Response(200))
     with pytest.raises(ApiConnectionError):
         CASES[key].create(driven.client)
     assert len(driven.server.calls) == 1
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_a_read_answered_429_waits_the_retry_after_seconds(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    driven = drive(key, monkeypatch, httpx.Response(429, headers={"Retry-After": "2"}), _ok(key))
+def test_a_read_answered_429_waits_the_retry_after_seconds(key: str) -> None:
+    driven = drive(key, httpx.Response(429, headers={"Retry-After": "2"}), _ok(key))
     assert CASES[key].read(driven.client) is not None
     assert len(driven.server.calls) == 2
     assert driven.sleeps == [2.0]
@@ -275,19 +270,17 @@ def test_a_read_answered_429_waits_the_retry_after_seconds(key: str, monkeypatch
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_a_read_answered_503_waits_until_the_retry_after_date(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    now = 1_767_225_600.0  # 2026-01-01T00:00:00Z; the wall clock is pinned, so the wait is exact
-    monkeypatch.setattr(time, "time", lambda: now)
-    date = email.utils.format_datetime(datetime.fromtimestamp(now + 7, UTC), usegmt=True)
-    driven = drive(key, monkeypatch, httpx.Response(503, headers={"Retry-After": date}), _ok(key))
+def test_a_read_answered_503_waits_until_the_retry_after_date(key: str) -> None:
+    date = email.utils.format_datetime(datetime.fromtimestamp(NOW + 7, UTC), usegmt=True)
+    driven = drive(key, httpx.Response(503, headers={"Retry-After": date}), _ok(key))
     assert CASES[key].read(driven.client) is not None
     assert len(driven.server.calls) == 2
     assert driven.sleeps == [7.0]
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_retries_stop_at_the_bound(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    driven = drive(key, monkeypatch, httpx.Response(503, headers={"Retry-After": "0"}))
+def test_retries_stop_at_the_bound(key: str) -> None:
+    driven = drive(key, httpx.Response(503, headers={"Retry-After": "0"}))
     with pytest.raises(ServerError):
         CASES[key].read(driven.client)
     assert len(driven.server.calls) == 1 + POLICY.max_retries == 3
@@ -298,10 +291,8 @@ def test_retries_stop_at_the_bound(key: str, monkeypatch: pytest.MonkeyPatch) ->
     "error", [httpx.ConnectError("refused"), httpx.ReadError("connection reset")], ids=["connect", "read"]
 )
 @pytest.mark.parametrize("key", KEYS)
-def test_a_connection_error_on_a_read_is_retried_and_the_read_succeeds(
-    key: str, error: Exception, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    driven = drive(key, monkeypatch, error, _ok(key))
+def test_a_connection_error_on_a_read_is_retried_and_the_read_succeeds(key: str, error: Exception) -> None:
+    driven = drive(key, error, _ok(key))
     assert CASES[key].read(driven.client) is not None
     assert len(driven.server.calls) == 2
 
@@ -310,10 +301,10 @@ def test_a_connection_error_on_a_read_is_retried_and_the_read_succeeds(
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_a_callers_idempotency_rule_replaces_the_specs_table(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_callers_idempotency_rule_replaces_the_specs_table(key: str) -> None:
     # The caller knows its creates carry an idempotency key the vendor honours: resending is safe.
     resend_all = RetryPolicy(max_retries=2, is_idempotent=lambda request: True)
-    driven = drive(key, monkeypatch, httpx.Response(503, headers={"Retry-After": "0"}), policy=resend_all)
+    driven = drive(key, httpx.Response(503, headers={"Retry-After": "0"}), policy=resend_all)
     with pytest.raises(ServerError):
         CASES[key].create(driven.client)
     assert len(driven.server.calls) == 3
@@ -321,9 +312,9 @@ def test_a_callers_idempotency_rule_replaces_the_specs_table(key: str, monkeypat
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_a_callers_rule_can_forbid_resending_what_the_spec_allows(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_callers_rule_can_forbid_resending_what_the_spec_allows(key: str) -> None:
     resend_none = RetryPolicy(max_retries=2, is_idempotent=lambda request: False)
-    driven = drive(key, monkeypatch, httpx.Response(503, headers={"Retry-After": "0"}), policy=resend_none)
+    driven = drive(key, httpx.Response(503, headers={"Retry-After": "0"}), policy=resend_none)
     with pytest.raises(ServerError):
         CASES[key].read(driven.client)
     assert len(driven.server.calls) == 1
@@ -333,9 +324,7 @@ def test_a_callers_rule_can_forbid_resending_what_the_spec_allows(key: str, monk
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_event_hooks_from_httpx_args_see_a_retried_read_once_with_its_final_answer(
-    key: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_event_hooks_from_httpx_args_see_a_retried_read_once_with_its_final_answer(key: str) -> None:
     seen: list[str] = []
     hooks = {
         "request": [lambda request: seen.append(f"request {request.method}")],
@@ -343,7 +332,6 @@ def test_event_hooks_from_httpx_args_see_a_retried_read_once_with_its_final_answ
     }
     driven = drive(
         key,
-        monkeypatch,
         httpx.Response(503, headers={"Retry-After": "0"}),
         _ok(key),
         httpx_args={"event_hooks": hooks},

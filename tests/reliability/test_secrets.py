@@ -57,7 +57,7 @@ from portsip_dealers_client.models import DealerCreate, DealerCreated, DealerLev
 
 import partner_apis.overlays
 from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
-from partner_apis.overlays.runtime import PartnerApiError, RetryPolicy
+from partner_apis.overlays.runtime import PartnerApiError, RetryPolicy, client_transport
 from partner_apis.simulators import airvantage_partners as av_simulator
 from partner_apis.simulators import comm100_v3 as v3_simulator
 from partner_apis.simulators.comm100_v4.state import Credential as V4Credential
@@ -214,7 +214,7 @@ class Comm100V3Secrets:
         assert [site.id for site in comm100_v3.iter_sites(client)] == [created.id]
         # The server forgets its access tokens: the next call is refused, renews with the
         # refresh grant (the refresh token on the wire) and is sent again.
-        sim.simulator.tokens._access.clear()
+        sim.simulator.tokens.forget_access_tokens()
         assert v3_get_site.sync(created.id, client=client) is not None
         assert sim.simulator.tokens.requests == {"password": 1, "refresh_token": 1}
 
@@ -263,7 +263,7 @@ class PortsipDealersSecrets:
         assert list_dealers.sync(client=client) is not None
         # The server forgets its access tokens: the next call is refused, renews with the
         # refresh grant (the refresh token on the wire) and is sent again.
-        sim.simulator.tokens._access.clear()
+        sim.simulator.tokens.forget_access_tokens()
         assert get_dealer.sync(created.id, client=client) is not None
         assert sim.simulator.tokens.requests == {"password": 1, "refresh_token": 1}
 
@@ -425,7 +425,8 @@ def shown_objects(client: Any) -> Iterator[object]:
     yield client
     for http in (client.get_httpx_client(), client.get_async_httpx_client()):
         yield from (http, http.auth, http.headers)
-    yield from client._httpx_args.values()
+    transport = client_transport(client)
+    yield from (transport, transport.policy, transport.transport, transport.async_transport)
 
 
 def error_chain(error: BaseException | None) -> Iterator[BaseException]:
