@@ -184,3 +184,28 @@ def test_the_fixture_without_the_extra_names_the_extra_to_install(plain_install:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "pip install 'partner-apis[simulators]'" in result.stdout
     assert "Traceback" not in result.stdout
+
+
+def test_the_access_log_is_opt_in_and_masks_credentials(
+    partner_api_simulator: Start, caplog: pytest.LogCaptureFixture
+) -> None:
+    from omnize_partner_client.api.agents import list_agents
+
+    from partner_apis.overlays.omnize_partner import OmnizeError
+
+    def access_lines() -> list[str]:
+        return [record.getMessage() for record in caplog.records if record.name == "partner_apis.simulators.access"]
+
+    quiet = partner_api_simulator("omnize-partner")
+    with pytest.raises(OmnizeError):  # no such account: served, answered, and not logged
+        list_agents.sync_detailed(client=quiet.client(), account_id=1)
+    assert access_lines() == []
+
+    sim = partner_api_simulator("omnize-partner", access_log=True)
+    with pytest.raises(OmnizeError):
+        list_agents.sync_detailed(client=sim.client(), account_id=1)
+    (line,) = access_lines()
+    assert line.startswith("GET /api/v1/agents?")
+    assert "token=***" in line
+    assert line.endswith("ms")
+    assert "sim-omnize-partner-a" not in caplog.text

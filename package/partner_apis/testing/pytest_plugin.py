@@ -18,6 +18,7 @@ says which extra to install when it is used without it.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -27,6 +28,10 @@ from .running import RunningSimulator, running
 
 __all__ = ["MISSING_EXTRA", "RunningSimulator", "partner_api_simulator"]
 
+# The simulators' access log (partner_apis.simulators.harness.access), named here so
+# loading the plugin imports nothing of the simulators.
+ACCESS_LOGGER = "partner_apis.simulators.access"
+
 MISSING_EXTRA = (
     "the partner_api_simulator fixture needs the simulators extra of partner-apis"
     " (pip install 'partner-apis[simulators]'): {error}"
@@ -34,12 +39,15 @@ MISSING_EXTRA = (
 
 
 @pytest.fixture
-def partner_api_simulator() -> Iterator[Callable[..., RunningSimulator]]:
+def partner_api_simulator(caplog: pytest.LogCaptureFixture) -> Iterator[Callable[..., RunningSimulator]]:
     """Return a function that starts a fresh simulator for an API key.
 
-    ``partner_api_simulator(key, **options)``: ``options`` go to the simulator's
-    ``create_app`` (``token_lifetime=5``, ...). Fails the test with the extra to install
-    when the simulators' requirements are missing.
+    ``partner_api_simulator(key, access_log=False, **options)``: ``options`` go to the
+    simulator's ``create_app`` (``token_lifetime=5``, ...); with ``access_log=True`` each
+    request it serves is logged (credentials masked) at INFO on
+    ``partner_apis.simulators.access``, captured by pytest (``caplog.records``, and shown
+    under "Captured log call" when the test fails). Fails the test with the extra to
+    install when the simulators' requirements are missing.
     """
     try:
         from partner_apis.simulators import harness, registry  # noqa: F401 (the extra's requirements, checked first)
@@ -48,7 +56,10 @@ def partner_api_simulator() -> Iterator[Callable[..., RunningSimulator]]:
 
     with contextlib.ExitStack() as stack:
 
-        def start(key: str, **options: Any) -> RunningSimulator:
-            return stack.enter_context(running(key, **options))
+        def start(key: str, *, access_log: bool = False, **options: Any) -> RunningSimulator:
+            if access_log:
+                # Python drops INFO records by default; pytest restores the level after the test.
+                caplog.set_level(logging.INFO, logger=ACCESS_LOGGER)
+            return stack.enter_context(running(key, access_log=access_log, **options))
 
         yield start

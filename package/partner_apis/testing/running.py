@@ -119,16 +119,21 @@ class RunningSimulator:
 
 
 @contextlib.contextmanager
-def running(key: str, *, host: str = "127.0.0.1", **options: Any) -> Iterator[RunningSimulator]:
+def running(
+    key: str, *, host: str = "127.0.0.1", access_log: bool = False, **options: Any
+) -> Iterator[RunningSimulator]:
     """Serve a fresh simulator of ``key`` on a free loopback port until the block exits.
 
-    ``options`` go to the simulator's ``create_app`` (``token_lifetime=5``, ...). Raises
-    ``KeyError`` naming the known keys for an unknown ``key``, ``ImportError`` without the
+    ``options`` go to the simulator's ``create_app`` (``token_lifetime=5``, ...);
+    ``access_log`` logs each request served (method, path with credentials masked, status,
+    milliseconds) as INFO records of the ``partner_apis.simulators.access`` logger. Raises
+    ``KeyError`` naming the known keys for an unknown ``key``, ``TypeError`` for an option
+    the simulator does not take or a value of the wrong type, ``ImportError`` without the
     ``simulators`` extra, and ``RuntimeError`` if the server does not start.
     """
     from partner_apis.simulators.harness import serve
     from partner_apis.simulators.registry import create_app, entry
 
     app = create_app(key, **options)
-    with serve(app, host) as server:
+    with serve(app, host, access_log=access_log) as server:
         yield RunningSimulator(key, server.root_url, server.root_url + entry(key).base_path, app)
