@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import AsyncGenerator, Generator
 from typing import Any, Unpack
 from urllib.parse import urlencode
 
@@ -46,7 +45,7 @@ from .runtime import (
     register_secret,
 )
 from .runtime.errors import parse_body
-from .runtime.rewrite import json_object_body, rebuild
+from .runtime.rewrite import RewritingAuth, json_object_body, rebuild
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -221,7 +220,7 @@ def _hash_passwords(body: dict[str, Any], paths: tuple[tuple[str, ...], ...]) ->
             holder[path[-1]] = password_digest(holder[path[-1]])
 
 
-class PartnerTokenAuth(httpx.Auth):
+class PartnerTokenAuth(RewritingAuth):
     """Put the partner token where each operation takes it, hash passwords, and aim URL login at its host.
 
     The token goes in the query string or the JSON body as the spec's
@@ -231,8 +230,6 @@ class PartnerTokenAuth(httpx.Auth):
     operation. Raises ``ValueError`` for a body-token operation whose body is not a JSON
     object.
     """
-
-    requires_request_body = True
 
     def __init__(
         self,
@@ -245,19 +242,6 @@ class PartnerTokenAuth(httpx.Auth):
         self._login_base_url = httpx.URL(str(login_base_url).rstrip("/"))
         self._query_pair = urlencode({"token": token.reveal()}).encode()  # as the query carries it
         self.operations = operation_table(KEY, base_url, {_LOGIN_OPERATION: str(self._login_base_url)})
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        yield self.prepare(request)
-
-    # httpx's drivers wrap auth_flow in one more generator; one request and no answer to
-    # look at need none (every call runs this).
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.read()
-        yield self.prepare(request)
-
-    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        await request.aread()
-        yield self.prepare(request)
 
     def query_for(self, method: str, url: str) -> dict[str, str] | None:
         """The query a request for ``url`` (relative to the base URL) carries the token in; None for the body.

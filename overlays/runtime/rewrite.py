@@ -5,18 +5,19 @@ password that must be hashed first), whose operations live on more than one host
 whose field names differ between the doc and the wire. An auth flow or a transport may
 pass on another request or answer than it received; these helpers build it, so no layer
 touches httpx's private attributes. The body must be read before it is rewritten (an
-``httpx.Auth`` with ``requires_request_body = True``; ``response.read()`` in a transport).
+``httpx.Auth`` with ``requires_request_body = True``, as :class:`RewritingAuth` is;
+``response.read()`` in a transport).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import AsyncGenerator, Generator, Mapping
 from typing import Any
 
 import httpx
 
-__all__ = ["json_object_body", "rebuild", "rebuild_response"]
+__all__ = ["RewritingAuth", "json_object_body", "rebuild", "rebuild_response"]
 
 # Recomputed by httpx for the new request: the host may change, and so may the body's length.
 _DERIVED_HEADERS = ("host", "content-length", "transfer-encoding")
@@ -80,3 +81,30 @@ def rebuild_response(response: httpx.Response, json_body: Mapping[str, Any], req
 
 def _json(body: Mapping[str, Any]) -> bytes:
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+class RewritingAuth(httpx.Auth):
+    """An auth flow that sends each request once, as :meth:`prepare` rewrites it, and looks at no answer.
+
+    For credentials that travel inside the request (a token in the body or the query).
+    Subclasses implement :meth:`prepare`; the request's body is read before it is called.
+    """
+
+    requires_request_body = True
+
+    def prepare(self, request: httpx.Request) -> httpx.Request:
+        """The request as the server must receive it (``request`` itself, changed, or a :func:`rebuild`)."""
+        raise NotImplementedError
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        yield self.prepare(request)
+
+    # httpx's drivers wrap auth_flow in one more generator; one request and no answer to
+    # look at need none (every call runs these).
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.read()
+        yield self.prepare(request)
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        await request.aread()
+        yield self.prepare(request)

@@ -281,6 +281,33 @@ def test_an_empty_token_is_refused_at_once() -> None:
         omnize_partner.client("")
 
 
+GATEWAY = "https://gateway.example.test/omnize/v1"  # another base path than the spec's /api/v1
+LOGIN_STAGE = "https://login.example.test/stage"  # URL login behind a path of its own
+
+
+@pytest.mark.parametrize("operation", sorted(CALLS))
+def test_under_any_base_path_each_operation_takes_the_token_where_the_spec_says(
+    operation: str, recorder: Recorder
+) -> None:
+    # Each request's operation is found under the client's own base path (and URL login's
+    # under its host's path): the token's place, URL login's host and its refusals follow.
+    client = omnize_partner.client(
+        TOKEN, base_url=GATEWAY, login_base_url=LOGIN_STAGE, transport=httpx.MockTransport(recorder), retry=NO_WAIT
+    )
+    with pytest.raises(OmnizeLoginError if operation == "loginPartner" else OmnizeError):
+        CALLS[operation](client)
+    sent = recorder.last
+    if TOKEN_LOCATION[operation] == "query":
+        assert sent.url.params.get_list("token") == [TOKEN]
+    else:
+        assert json.loads(sent.content)["token"] == TOKEN
+        assert "token" not in sent.url.params
+    if operation == "loginPartner":
+        assert str(sent.url) == f"{LOGIN_STAGE}/prod/authentication"
+    else:
+        assert str(sent.url).startswith(f"{GATEWAY}/")
+
+
 # -- passwords: SHA-256 hex on the wire, never plain text, never hashed twice ----------------
 
 PASSWORD_OPERATIONS = sorted(omnize_partner.PASSWORD_FIELDS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import httpx
 import pytest
 
@@ -19,7 +21,10 @@ from partner_apis.overlays.runtime import (
     Secret,
     ServerError,
     UnprocessableEntityError,
+    class_for_status,
     error_for_status,
+    status_error_class,
+    vendor_error,
 )
 
 
@@ -270,3 +275,55 @@ def test_a_refused_omnize_url_login_takes_its_request_id_from_api_gateways_heade
     )
     answer.read()
     assert OmnizeLoginError(answer).request_id == "Xy1=="
+
+
+# -- a vendor's error class that is also the status class -------------------------------------
+
+
+class VendorError(ApiStatusError):
+    """A vendor's failure (the test's)."""
+
+
+class VendorNotFoundError(VendorError, NotFoundError):
+    """404, declared with its own name and docs."""
+
+
+class VendorCodeError(VendorError):
+    """A vendor code with a class of its own, whatever status it comes with."""
+
+
+def test_a_declared_vendor_status_class_is_the_one_raised_and_nothing_is_made_for_it() -> None:
+    gc.disable()  # a class made and dropped would stay listed among the subclasses until collected
+    try:
+        before = VendorError.__subclasses__()
+        for _ in range(3):
+            assert type(vendor_error(VendorError, _response(404, json={"message": "no"}))) is VendorNotFoundError
+        assert status_error_class(VendorError, NotFoundError) is VendorNotFoundError
+        assert VendorError.__subclasses__() == before
+    finally:
+        gc.enable()
+
+
+def test_any_other_pair_is_made_once_named_like_the_vendor_class_and_catchable_as_both() -> None:
+    made = status_error_class(VendorCodeError, BadRequestError)
+    assert status_error_class(VendorCodeError, BadRequestError) is made
+    assert issubclass(made, VendorCodeError)
+    assert issubclass(made, BadRequestError)
+    assert (made.__name__, made.__qualname__, made.__module__) == (
+        "VendorCodeError",
+        VendorCodeError.__qualname__,
+        __name__,
+    )
+    assert made.__doc__ == VendorCodeError.__doc__
+    error = vendor_error(VendorCodeError, _response(400, json={"message": "bad"}))
+    assert type(error) is made
+    with pytest.raises(BadRequestError):
+        raise made(_response(400))
+
+
+def test_a_status_without_a_class_of_its_own_gives_the_vendor_class_itself() -> None:
+    assert class_for_status(418) is ApiStatusError
+    assert class_for_status(599) is ServerError
+    assert status_error_class(VendorError, ApiStatusError) is VendorError
+    assert type(vendor_error(VendorError, _response(418))) is VendorError
+    assert vendor_error(VendorError, _response(200)) is None

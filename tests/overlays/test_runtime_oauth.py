@@ -27,6 +27,8 @@ from partner_apis.overlays.runtime import (
     TokenStore,
     redact,
 )
+from partner_apis.overlays.runtime.oauth import OAuth2Login, spec_token_url, token_form_constants
+from partner_apis.specs import api_spec
 from partner_apis.testing import ManualClock
 
 BASE = "https://api.example.test/v1"
@@ -481,3 +483,60 @@ def test_an_async_token_request_that_fails_to_connect_releases_the_renewal_lock(
             return (await client.get("/sites")).status_code
 
     assert asyncio.run(main()) == 200
+
+
+# -- the token endpoint from the spec ----------------------------------------------------------
+
+
+def test_the_token_url_is_the_spec_token_operations_own_host_or_its_path_under_the_base_url() -> None:
+    assert spec_token_url(api_spec("comm100-v4")) == "https://partner.comm100.io/oauth/token"  # another host
+    assert spec_token_url(api_spec("comm100-v3")) == "/partner/oauth/token"
+    assert spec_token_url(api_spec("portsip-dealers")) == "/login/oauth/token"
+    with pytest.raises(KeyError):
+        spec_token_url(api_spec("omnize-partner"))
+
+
+def test_the_form_fields_a_spec_fixes_are_read_per_grant_type() -> None:
+    client_id = "9d806019-75b2-4b3d-bb8b-f5a3a412cc0a"
+    assert token_form_constants(api_spec("portsip-dealers")) == {
+        "password": {"scope": "all", "client_id": client_id},
+        "refresh_token": {"client_id": client_id},
+    }
+    assert token_form_constants(api_spec("comm100-v3")) == {"password": {}, "refresh_token": {}}
+
+
+def test_fixed_fields_go_in_every_form_of_their_grant_and_the_grants_own_fields_win(server: TokenServer) -> None:
+    constants = {"password": {"scope": "all", "email": "fixed@example.com"}, "refresh_token": {"client_id": "c-1"}}
+    clock = ManualClock()
+    with _client(server, _auth(clock, constants=constants)) as client:
+        client.get("/sites")
+        clock.advance(3600)
+        client.get("/sites")
+    assert server.forms == [
+        {"grant_type": "password", "scope": "all", "email": "partner@example.com", "password": "s3cret-password"},
+        {"grant_type": "refresh_token", "client_id": "c-1", "refresh_token": "refresh-1"},
+    ]
+
+
+def test_a_login_becomes_the_spec_token_flow_on_the_clients_base_url(server: TokenServer) -> None:
+    login = OAuth2Login(PasswordGrant("admin", "pbx-password"), refresh_extra={"tenant": "t-1"})
+    clock = ManualClock()
+    auth = login.auth(api_spec("portsip-dealers"), "https://pbx.example.test:8887/api", expiry_skew=10, clock=clock)
+    sent: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        return server.handle(request)
+
+    with httpx.Client(auth=auth, transport=httpx.MockTransport(handle)) as client:
+        client.get("https://pbx.example.test:8887/api/dealers")
+        clock.advance(3600 - 10)  # the skew given
+        client.get("https://pbx.example.test:8887/api/dealers")
+    assert sent[0] == "https://pbx.example.test:8887/api/login/oauth/token"  # getToken's path under the base URL
+    assert [form["grant_type"] for form in server.forms] == ["password", "refresh_token"]
+    assert server.forms[0]["client_id"] == server.forms[1]["client_id"] == "9d806019-75b2-4b3d-bb8b-f5a3a412cc0a"
+    assert (server.forms[0]["scope"], server.forms[1]["tenant"]) == ("all", "t-1")
+    elsewhere = OAuth2Login(PasswordGrant("a", "b"), token_url="https://other.test/t")
+    assert "token_url='https://other.test/t'" in repr(
+        elsewhere.auth(api_spec("portsip-dealers"), "https://pbx.test/api")
+    )

@@ -10,7 +10,15 @@ from typing import TypeVar
 
 import pytest
 
-from partner_apis.overlays.runtime import PagingError, aiter_items, aiter_pages, iter_items, iter_pages
+from partner_apis.overlays.runtime import (
+    PagingError,
+    aiter_items,
+    aiter_offset_items,
+    aiter_pages,
+    iter_items,
+    iter_offset_items,
+    iter_pages,
+)
 
 T = TypeVar("T")
 
@@ -194,3 +202,84 @@ def test_async_pages_that_point_back_raise() -> None:
 
     with pytest.raises(PagingError):
         _collect_async(lambda: aiter_pages(fetch, _next_url))
+
+
+# -- offset paging (AirVantage's offset/size, PortSIP's skip/top) --------------------------------
+
+
+@dataclass
+class OffsetServer:
+    """Serves ``names``, ``size`` a page from the offset asked for; each page says its offset and the total."""
+
+    names: list[str]
+    size: int = 10
+    asked: list[int] = field(default_factory=list)
+
+    def fetch(self, offset: int) -> OffsetPage:
+        self.asked.append(offset)
+        return OffsetPage(self.names[offset : offset + self.size], len(self.names), self.size, offset)
+
+    async def afetch(self, offset: int) -> OffsetPage:
+        await asyncio.sleep(0)
+        return self.fetch(offset)
+
+
+def _names(page: OffsetPage) -> list[str]:
+    return page.items
+
+
+def _total(page: OffsetPage) -> int:
+    return page.count
+
+
+def _offset(page: OffsetPage) -> int:
+    return page.offset
+
+
+NAMES = [f"partner-{number}" for number in range(23)]
+
+
+def test_offset_paging_asks_from_zero_after_each_pages_items_until_the_total() -> None:
+    server = OffsetServer(NAMES)
+    assert list(iter_offset_items(server.fetch, _names, _total)) == NAMES
+    assert server.asked == [0, 10, 20]
+    server.asked.clear()
+    assert list(iter_offset_items(server.fetch, _names, _total, _offset)) == NAMES
+    assert server.asked == [0, 10, 20]
+
+
+def test_offset_paging_is_lazy() -> None:
+    server = OffsetServer(NAMES)
+    items = iter_offset_items(server.fetch, _names, _total)
+    assert server.asked == []
+    for _ in range(10):
+        next(items)
+    assert server.asked == [0]
+    next(items)
+    assert server.asked == [0, 10]
+
+
+def test_an_empty_page_ends_offset_paging_even_if_the_total_promises_more() -> None:
+    def fetch(offset: int) -> OffsetPage:
+        return OffsetPage(["a"] if offset == 0 else [], count=5, size=1, offset=offset)
+
+    assert list(iter_offset_items(fetch, _names, _total)) == ["a"]
+
+
+def test_pages_whose_own_offset_points_back_raise_instead_of_looping() -> None:
+    asked: list[int] = []
+
+    def fetch(offset: int) -> OffsetPage:
+        asked.append(offset)
+        assert len(asked) < 10, "the same page was fetched over and over"
+        return OffsetPage(["a"], count=5, size=1, offset=0)  # the first page, whatever was asked
+
+    with pytest.raises(PagingError, match="do not end"):
+        list(iter_offset_items(fetch, _names, _total, _offset))
+    assert asked == [0, 1]
+
+
+def test_async_offset_paging_gives_every_item() -> None:
+    server = OffsetServer(NAMES, size=7)
+    assert _collect_async(lambda: aiter_offset_items(server.afetch, _names, _total, _offset)) == NAMES
+    assert server.asked == [0, 7, 14, 21]

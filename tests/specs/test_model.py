@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from partner_apis.specs import ApiSpec, api_spec, keys, load_spec
+from partner_apis.specs.model import server_url
 
 
 @pytest.mark.parametrize("key", keys())
@@ -45,7 +46,47 @@ def test_operations_on_another_host_name_their_servers() -> None:
     token = api_spec("comm100-v4").operation("getToken")
     assert token.servers
     assert all(url.startswith("https://") for url in token.servers)
+    assert token.own_base_path == ""  # the OAuth server's root
+    assert api_spec("omnize-partner").operation("loginPartner").own_base_path == ""
     assert api_spec("comm100-v4").operation("getSite").servers == ()
+    assert api_spec("comm100-v4").operation("getSite").own_base_path is None
+
+
+def test_a_server_url_fills_its_variables_from_values_or_defaults_within_their_enums() -> None:
+    server = api_spec("portsip-dealers").raw["servers"][0]
+    assert server_url(server) == "https://HOSTNAME:8887/api"
+    assert server_url(server, {"hostname": "pbx.test", "port": 8888, "protocol": "http"}) == "http://pbx.test:8888/api"
+    with pytest.raises(ValueError, match="protocol must be https or http, not 'ftp'"):
+        server_url(server, {"protocol": "ftp"})
+    with pytest.raises(ValueError, match="no variable host"):
+        server_url(server, {"host": "pbx.test"})
+
+
+def test_request_constants_are_each_variants_const_properties() -> None:
+    client_id = "9d806019-75b2-4b3d-bb8b-f5a3a412cc0a"
+    assert api_spec("portsip-dealers").request_constants("getToken") == (
+        {"grant_type": "password", "scope": "all", "client_id": client_id},
+        {"grant_type": "refresh_token", "client_id": client_id},
+    )
+    assert api_spec("comm100-v4").request_constants("getSite") == ()  # no request body
+    raw: dict[str, Any] = {
+        "paths": {
+            "/things": {
+                "post": {
+                    "operationId": "makeThing",
+                    "x-idempotent": False,
+                    "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/T"}}}},
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "T": {"type": "object", "properties": {"kind": {"$ref": "#/components/schemas/K"}, "n": {}}},
+                "K": {"type": "string", "const": "thing"},
+            }
+        },
+    }
+    assert ApiSpec("things", raw).request_constants("makeThing") == ({"kind": "thing"},)
 
 
 def test_an_unknown_operation_lists_the_known_ones() -> None:
