@@ -73,7 +73,7 @@ from .runtime import (
     expect,
     given,
     iter_offset_items,
-    status_error_class,
+    vendor_error,
 )
 from .runtime.errors import parse_body
 from .runtime.oauth import FormValue, Grant
@@ -257,14 +257,13 @@ def error_for(response: httpx.Response) -> PartnerApiError | None:
     OAuth ``invalid_token``, a proxy's page) is the runtime's status error. The body must
     already be read.
     """
-    status_error = error_for_status(response)
-    if status_error is None:
+    if response.status_code < 400:
         return None
     body = parse_body(response)
     code = body.get("error") if isinstance(body, dict) else None
     if not isinstance(code, str) or "." not in code:
-        return status_error
-    return status_error_class(_BY_CODE.get(code, AirVantageError), type(status_error))(response)
+        return error_for_status(response)
+    return vendor_error(_BY_CODE.get(code, AirVantageError), response)
 
 
 # -- field selection ------------------------------------------------------------------------------

@@ -11,8 +11,10 @@ recover from a 401.
 An auth flow that puts a credential in the query string (an API key, Omnize's partner
 token) may also offer it while the request is built (:class:`QueryAuth`): the overlay's
 httpx clients then encode it with the rest of the query, and the flow finds it in place
-instead of parsing the URL once more (measured: some 35 us a call, about a third of the
-overlay's own cost on such a read, ``scripts/bench.py --only overhead``).
+instead of parsing the URL once more. It pays: Omnize's listDepartments on an
+``httpx.MockTransport`` takes 150 us a call with it, 168 us without, 137 us in bare httpx
+(best of many runs), so it saves some 60% of the overlay's own cost on such a read, about
+4% of a loopback call in ``scripts/bench.py --only overhead`` (target: overlay/bare <= 1.10).
 """
 
 from __future__ import annotations
