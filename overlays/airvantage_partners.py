@@ -30,7 +30,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypedDict, TypeVar, Unpack, cast
+from typing import Any, TypedDict, Unpack, cast
 from urllib.parse import urlsplit
 
 import anyio
@@ -61,18 +61,17 @@ from partner_apis.specs import api_spec
 from .runtime import (
     ApiStatusError,
     ClientCredentialsGrant,
+    Listing,
     OAuth2Login,
     OverlayClient,
     PartnerApiError,
     PasswordGrant,
     Secret,
     TokenOptions,
-    aiter_offset_items,
     build_client,
     error_for_status,
     expect,
     given,
-    iter_offset_items,
     vendor_error,
 )
 from .runtime.errors import parse_body
@@ -320,43 +319,10 @@ class RequestQuery(OperationQuery, total=False):
     before: int | None
 
 
-P = TypeVar("P", PartnerList, RequestList, OperationList)
-
-
-def _items(page: PartnerList | RequestList | OperationList) -> list[Any]:
-    items: list[Any] = page.items
-    return items
-
-
-def _count(page: PartnerList | RequestList | OperationList) -> int:
-    return page.count
-
-
-def _offset(page: PartnerList | RequestList | OperationList) -> int:
-    return page.offset
-
-
-def _walk(call: Callable[..., object], kind: type[P], operation_id: str, query: Mapping[str, Any]) -> Iterator[Any]:
-    # Every list pages by offset/size, its pages saying where they start and how many match.
-    size = query.get("page_size", DEFAULT_PAGE_SIZE)
-    criteria = given(**{name: value for name, value in query.items() if name != "page_size"})
-
-    def fetch(offset: int) -> P:
-        return expect(call(offset=offset, size=size, **criteria), kind, operation_id)
-
-    return iter_offset_items(fetch, _items, _count, _offset)
-
-
-def _awalk(
-    call: Callable[..., Awaitable[object]], kind: type[P], operation_id: str, query: Mapping[str, Any]
-) -> AsyncIterator[Any]:
-    size = query.get("page_size", DEFAULT_PAGE_SIZE)
-    criteria = given(**{name: value for name, value in query.items() if name != "page_size"})
-
-    async def fetch(offset: int) -> P:
-        return expect(await call(offset=offset, size=size, **criteria), kind, operation_id)
-
-    return aiter_offset_items(fetch, _items, _count, _offset)
+# Every list pages by offset/size, its pages saying where they start and how many match.
+_PARTNERS = Listing("findPartners", PartnerList, page_size=DEFAULT_PAGE_SIZE, pages_say_offset=True)
+_REQUESTS = Listing("listRequests", RequestList, page_size=DEFAULT_PAGE_SIZE, pages_say_offset=True)
+_OPERATIONS = Listing("findOperations", OperationList, page_size=DEFAULT_PAGE_SIZE, pages_say_offset=True)
 
 
 def _partners(query: PartnerQuery) -> dict[str, Any]:
@@ -380,37 +346,32 @@ def iter_partners(airvantage: Client, **query: Unpack[PartnerQuery]) -> Iterator
     Raises the client's errors, ``ValueError`` for an unselectable field, and
     ``PagingError`` if the server's pages do not end.
     """
-    call = functools.partial(find_partners.sync, client=airvantage)
-    return _walk(call, PartnerList, "findPartners", _partners(query))
+    return _PARTNERS.iter(functools.partial(find_partners.sync, client=airvantage), **_partners(query))
 
 
 def aiter_partners(airvantage: Client, **query: Unpack[PartnerQuery]) -> AsyncIterator[Partner]:
     """The async :func:`iter_partners`: ``async for partner in aiter_partners(client): ...``."""
-    call = functools.partial(find_partners.asyncio, client=airvantage)
-    return _awalk(call, PartnerList, "findPartners", _partners(query))
+    return _PARTNERS.aiter(functools.partial(find_partners.asyncio, client=airvantage), **_partners(query))
 
 
 def iter_requests(airvantage: Client, **query: Unpack[RequestQuery]) -> Iterator[Request]:
     """Yield every incoming request waiting for an answer (default fields ``uid``, ``type``, ``date``), page by page."""
-    call = functools.partial(list_requests.sync, client=airvantage)
-    return _walk(call, RequestList, "listRequests", _requests(query))
+    return _REQUESTS.iter(functools.partial(list_requests.sync, client=airvantage), **_requests(query))
 
 
 def aiter_requests(airvantage: Client, **query: Unpack[RequestQuery]) -> AsyncIterator[Request]:
     """The async :func:`iter_requests`."""
-    call = functools.partial(list_requests.asyncio, client=airvantage)
-    return _awalk(call, RequestList, "listRequests", _requests(query))
+    return _REQUESTS.aiter(functools.partial(list_requests.asyncio, client=airvantage), **_requests(query))
 
 
 def iter_operations(airvantage: Client, **query: Unpack[OperationQuery]) -> Iterator[Operation]:
     """Yield every operation of the context company, oldest first, page by page."""
-    return _walk(functools.partial(find_operations.sync, client=airvantage), OperationList, "findOperations", query)
+    return _OPERATIONS.iter(functools.partial(find_operations.sync, client=airvantage), **query)
 
 
 def aiter_operations(airvantage: Client, **query: Unpack[OperationQuery]) -> AsyncIterator[Operation]:
     """The async :func:`iter_operations`."""
-    call = functools.partial(find_operations.asyncio, client=airvantage)
-    return _awalk(call, OperationList, "findOperations", query)
+    return _OPERATIONS.aiter(functools.partial(find_operations.asyncio, client=airvantage), **query)
 
 
 # -- asynchronous operations ------------------------------------------------------------------------

@@ -27,6 +27,7 @@ never reaches the generated parser (the error is raised first).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, TypedDict, Unpack
 
@@ -45,6 +46,7 @@ from .runtime import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    Listing,
     NotFoundError,
     OAuth2Login,
     OverlayClient,
@@ -56,11 +58,7 @@ from .runtime import (
     ServerError,
     TokenOptions,
     UnprocessableEntityError,
-    aiter_offset_items,
     build_client,
-    expect,
-    given,
-    iter_offset_items,
     redact,
     vendor_error,
 )
@@ -247,12 +245,7 @@ class DealerQuery(TypedDict, total=False):
     orderby: str | None
 
 
-def _items(page: DealerList) -> list[Dealer]:
-    return page.items
-
-
-def _count(page: DealerList) -> int:
-    return page.count
+_DEALERS = Listing("listDealers", DealerList, offset="skip", size="top", page_size=PAGE_SIZE)
 
 
 def iter_dealers(portsip: Client, **query: Unpack[DealerQuery]) -> Iterator[Dealer]:
@@ -261,19 +254,9 @@ def iter_dealers(portsip: Client, **query: Unpack[DealerQuery]) -> Iterator[Deal
     A page is fetched only when the one before is used up; the walk ends at ``count``
     (every match) or at an empty page. Raises the client's errors.
     """
-
-    def fetch(skip: int) -> DealerList:
-        result = list_dealers.sync(client=portsip, skip=skip, top=PAGE_SIZE, **given(**query))
-        return expect(result, DealerList, "listDealers")
-
-    return iter_offset_items(fetch, _items, _count)
+    return _DEALERS.iter(functools.partial(list_dealers.sync, client=portsip), **query)
 
 
 def aiter_dealers(portsip: Client, **query: Unpack[DealerQuery]) -> AsyncIterator[Dealer]:
     """The async :func:`iter_dealers`: ``async for dealer in aiter_dealers(client): ...``."""
-
-    async def fetch(skip: int) -> DealerList:
-        result = await list_dealers.asyncio(client=portsip, skip=skip, top=PAGE_SIZE, **given(**query))
-        return expect(result, DealerList, "listDealers")
-
-    return aiter_offset_items(fetch, _items, _count)
+    return _DEALERS.aiter(functools.partial(list_dealers.asyncio, client=portsip), **query)

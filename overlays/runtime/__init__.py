@@ -50,6 +50,7 @@ from .oauth import (
     TokenStore,
 )
 from .paging import (
+    Listing,
     PagingError,
     aiter_items,
     aiter_offset_items,
@@ -81,6 +82,7 @@ __all__ = [
     "ErrorFor",
     "FieldProblem",
     "Grant",
+    "Listing",
     "NotFoundError",
     "OAuth2Auth",
     "OAuth2Login",

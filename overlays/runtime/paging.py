@@ -11,11 +11,14 @@ at a time however many there are.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterable, Iterator, Sequence
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
+from .calls import expect, given
 from .errors import PartnerApiError
 
 __all__ = [
+    "Listing",
     "PagingError",
     "aiter_items",
     "aiter_offset_items",
@@ -163,3 +166,67 @@ def aiter_offset_items(
         return cursor or 0, await fetch(cursor or 0)
 
     return aiter_items(page_at, offsets.of, offsets.following)
+
+
+def _items(page: Any) -> Sequence[Any]:
+    items: Sequence[Any] = page.items
+    return items
+
+
+def _count(page: Any) -> int:
+    count: int = page.count
+    return count
+
+
+def _offset(page: Any) -> int:
+    offset: int = page.offset
+    return offset
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A generated list operation paged by offset, walked item by item.
+
+    Its pages (``page_type``) hold ``items`` and say how many match in all (``count``);
+    with ``pages_say_offset`` each page also says where it starts (``offset``), and the
+    next one is counted from there (so a server serving one page again is caught).
+    ``offset`` and ``size`` name the call's paging arguments (``skip``/``top`` for
+    PortSIP), ``page_size`` is the size asked for unless a walk says otherwise.
+    """
+
+    operation_id: str
+    page_type: type[Any]
+    offset: str = "offset"
+    size: str = "size"
+    page_size: int = 100
+    pages_say_offset: bool = False
+
+    def _paging(self, page_size: int | None) -> tuple[int, Callable[[Any], int] | None]:
+        return page_size or self.page_size, _offset if self.pages_say_offset else None
+
+    def iter(self, call: Callable[..., object], *, page_size: int | None = None, **criteria: Any) -> Iterator[Any]:
+        """Every item, fetched a page at a time with ``call`` (a generated ``sync``); None criteria are left out.
+
+        Raises ``PagingError`` when the pages loop back, and the client's errors.
+        """
+        size, own_offset = self._paging(page_size)
+        given_criteria = given(**criteria)
+
+        def fetch(offset: int) -> Any:
+            page = call(**{self.offset: offset, self.size: size}, **given_criteria)
+            return expect(page, self.page_type, self.operation_id)
+
+        return iter_offset_items(fetch, _items, _count, own_offset)
+
+    def aiter(
+        self, call: Callable[..., Awaitable[object]], *, page_size: int | None = None, **criteria: Any
+    ) -> AsyncIterator[Any]:
+        """The async :meth:`iter`: ``call`` is a generated ``asyncio``."""
+        size, own_offset = self._paging(page_size)
+        given_criteria = given(**criteria)
+
+        async def fetch(offset: int) -> Any:
+            page = await call(**{self.offset: offset, self.size: size}, **given_criteria)
+            return expect(page, self.page_type, self.operation_id)
+
+        return aiter_offset_items(fetch, _items, _count, own_offset)

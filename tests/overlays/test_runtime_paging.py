@@ -11,7 +11,9 @@ from typing import TypeVar
 import pytest
 
 from partner_apis.overlays.runtime import (
+    Listing,
     PagingError,
+    PartnerApiError,
     aiter_items,
     aiter_offset_items,
     aiter_pages,
@@ -283,3 +285,52 @@ def test_async_offset_paging_gives_every_item() -> None:
     server = OffsetServer(NAMES, size=7)
     assert _collect_async(lambda: aiter_offset_items(server.afetch, _names, _total, _offset)) == NAMES
     assert server.asked == [0, 7, 14, 21]
+
+
+@dataclass
+class CountedPage:
+    """A generated list answer in PortSIP's shape: items and how many match in all."""
+
+    items: list[str]
+    count: int
+
+
+def test_a_listing_calls_its_operation_with_its_paging_arguments_and_the_given_criteria() -> None:
+    calls: list[dict[str, object]] = []
+
+    def list_dealers(**arguments: object) -> CountedPage:
+        calls.append(arguments)
+        skip = arguments["skip"]
+        assert isinstance(skip, int)
+        return CountedPage(NAMES[skip : skip + 10], len(NAMES))
+
+    dealers = Listing("listDealers", CountedPage, offset="skip", size="top", page_size=10)
+    assert list(dealers.iter(list_dealers, search="acme", orderby=None)) == NAMES
+    assert calls == [{"skip": offset, "top": 10, "search": "acme"} for offset in (0, 10, 20)]
+    calls.clear()
+    assert len(list(dealers.iter(list_dealers, page_size=25))) == 23
+    assert [call["top"] for call in calls] == [25, 25, 25]  # the page size asked for; this server sends 10
+
+
+def test_a_listing_whose_pages_say_their_offset_counts_from_it_and_checks_what_comes_back() -> None:
+    server = OffsetServer(NAMES)
+    partners = Listing("findPartners", OffsetPage, pages_say_offset=True, page_size=10)
+    assert list(partners.iter(lambda offset, size: server.fetch(offset))) == NAMES
+
+    def looping(offset: int, size: int) -> OffsetPage:
+        return OffsetPage(["a"], count=5, size=1, offset=0)
+
+    with pytest.raises(PagingError):
+        list(partners.iter(looping))
+    with pytest.raises(PartnerApiError, match="findPartners answered NoneType, not OffsetPage"):
+        list(partners.iter(lambda offset, size: None))
+
+
+def test_an_async_listing_walks_the_same_way() -> None:
+    server = OffsetServer(NAMES, size=7)
+
+    async def find(offset: int, size: int) -> OffsetPage:
+        return await server.afetch(offset)
+
+    partners = Listing("findPartners", OffsetPage, page_size=7, pages_say_offset=True)
+    assert _collect_async(lambda: partners.aiter(find)) == NAMES
