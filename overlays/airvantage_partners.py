@@ -457,8 +457,11 @@ class OperationTimeoutError(PartnerApiError):
 
 
 class Waiting(TypedDict, total=False):
-    """How to wait for an operation: ``timeout`` (seconds, default 600), ``first_poll`` (1 s, then
-    doubling) up to ``max_poll`` (10 s) between polls, ``company`` (the context company's uid)."""
+    """How to wait for an operation, every key optional.
+
+    ``timeout``: seconds in all (default 600); ``first_poll``: the first wait between polls
+    (1 s), doubling up to ``max_poll`` (10 s); ``company``: the context company's uid.
+    """
 
     timeout: float
     first_poll: float
