@@ -244,20 +244,13 @@ class PartnerTokenAuth(RewritingAuth):
         self.operations = operation_table(KEY, base_url, {_LOGIN_OPERATION: str(self._login_base_url)})
 
     def query_for(self, method: str, url: str) -> dict[str, str] | None:
-        """The query a request for ``url`` (relative to the base URL) carries the token in; None for the body.
+        """The query a request carries the token in, for a method whose every operation takes it there (GET).
 
         The client puts it in place while it builds the request (the runtime's
         ``QueryAuth`` seam), so :meth:`prepare` finds it there and need not parse the URL
-        again.
+        again; any other request is placed by :meth:`prepare` alone.
         """
-        method = method.upper()
-        if method in _always_in_query() or self._token_in_query(method, self._find(method, url)):
-            return {"token": self._token.reveal()}
-        return None
-
-    def _find(self, method: str, url: str) -> Operation | None:
-        # Joined as httpx joins a relative URL to the base URL.
-        return self.operations.find(method, f"{self.operations.base_path}/{url.lstrip('/')}")
+        return {"token": self._token.reveal()} if method.upper() in _always_in_query() else None
 
     @staticmethod
     def _token_in_query(method: str, operation: Operation | None) -> bool:
