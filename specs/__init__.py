@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["ApiSpec", "Operation", "Parameter", "api_spec", "keys", "load_spec", "spec_path"]
+__all__ = ["ApiSpec", "Operation", "Parameter", "RequestBody", "api_spec", "keys", "load_spec", "spec_path"]
 
 
 def keys() -> list[str]:
@@ -40,4 +40,4 @@ def load_spec(key: str) -> dict[str, Any]:
 
 
 # Imported last: the model reads specs through load_spec above.
-from .model import ApiSpec, Operation, Parameter, api_spec  # noqa: E402
+from .model import ApiSpec, Operation, Parameter, RequestBody, api_spec  # noqa: E402
