@@ -22,6 +22,8 @@ from typing import Any
 
 from starlette.applications import Starlette
 
+from partner_apis.specs import api_spec
+
 __all__ = ["SIMULATORS", "SimulatorEntry", "SimulatorOption", "create_app", "entry"]
 
 
@@ -65,13 +67,16 @@ class SimulatorOption:
 class SimulatorEntry:
     """Where an API's simulator lives and how a client reaches it.
 
-    ``module`` exposes ``create_app(**options) -> Starlette`` and ``DEFAULT_CREDENTIALS``;
-    ``base_path`` is the spec server's path, which the simulator serves under.
+    ``module`` exposes ``create_app(**options) -> Starlette`` and ``DEFAULT_CREDENTIALS``.
     """
 
     key: str
     module: str
-    base_path: str
+
+    @property
+    def base_path(self) -> str:
+        """The spec server's path (``/v4``), which the simulator serves the API under."""
+        return api_spec(self.key).base_path
 
     def factory(self) -> Callable[..., Starlette]:
         """Import the simulator module and return its ``create_app``."""
@@ -129,11 +134,11 @@ class SimulatorEntry:
 SIMULATORS: dict[str, SimulatorEntry] = {
     entry.key: entry
     for entry in (
-        SimulatorEntry("comm100-v3", "partner_apis.simulators.comm100_v3", ""),
-        SimulatorEntry("comm100-v4", "partner_apis.simulators.comm100_v4", "/v4"),
-        SimulatorEntry("airvantage-partners", "partner_apis.simulators.airvantage_partners", "/api"),
-        SimulatorEntry("omnize-partner", "partner_apis.simulators.omnize_partner", "/api/v1"),
-        SimulatorEntry("portsip-dealers", "partner_apis.simulators.portsip_dealers", "/api"),
+        SimulatorEntry("comm100-v3", "partner_apis.simulators.comm100_v3"),
+        SimulatorEntry("comm100-v4", "partner_apis.simulators.comm100_v4"),
+        SimulatorEntry("airvantage-partners", "partner_apis.simulators.airvantage_partners"),
+        SimulatorEntry("omnize-partner", "partner_apis.simulators.omnize_partner"),
+        SimulatorEntry("portsip-dealers", "partner_apis.simulators.portsip_dealers"),
     )
 }
 
@@ -160,12 +165,17 @@ def create_app(key: str, **options: Any) -> Starlette:
 
 @functools.cache
 def _options(factory: Callable[..., Starlette]) -> Mapping[str, SimulatorOption]:
-    # Annotations are strings (postponed evaluation); resolved in the factory's module.
-    hints = typing.get_type_hints(factory)
+    # Annotations are strings (postponed evaluation), resolved in the module that wrote
+    # them; a factory made by the harness's app_factory shows its simulator's signature.
+    parameters = inspect.signature(factory, eval_str=True).parameters.values()
     return types.MappingProxyType(
         {
-            name: SimulatorOption(name, hints.get(name, Any), parameter.default)
-            for name, parameter in inspect.signature(factory).parameters.items()
+            parameter.name: SimulatorOption(
+                parameter.name,
+                Any if parameter.annotation is parameter.empty else parameter.annotation,
+                parameter.default,
+            )  # fmt: skip
+            for parameter in parameters
             if parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY)
         }
     )

@@ -2,12 +2,10 @@
 
 Rules beyond the spec's schemas (the partnership rules themselves are in state.py):
 
-- ``POST /api/oauth/token`` takes the client-credentials, password and refresh grants. The
-  API client authenticates with ``client_id``/``client_secret`` in the form or with HTTP
-  Basic auth (401 ``invalid_client`` otherwise); a wrong login or refresh token is 400
-  ``invalid_grant``. Client-credentials tokens come without a refresh token; refresh
-  tokens rotate (each works once) and stay bound to their API client. Errors there are
-  in OAuth's shape (``error``, ``error_description``).
+- ``POST /api/oauth/token`` (the harness's OAuth endpoint) takes the client-credentials,
+  password and refresh grants. The API client authenticates with ``client_id``/
+  ``client_secret`` in the form or with HTTP Basic auth (401 ``invalid_client``
+  otherwise); a refresh token stays bound to its API client.
 - Every v1 call needs a live token, as ``Authorization: Bearer`` or ``?access_token=``
   (401 otherwise, in the OAuth shape Spring Security answers), and the rights the spec's
   ``x-permissions`` names (403 ``missing.rights`` otherwise). The context ``company`` may
@@ -24,22 +22,19 @@ Rules beyond the spec's schemas (the partnership rules themselves are in state.p
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hmac
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.applications import Starlette
 from starlette.requests import Request
 
-from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, bearer_token, build_app
-from partner_apis.simulators.harness.tokens import TokenIssuer
+from partner_apis.simulators.harness import Body, Call, OAuthSimulator, Operation, Reply, SimError, TokenIssuer
+from partner_apis.simulators.harness.app import query_values
+from partner_apis.simulators.harness.auth import basic_credentials
+from partner_apis.simulators.harness.simulator import app_factory, same_secret
 from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
-from partner_apis.specs import load_spec
 
 from .callbacks import CallbackSender, parse_callback
 from .state import ApiClient, Company, Network, OperationRecord, PartnershipRequest, Principal, Profile, User, refuse
@@ -114,9 +109,6 @@ DEFAULT_USERS = (
     User("admin@globex.example", "sim-globex-password", GLOBEX, ALL_RIGHTS),
 )
 
-_OAUTH_ERRORS = frozenset(
-    {"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type"}
-)
 # The harness's own refusals, in the vendor's words.
 _HARNESS_CODES = {
     "invalid_request": "parameter.invalid",
@@ -133,36 +125,6 @@ class _Grantee:
 
     client_id: str
     principal: Principal
-
-
-def _query_token(request: Request) -> str | None:
-    token = request.query_params.get("access_token")
-    return token or None
-
-
-def _basic_client(request: Request) -> tuple[str, str] | None:
-    header = request.headers.get("authorization", "")
-    scheme, _, encoded = header.strip().partition(" ")
-    if scheme.lower() != "basic":
-        return None
-    try:
-        client_id, sep, secret = base64.b64decode(encoded.strip(), validate=True).decode("utf-8").partition(":")
-    except (binascii.Error, UnicodeDecodeError):
-        raise SimError(401, "invalid_client", "The client credentials are malformed.") from None
-    if not sep:
-        raise SimError(401, "invalid_client", "The client credentials are malformed.")
-    return client_id, secret
-
-
-def _field_rule(spec: Mapping[str, Any], operation_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """An operation's (default, selectable) fields, from its ``fields`` parameter's extensions."""
-    for item in spec["paths"].values():
-        for operation in item.values():
-            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
-                for parameter in operation.get("parameters", []):
-                    if parameter.get("name") == "fields":
-                        return tuple(parameter["x-default-fields"]), tuple(parameter["x-selectable-fields"])
-    raise KeyError(f"{operation_id} has no fields parameter in the spec")
 
 
 def _page(items: Sequence[Any], query: Mapping[str, Any]) -> tuple[list[Any], dict[str, int]]:
@@ -196,46 +158,47 @@ def _seed_data(companies: Sequence[Company], partnerships: Sequence[tuple[str, s
     )
 
 
-class AirVantageSimulator:
+class AirVantageSimulator(OAuthSimulator[_Grantee]):
     """A stateful AirVantage server; ``credentials`` are the API clients by id, ``network`` the companies."""
 
     key = KEY
+    login_refused = ("invalid_grant", "Bad credentials")
+    refresh_refused = ("invalid_grant", "Invalid refresh token")
+    # Spring Security's answers (in the OAuth shape, see vendor_error).
+    missing_token = (
+        "unauthorized", "Full authentication is required to access this resource", 'Bearer realm="AirVantage"',
+    )  # fmt: skip
+    invalid_token = ("invalid_token", "Invalid access token", 'Bearer realm="AirVantage", error="invalid_token"')
 
     def __init__(
         self,
         *,
-        companies: Iterable[Company] = DEFAULT_COMPANIES,
-        partnerships: Iterable[tuple[str, str, str, str]] = DEFAULT_PARTNERSHIPS,
-        credentials: Iterable[ApiClient] = DEFAULT_CREDENTIALS,
-        users: Iterable[User] = DEFAULT_USERS,
         start_delay: float = DEFAULT_START_DELAY,
         token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
         refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
         clock: Callable[[], float] = time.time,
         callback_timeout: float = 2.0,
+        companies: Iterable[Company] = DEFAULT_COMPANIES,
+        partnerships: Iterable[tuple[str, str, str, str]] = DEFAULT_PARTNERSHIPS,
+        credentials: Iterable[ApiClient] = DEFAULT_CREDENTIALS,
+        users: Iterable[User] = DEFAULT_USERS,
     ) -> None:
-        spec = load_spec(KEY)
+        """``start_delay`` is how many seconds an operation stays ``SCHEDULED`` (0: it starts at
+        once); ``token_lifetime`` and ``clock`` (seconds since the epoch) let tests make tokens
+        expire and operations start without waiting. Raises ``ValueError`` for a negative
+        ``start_delay``.
+        """
         companies = tuple(companies)
         partnerships = tuple(partnerships)
         self._seed = _seed_data(companies, partnerships)
         self.credentials = {client.client_id: client for client in credentials}
         self.users = {user.login.casefold(): user for user in users}
-        self.tokens: TokenIssuer[_Grantee] = TokenIssuer(
-            lifetime=token_lifetime, refresh_lifetime=refresh_token_lifetime, clock=clock
-        )
+        self.tokens = TokenIssuer(lifetime=token_lifetime, refresh_lifetime=refresh_token_lifetime, clock=clock)
         self.callbacks = CallbackSender(timeout=callback_timeout)
         self.network = Network(companies, clock=clock, start_delay=start_delay, on_change=self._deliver)
         self._real_time = clock is time.time
         for company, partner, given, received in partnerships:
             self.network.link(company, partner, given, received)
-        self._permissions = {
-            operation["operationId"]: tuple(operation.get("x-permissions", ()))
-            for item in spec["paths"].values()
-            for operation in item.values()
-            if isinstance(operation, dict) and "operationId" in operation
-        }
-        self._partner_fields = _field_rule(spec, "findPartners")
-        self._request_fields = _field_rule(spec, "listRequests")
 
     # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
 
@@ -258,30 +221,19 @@ class AirVantageSimulator:
 
     # -- the harness's hooks ------------------------------------------------------------
 
-    def authenticate(self, request: Request, operation: Operation, body: bytes) -> Principal:
-        token = bearer_token(request) or _query_token(request)
-        if token is None:
-            raise SimError(
-                401, "unauthorized", "Full authentication is required to access this resource",
-                headers={"WWW-Authenticate": 'Bearer realm="AirVantage"'},
-            )  # fmt: skip
-        grantee = self.tokens.holder(token)
-        if grantee is None:
-            raise SimError(
-                401, "invalid_token", "Invalid access token",
-                headers={"WWW-Authenticate": 'Bearer realm="AirVantage", error="invalid_token"'},
-            )  # fmt: skip
-        principal = grantee.principal
-        for right in self._permissions.get(operation.operation_id, ()):
+    def access_token(self, request: Request) -> str | None:
+        """The token of the ``Authorization: Bearer`` header, or else of the ``access_token`` query parameter."""
+        return super().access_token(request) or query_values(request).get("access_token", [""])[-1] or None
+
+    def authenticate(self, request: Request, operation: Operation, body: Body) -> Principal:
+        principal = self.token_holder(self.access_token(request)).principal
+        for right in operation.model.permissions:
             if right not in principal.rights:
                 raise refuse("missing.rights", right, status=403)
         self.network.tick()
         return principal
 
-    def render_error(self, error: SimError) -> Reply:
-        if error.operation_id == "getToken":  # the token endpoint answers in OAuth2's shape
-            code = error.code if error.code in _OAUTH_ERRORS else "invalid_request"
-            return Reply(error.status, {"error": code, "error_description": error.message}, error.headers)
+    def vendor_error(self, error: SimError) -> Reply:
         if error.status == 401:
             return Reply(401, {"error": error.code, "error_description": error.message}, error.headers)
         parameters = getattr(error, "parameters", None)
@@ -291,57 +243,31 @@ class AirVantageSimulator:
         code = _HARNESS_CODES.get(error.code, error.code)
         return Reply(error.status, {"error": code, "errorParameters": list(parameters)}, error.headers)
 
-    def handlers(self) -> Mapping[str, Handler]:
-        return {
-            "get_token": self.get_token,
-            "find_partners": self.find_partners,
-            "get_partner": self.get_partner,
-            "edit_partner": self.edit_partner,
-            "request_partnership": self.request_partnership,
-            "find_operations": self.find_operations,
-            "get_operation": self.get_operation,
-            "cancel_operation": self.cancel_operation,
-            "list_requests": self.list_requests,
-            "get_request": self.get_request,
-            "accept_request": self.accept_request,
-            "reject_request": self.reject_request,
-        }
-
     # -- the token endpoint -------------------------------------------------------------
 
-    def _client(self, call: Call) -> ApiClient:
-        form = call.body
-        basic = _basic_client(call.request)
+    def token_client(self, call: Call) -> ApiClient:
+        form, basic = call.body, basic_credentials(call.request)
         in_form = (form.get("client_id"), form.get("client_secret"))
         if basic is not None and in_form[0] is not None and in_form[0] != basic[0]:
             raise SimError(400, "invalid_request", "The client is identified twice, differently.")
         client_id, secret = basic or in_form
         client = self.credentials.get(client_id or "")
-        if client is None or not hmac.compare_digest(client.client_secret.encode(), (secret or "").encode()):
+        if client is None or not same_secret(client.client_secret, secret or ""):
             headers = {"WWW-Authenticate": 'Basic realm="AirVantage"'} if basic is not None else {}
             raise SimError(401, "invalid_client", "Bad client credentials", headers=headers)
         return client
 
-    def get_token(self, call: Call) -> Reply:
-        form = call.body
-        grant_type = form["grant_type"]
-        self.tokens.count(grant_type)
-        client = self._client(call)
+    def grant(self, grant_type: str, form: Mapping[str, Any], client: ApiClient) -> _Grantee | None:
         if grant_type == "client_credentials":
-            answer = self.tokens.issue(_Grantee(client.client_id, client.principal), refresh=False)
-        elif grant_type == "password":
-            user = self.users.get(form["username"].casefold())
-            if user is None or not hmac.compare_digest(user.password.encode(), form["password"].encode()):
-                raise SimError(400, "invalid_grant", "Bad credentials")
-            answer = self.tokens.issue(_Grantee(client.client_id, user.principal))
-        else:
-            grantee = self.tokens.redeem(form["refresh_token"])
-            # A refresh token is bound to the client it was issued to (RFC 6749 section 6).
-            if grantee is None or grantee.client_id != client.client_id:
-                raise SimError(400, "invalid_grant", "Invalid refresh token")
-            answer = self.tokens.issue(grantee)
-        # RFC 6749 section 5.1: a token answer must not be cached.
-        return Reply(200, answer, {"Cache-Control": "no-store", "Pragma": "no-cache"})
+            return _Grantee(client.client_id, client.principal)
+        user = self.users.get(form["username"].casefold())
+        if user is None or not same_secret(user.password, form["password"]):
+            return None
+        return _Grantee(client.client_id, user.principal)
+
+    def may_refresh(self, holder: _Grantee, form: Mapping[str, Any], client: ApiClient) -> bool:
+        # A refresh token is bound to the client it was issued to (RFC 6749 section 6).
+        return holder.client_id == client.client_id
 
     # -- shared ---------------------------------------------------------------------------
 
@@ -353,11 +279,11 @@ class AirVantageSimulator:
             raise refuse("company.unknown", named)
         return principal.company
 
-    @staticmethod
-    def _fields(query: Mapping[str, Any], rule: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[str, ...]:
-        text = query.get("fields")
+    def _fields(self, call: Call) -> tuple[str, ...]:
+        """The fields a list shows: those asked for, else the spec's ``x-default-fields``."""
+        text = call.query.get("fields")
         if text is None:
-            return rule[0]
+            return self.spec.operation(call.operation_id).parameter("fields").default_fields or ()
         # The spec's pattern already admits only selectable names; repeats count once.
         return tuple(dict.fromkeys(text.split(",")))
 
@@ -390,7 +316,7 @@ class AirVantageSimulator:
         if query.get("orderBy") == "name":
             partners.sort(key=lambda pair: (pair[0].name.casefold(), pair[0].name, pair[0].uid))
         page, envelope = _page(partners, query)
-        fields = self._fields(query, self._partner_fields)
+        fields = self._fields(call)
         items = [self._partner_json(partner, profile, fields) for partner, profile in page]
         return Reply(200, {"items": items, **envelope})
 
@@ -466,7 +392,7 @@ class AirVantageSimulator:
         if "before" in query:
             requests = [request for request in requests if request.date < query["before"]]
         page, envelope = _page(requests, query)
-        fields = self._fields(query, self._request_fields)
+        fields = self._fields(call)
         return Reply(200, {"items": [self._request_json(request, fields) for request in page], **envelope})
 
     def get_request(self, call: Call) -> Reply:
@@ -483,36 +409,4 @@ class AirVantageSimulator:
         return Reply(200)
 
 
-def create_app(
-    *,
-    start_delay: float = DEFAULT_START_DELAY,
-    token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
-    refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
-    clock: Callable[[], float] = time.time,
-    callback_timeout: float = 2.0,
-    companies: Iterable[Company] = DEFAULT_COMPANIES,
-    partnerships: Iterable[tuple[str, str, str, str]] = DEFAULT_PARTNERSHIPS,
-    credentials: Iterable[ApiClient] = DEFAULT_CREDENTIALS,
-    users: Iterable[User] = DEFAULT_USERS,
-) -> Starlette:
-    """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``).
-
-    ``start_delay`` is how many seconds an operation stays ``SCHEDULED`` (0: it starts at
-    once); ``token_lifetime`` and ``clock`` (seconds since the epoch) let tests make tokens
-    expire and operations start without waiting. Raises ``ValueError`` for a negative
-    ``start_delay``.
-    """
-    simulator = AirVantageSimulator(
-        companies=companies,
-        partnerships=partnerships,
-        credentials=credentials,
-        users=users,
-        start_delay=start_delay,
-        token_lifetime=token_lifetime,
-        refresh_token_lifetime=refresh_token_lifetime,
-        clock=clock,
-        callback_timeout=callback_timeout,
-    )
-    app = build_app(simulator, load_spec(KEY))
-    app.state.simulator = simulator
-    return app
+create_app = app_factory(AirVantageSimulator)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from partner_apis.simulators.harness import Encoded, SimError
+from partner_apis.simulators.harness import Encoded, Rendered, SimError
 
 __all__ = [
     "ApiClient",
@@ -49,7 +49,6 @@ __all__ = [
     "new_uid",
 ]
 
-_MASK = "[REDACTED]"
 # The order a vendor's Go client lists task states in; every answer carries all six.
 TASK_STATES = ("PENDING", "IN_PROGRESS", "SUCCESS", "FAILURE", "CANCELLED", "BEING_CANCELLED")
 
@@ -116,7 +115,7 @@ class ApiClient:
     """An API client registered in a company: its id and secret, and the rights it acts with on its own."""
 
     client_id: str
-    client_secret: str
+    client_secret: str = field(repr=False)
     company: str
     rights: frozenset[str]
     name: str = ""
@@ -126,19 +125,13 @@ class ApiClient:
         """What a client-credentials token of this client acts as."""
         return Principal(self.company, self.rights)
 
-    def __repr__(self) -> str:
-        return (
-            f"ApiClient(client_id={self.client_id!r}, client_secret={_MASK!r}, company={self.company!r}, "
-            f"rights={sorted(self.rights)!r}, name={self.name!r})"
-        )
-
 
 @dataclass(frozen=True)
 class User:
     """A user of a company, who may log in through any API client with the password grant."""
 
     login: str
-    password: str
+    password: str = field(repr=False)
     company: str
     rights: frozenset[str]
 
@@ -147,10 +140,6 @@ class User:
         """What a password-grant token of this user acts as."""
         return Principal(self.company, self.rights)
 
-    def __repr__(self) -> str:
-        rights = sorted(self.rights)
-        return f"User(login={self.login!r}, password={_MASK!r}, company={self.company!r}, rights={rights!r})"
-
 
 @dataclass(frozen=True)
 class Callback:
@@ -158,11 +147,7 @@ class Callback:
 
     url: str
     username: str | None = None
-    password: str | None = None
-
-    def __repr__(self) -> str:
-        secret = None if self.password is None else _MASK
-        return f"Callback(url={self.url!r}, username={self.username!r}, password={secret!r})"
+    password: str | None = field(default=None, repr=False)
 
 
 class RequestStatus(Enum):
@@ -190,8 +175,11 @@ class PartnershipRequest:
 
 
 @dataclass
-class OperationRecord:
-    """An operation and its single task, with its timestamps in milliseconds since the epoch."""
+class OperationRecord(Rendered):
+    """An operation and its single task, with its timestamps in milliseconds since the epoch.
+
+    Its answer is encoded once per state (lists of operations are most of the load).
+    """
 
     uid: str
     owner: str
@@ -204,25 +192,14 @@ class OperationRecord:
     outcome: str | None = None  # the task's final state: SUCCESS, FAILURE or CANCELLED
     callback: Callback | None = None
     notify: bool = False
-    # The answer, built and encoded once per state: lists of operations are most of the load.
-    _answer: Encoded | None = field(default=None, repr=False, compare=False)
-
-    def changed(self) -> None:
-        """Forget the cached answer: a field changed."""
-        self._answer = None
-
-    def answer(self) -> Encoded:
-        """The operation as getOperation answers it, encoded once per state."""
-        if self._answer is None:
-            self._answer = Encoded(self._build_json())
-        return self._answer
 
     def to_json(self) -> dict[str, Any]:
         """The answer's fields (shared: treat them as read-only)."""
-        fields: dict[str, Any] = self.answer().value
+        fields: dict[str, Any] = self.view.value
         return fields
 
-    def _build_json(self) -> dict[str, Any]:
+    def answer(self) -> dict[str, Any]:
+        """The operation as getOperation answers it."""
         task = {"SCHEDULED": "PENDING", "IN_PROGRESS": "IN_PROGRESS"}.get(self.state, self.outcome)
         return {
             "uid": self.uid,
@@ -436,12 +413,12 @@ class Network:
     def snapshot(self, operation: OperationRecord) -> Encoded:
         """The operation's answer, read under the lock (a timer thread may be changing it)."""
         with self._lock:
-            return operation.answer()
+            return operation.view
 
     def snapshots(self, operations: Iterable[OperationRecord]) -> list[Encoded]:
         """Several operations' answers, read under one lock."""
         with self._lock:
-            return [operation.answer() for operation in operations]
+            return [operation.view for operation in operations]
 
     # -- time ----------------------------------------------------------------------------
 

@@ -1,10 +1,9 @@
 """The Comm100 partner API v3 simulator: OAuth tokens that expire, sites per partner, paging.
 
 Rules beyond the spec's schemas, each as the doc states or implies it:
-- ``POST /partner/oauth/token`` takes the password grant (``email`` + ``password``) and
-  the refresh grant; access tokens expire after ``token_lifetime`` seconds and refresh
-  tokens rotate (each works once). A refused grant is 400 ``invalid_grant`` in the OAuth2
-  error shape; so is every malformed token request.
+- ``POST /partner/oauth/token`` takes the password grant (``email`` + ``password``; the
+  email in any letter case) and the refresh grant (the harness's OAuth endpoint); access
+  tokens expire after ``token_lifetime`` seconds.
 - Every site call needs a live token (401 otherwise) of a partner with the Manage Site
   permission (403 otherwise). Another partner's site is 404, the same as an unknown id,
   and never listed.
@@ -20,25 +19,22 @@ Rules beyond the spec's schemas, each as the doc states or implies it:
 
 from __future__ import annotations
 
-import hmac
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 from urllib.parse import urlencode
 
-from starlette.applications import Starlette
 from starlette.requests import Request
 
-from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, bearer_token, build_app
+from partner_apis.simulators.harness import Call, OAuthSimulator, Reply, SimError, app_factory, same_secret, token_path
 from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
-from partner_apis.specs import load_spec
 
 from .state import Agent, Credential, SiteRecord, SiteStore, TokenIssuer, now_text
 
 __all__ = ["DEFAULT_CREDENTIALS", "PAGE_SIZE", "TOKEN_PATH", "Comm100V3Simulator", "create_app"]
 
 KEY = "comm100-v3"
-TOKEN_PATH = "/partner/oauth/token"  # noqa: S105 (a path, not a password)
+TOKEN_PATH = token_path(KEY)
 PAGE_SIZE = 100
 # The sample's token lives 43199 s; refresh tokens are taken to live two weeks.
 DEFAULT_TOKEN_LIFETIME = 43199
@@ -60,9 +56,6 @@ _TEXT_FIELDS = (
 )  # fmt: skip
 _UPDATE_FIELDS = (*_TEXT_FIELDS, "companySize", "activated", "disabled")
 _CONTACT_FIELDS = ("firstName", "lastName", "email", "phone")
-_OAUTH_ERRORS = frozenset(
-    {"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type"}
-)
 
 # ASP.NET Web API's stock 401 message (the spec's example uses it), then the reason.
 _DENIED = "Authorization has been denied for this request"
@@ -76,11 +69,7 @@ def _time_zone(body: Mapping[str, Any]) -> str | None:
 def _plan(selection: Mapping[str, Any]) -> dict[str, Any]:
     # The doc lists no plan catalogue: a plan is what the partner names.
     plan_id = selection["id"]
-    return {
-        "id": plan_id,
-        "name": selection.get("name", f"Plan {plan_id}"),
-        "products": selection.get("products", 0),
-    }
+    return {"id": plan_id, "name": selection.get("name", f"Plan {plan_id}"), "products": selection.get("products", 0)}
 
 
 def _page_url(request: Request, query: Mapping[str, Any], page_index: int) -> str:
@@ -88,10 +77,12 @@ def _page_url(request: Request, query: Mapping[str, Any], page_index: int) -> st
     return str(request.url.replace(query=urlencode({**params, "pageIndex": page_index})))
 
 
-class Comm100V3Simulator:
+class Comm100V3Simulator(OAuthSimulator[Credential]):
     """A stateful Comm100 v3 partner server; ``credentials`` are the partners' logins."""
 
     key = KEY
+    missing_token = ("unauthorized", f"{_DENIED}: a bearer token is required.", "Bearer")
+    invalid_token = ("unauthorized", f"{_DENIED}: the token is invalid or expired.", 'Bearer error="invalid_token"')
 
     def __init__(
         self,
@@ -101,15 +92,26 @@ class Comm100V3Simulator:
         refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
         clock: Callable[[], float] = time.monotonic,
         time_zone_field: Literal["timeZone", "timezone"] = "timeZone",
+        seed_sites: int = 0,
     ) -> None:
+        """``token_lifetime`` (seconds) and ``clock`` let tests make tokens expire; ``time_zone_field``
+        picks the spelling sites are answered with (the doc's model block says ``timezone``, its
+        samples ``timeZone``); ``seed_sites`` creates that many sites for the first credential's
+        partner (benchmarks page through 100,000). Raises ``ValueError`` for a negative
+        ``seed_sites``, or sites to seed without a credential to own them.
+        """
         self.credentials = {credential.email.casefold(): credential for credential in credentials}
-        self.tokens: TokenIssuer[Credential] = TokenIssuer(
-            lifetime=token_lifetime, refresh_lifetime=refresh_token_lifetime, clock=clock
-        )
+        self.tokens = TokenIssuer(lifetime=token_lifetime, refresh_lifetime=refresh_token_lifetime, clock=clock)
         self.sites = SiteStore()
         self.time_zone_field = time_zone_field
-
-    # -- the harness's hooks ------------------------------------------------------------
+        if seed_sites < 0:
+            raise ValueError(f"seed_sites must be >= 0, not {seed_sites}")
+        owners = [credential.partner_id for credential in self.credentials.values()][:1]
+        if seed_sites and not owners:
+            raise ValueError("seed_sites needs a credential: the sites are seeded for the first one's partner")
+        for n in range(seed_sites):
+            contact = {"firstName": "Seed", "lastName": f"Site {n}", "email": f"seed{n}@example.com"}
+            self.new_site(owners[0], {"company": f"Seeded {n}", "contact": contact, "planList": []})
 
     # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
 
@@ -130,67 +132,25 @@ class Comm100V3Simulator:
         """The site list's page size (``seed_sites`` seeds sites for the first partner)."""
         return frozen({"page_size": PAGE_SIZE})
 
-    def authenticate(self, request: Request, operation: Operation, body: bytes) -> Credential:
-        token = bearer_token(request)
-        if token is None:
-            raise SimError(
-                401, "unauthorized", f"{_DENIED}: a bearer token is required.",
-                headers={"WWW-Authenticate": "Bearer"},
-            )  # fmt: skip
-        holder = self.tokens.holder(token)
-        if holder is None:
-            raise SimError(
-                401, "unauthorized", f"{_DENIED}: the token is invalid or expired.",
-                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
-            )  # fmt: skip
+    # -- the harness's hooks ------------------------------------------------------------
+
+    def admit(self, holder: Credential) -> Credential:
         if not holder.manage_site:
             raise SimError(403, "forbidden", "You do not have the permission to manage sites.")
         return holder
 
-    def render_error(self, error: SimError) -> Reply:
+    def vendor_error(self, error: SimError) -> Reply:
         message = error.message
         if error.problems:
             message += ": " + "; ".join(f"{problem.field} {problem.message}" for problem in error.problems[:5])
-        if error.operation_id == "getToken":  # the token endpoint answers in OAuth2's shape
-            code = error.code if error.code in _OAUTH_ERRORS else "invalid_request"
-            return Reply(error.status, {"error": code, "error_description": message}, error.headers)
         body: dict[str, Any] = {"code": error.status, "message": message}
         if error.problems:
             body["errors"] = [{"field": p.field, "message": p.message} for p in error.problems]
         return Reply(error.status, body, error.headers)
 
-    def handlers(self) -> Mapping[str, Handler]:
-        return {
-            "get_token": self.get_token,
-            "list_sites": self.list_sites,
-            "create_site": self.create_site,
-            "get_site": self.get_site,
-            "update_site": self.update_site,
-            "convert_site_to_paying": self.convert_site_to_paying,
-        }
-
-    # -- the token endpoint -------------------------------------------------------------
-
-    def _login(self, email: str, password: str) -> Credential | None:
-        credential = self.credentials.get(email.casefold())
-        if credential is None or not hmac.compare_digest(credential.password.encode(), password.encode()):
-            return None
-        return credential
-
-    def get_token(self, call: Call) -> Reply:
-        form = call.body
-        grant_type = form["grant_type"]
-        self.tokens.count(grant_type)
-        if grant_type == "password":
-            holder = self._login(form["email"], form["password"])
-            if holder is None:
-                raise SimError(400, "invalid_grant", "The email or password is incorrect.")
-        else:
-            holder = self.tokens.redeem(form["refresh_token"])
-            if holder is None:
-                raise SimError(400, "invalid_grant", "The refresh token is invalid, expired or already used.")
-        # RFC 6749 section 5.1: a token answer must not be cached.
-        return Reply(200, self.tokens.issue(holder), {"Cache-Control": "no-store", "Pragma": "no-cache"})
+    def grant(self, grant_type: str, form: Mapping[str, Any], client: Any) -> Credential | None:
+        credential = self.credentials.get(form["email"].casefold())
+        return credential if credential and same_secret(credential.password, form["password"]) else None
 
     # -- sites --------------------------------------------------------------------------
 
@@ -205,7 +165,7 @@ class Comm100V3Simulator:
         query = call.query
         words = query.get("keywords", "").casefold().split()
         page_index: int = query.get("pageIndex", 1)
-        sites = self.sites.of_partner(call.principal.partner_id)
+        sites = self.sites.of(call.principal.partner_id)
         matching = [record for record in sites if record.matches(words)] if words else sites
         start = (page_index - 1) * PAGE_SIZE
         has_next = page_index * PAGE_SIZE < len(matching)
@@ -224,12 +184,7 @@ class Comm100V3Simulator:
         contact = body["contact"]
         site: dict[str, Any] = {
             "agents": 1,
-            "contact": {
-                "firstName": contact["firstName"],
-                "lastName": contact["lastName"],
-                "email": contact["email"],
-                "phone": contact.get("phone", ""),
-            },
+            "contact": {**{name: contact[name] for name in _CONTACT_FIELDS[:3]}, "phone": contact.get("phone", "")},
             **{name: body.get(name, "") for name in _TEXT_FIELDS},
             self.time_zone_field: _time_zone(body) or DEFAULT_TIME_ZONE,
             "companySize": body.get("companySize", ""),
@@ -239,7 +194,7 @@ class Comm100V3Simulator:
             "planList": [_plan(selection) for selection in body["planList"]],
         }
         registrant = Agent(f"{contact['firstName']} {contact['lastName']}", contact["email"])
-        return self.sites.add(partner_id, site, [registrant])
+        return self.sites.add(partner_id, lambda site_id: SiteRecord({"id": site_id, **site}, [registrant]))
 
     def create_site(self, call: Call) -> Reply:
         return Reply(200, self.new_site(call.principal.partner_id, call.body).view)
@@ -269,35 +224,4 @@ class Comm100V3Simulator:
         return Reply(200)
 
 
-def create_app(
-    credentials: Iterable[Credential] = DEFAULT_CREDENTIALS,
-    *,
-    token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
-    refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
-    clock: Callable[[], float] = time.monotonic,
-    time_zone_field: Literal["timeZone", "timezone"] = "timeZone",
-    seed_sites: int = 0,
-) -> Starlette:
-    """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``).
-
-    ``token_lifetime`` (seconds) and ``clock`` let tests make tokens expire;
-    ``time_zone_field`` picks the spelling sites are answered with (the doc's model block
-    says ``timezone``, its samples ``timeZone``); ``seed_sites`` creates that many sites
-    for the first credential's partner (benchmarks page through 100,000).
-    """
-    simulator = Comm100V3Simulator(
-        credentials,
-        token_lifetime=token_lifetime,
-        refresh_token_lifetime=refresh_token_lifetime,
-        clock=clock,
-        time_zone_field=time_zone_field,
-    )
-    if seed_sites < 0:
-        raise ValueError(f"seed_sites must be >= 0, not {seed_sites}")
-    owner = next(iter(simulator.credentials.values())).partner_id
-    for n in range(seed_sites):
-        contact = {"firstName": "Seed", "lastName": f"Site {n}", "email": f"seed{n}@example.com"}
-        simulator.new_site(owner, {"company": f"Seeded {n}", "contact": contact, "planList": []})
-    app = build_app(simulator, load_spec(KEY))
-    app.state.simulator = simulator
-    return app
+create_app = app_factory(Comm100V3Simulator)

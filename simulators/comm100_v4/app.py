@@ -10,72 +10,45 @@ Rules beyond the spec's schemas, each as the doc states or implies it:
 - ``isDeleted`` arrives as a boolean or as the strings "true"/"false" (the doc types it
   as a string on update) and is stored as a boolean;
 - ``POST /oauth/token`` (at the simulator's root: the operation has its own server) takes
-  the password grant (``client_id`` + ``email`` + ``password``) and the refresh grant;
-  issued access tokens are bearer tokens of the login's partner that expire after
-  ``token_lifetime`` seconds, and refresh tokens rotate (each works once). A refused
-  grant is 400 in the OAuth2 error shape (``invalid_client`` for an unknown client id,
-  ``invalid_grant`` for a wrong login or a bad refresh token); so is every malformed
-  token request. Each credential's fixed ``token`` stays valid too.
+  the password grant (``client_id`` + ``email`` in any letter case + ``password``) and the
+  refresh grant (the harness's OAuth endpoint); an unknown client id is ``invalid_client``,
+  and a refresh token stays bound to its client. Issued access tokens are bearer tokens
+  of the login's partner; each credential's fixed ``token`` stays valid too.
 """
 
 from __future__ import annotations
 
 import base64
-import hmac
 import json
 import secrets
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from starlette.applications import Starlette
-from starlette.requests import Request
-
 from partner_apis.models.comm100_v4 import SiteStatus
-from partner_apis.simulators.harness import (
-    Call,
-    FieldProblem,
-    Handler,
-    Operation,
-    Reply,
-    SimError,
-    bearer_token,
-    build_app,
-)
-from partner_apis.simulators.harness.tokens import TokenIssuer
+from partner_apis.simulators.harness import Call, FieldProblem, OAuthSimulator, Reply, SimError, TokenIssuer
+from partner_apis.simulators.harness.simulator import app_factory, same_secret, token_path
 from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
-from partner_apis.specs import load_spec
 
 from .state import Credential, SiteRecord, SiteStore
 
 __all__ = ["DEFAULT_CLIENT_ID", "DEFAULT_CREDENTIALS", "TOKEN_PATH", "Comm100V4Simulator", "create_app"]
 
 KEY = "comm100-v4"
-TOKEN_PATH = "/oauth/token"  # noqa: S105 (a path, not a password)
+TOKEN_PATH = token_path(KEY)
 # The quick-start page's token lives 43200 s; refresh tokens are taken to live two weeks.
 DEFAULT_TOKEN_LIFETIME = 43200
 DEFAULT_REFRESH_TOKEN_LIFETIME = 14 * 24 * 3600
 
 # Well-known tokens and logins of the default simulated partners: fake, documented in the README.
 DEFAULT_CLIENT_ID = "sim-comm100-v4-client"
-DEFAULT_CREDENTIALS = (
+DEFAULT_CREDENTIALS = tuple(
     Credential(
-        "sim-comm100-v4-partner-a", partner_id=10000,
-        email="partner-a@example.com", password="sim-partner-a-password", client_id=DEFAULT_CLIENT_ID,  # noqa: S106 (fake)
-    ),
-    Credential(
-        "sim-comm100-v4-partner-b", partner_id=20000,
-        email="partner-b@example.com", password="sim-partner-b-password", client_id=DEFAULT_CLIENT_ID,  # noqa: S106 (fake)
-    ),
-    Credential(
-        "sim-comm100-v4-read-only", partner_id=10000, manage_site=False,
-        email="read-only@example.com", password="sim-read-only-password", client_id=DEFAULT_CLIENT_ID,  # noqa: S106 (fake)
-    ),
+        f"sim-comm100-v4-{name}", partner_id, name != "read-only",
+        f"{name}@example.com", f"sim-{name}-password", DEFAULT_CLIENT_ID,
+    )
+    for name, partner_id in (("partner-a", 10000), ("partner-b", 20000), ("read-only", 10000))
 )  # fmt: skip
-
-_OAUTH_ERRORS = frozenset(
-    {"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type"}
-)
 
 _STATUS = {status.value.lower(): status for status in SiteStatus}
 
@@ -85,10 +58,6 @@ _SITE_FIELDS = (
     "company", "industry", "otherIndustryDescription", "companySize", "mailingAddress", "countryOrRegion",
     "stateOrProvince", "postalOrZipCode", "city", "website", "phone", "fax", "subDomain", "customDomain",
 )  # fmt: skip
-
-
-def _not_found(site_id: int) -> SimError:
-    return SimError(404, "not_found", f"site {site_id} not found")
 
 
 def _b64(data: bytes) -> str:
@@ -111,7 +80,7 @@ def _copy_fields(body: Mapping[str, Any]) -> dict[str, Any]:
     return fields
 
 
-class Comm100V4Simulator:
+class Comm100V4Simulator(OAuthSimulator[Credential]):
     """A stateful Comm100 v4 partner server; ``credentials`` name each partner's tokens."""
 
     key = KEY
@@ -120,18 +89,20 @@ class Comm100V4Simulator:
         self,
         credentials: Iterable[Credential] = DEFAULT_CREDENTIALS,
         *,
+        clock: Callable[[], float] = time.monotonic,
         token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
         refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
-        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.credentials = {credential.token: credential for credential in credentials}
+        """``token_lifetime`` and ``refresh_token_lifetime`` (seconds) and ``clock`` let tests make
+        issued tokens expire; the credentials' fixed tokens never do."""
+        self.credentials = self.fixed_tokens = {credential.token: credential for credential in credentials}
         # Only a credential with a whole login can log in; emails compare case-insensitively.
         self.logins = {
             credential.email.casefold(): credential
             for credential in self.credentials.values()
             if credential.email and credential.password and credential.client_id
         }
-        self.tokens: TokenIssuer[Credential] = TokenIssuer(
+        self.tokens = TokenIssuer(
             lifetime=token_lifetime,
             refresh_lifetime=refresh_token_lifetime,
             clock=clock,
@@ -161,72 +132,29 @@ class Comm100V4Simulator:
 
     # -- the harness's hooks ------------------------------------------------------------
 
-    def authenticate(self, request: Request, operation: Operation, body: bytes) -> Credential:
-        token = bearer_token(request)
-        if token is None:
-            raise SimError(401, "unauthorized", "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
-        credential = self.credentials.get(token) or self.tokens.holder(token)
-        if credential is None:
-            raise SimError(
-                401, "unauthorized", "the bearer token is invalid or expired",
-                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
-            )  # fmt: skip
-        if not credential.manage_site:
+    def admit(self, holder: Credential) -> Credential:
+        if not holder.manage_site:
             raise SimError(403, "forbidden", "the Manage Site permission is required")
-        return credential
+        return holder
 
-    def render_error(self, error: SimError) -> Reply:
-        if error.operation_id == "getToken":  # the token endpoint answers in OAuth2's shape
-            description = error.message
-            if error.problems:
-                # Field names only: the validator's messages quote the form, password included.
-                description += f" ({', '.join(sorted({problem.field for problem in error.problems}))})"
-            code = error.code if error.code in _OAUTH_ERRORS else "invalid_request"
-            return Reply(error.status, {"error": code, "error_description": description}, error.headers)
+    def vendor_error(self, error: SimError) -> Reply:
         body: dict[str, Any] = {"code": error.code, "message": error.message}
         if error.problems:
             body["errors"] = [{"field": p.field, "message": p.message} for p in error.problems]
         return Reply(error.status, body, error.headers)
 
-    def handlers(self) -> Mapping[str, Handler]:
-        return {
-            "get_token": self.get_token,
-            "list_sites": self.list_sites,
-            "create_site": self.create_site,
-            "get_site": self.get_site,
-            "update_site": self.update_site,
-            "change_site_status": self.change_site_status,
-        }
-
-    # -- the token endpoint -------------------------------------------------------------
-
-    def _login(self, form: Mapping[str, str]) -> Credential:
-        credential = self.logins.get(form["email"].casefold())
+    def grant(self, grant_type: str, form: Mapping[str, Any], client: Any) -> Credential | None:
         # An unknown client id is refused as such whoever logs in (RFC 6749 section 5.2).
         if form["client_id"] not in {login.client_id for login in self.logins.values()}:
             raise SimError(400, "invalid_client", "The client id is unknown.")
-        if (
-            credential is None
-            or credential.client_id != form["client_id"]
-            or not hmac.compare_digest((credential.password or "").encode(), form["password"].encode())
-        ):
-            raise SimError(400, "invalid_grant", "The email or password is incorrect.")
-        return credential
+        credential = self.logins.get(form["email"].casefold())
+        if credential is None or credential.client_id != form["client_id"]:
+            return None
+        return credential if same_secret(credential.password, form["password"]) else None
 
-    def _redeem(self, form: Mapping[str, str]) -> Credential:
-        holder = self.tokens.redeem(form["refresh_token"])
+    def may_refresh(self, holder: Credential, form: Mapping[str, Any], client: Any) -> bool:
         # A refresh token is bound to the client it was issued to (RFC 6749 section 6).
-        if holder is None or form.get("client_id", holder.client_id) != holder.client_id:
-            raise SimError(400, "invalid_grant", "The refresh token is invalid, expired or already used.")
-        return holder
-
-    def get_token(self, call: Call) -> Reply:
-        form = call.body
-        grant_type = form["grant_type"]
-        self.tokens.count(grant_type)
-        holder = self._login(form) if grant_type == "password" else self._redeem(form)
-        # RFC 6749 section 5.1: a token answer must not be cached.
-        return Reply(200, self.tokens.issue(holder), {"Cache-Control": "no-store", "Pragma": "no-cache"})
+        return bool(form.get("client_id", holder.client_id) == holder.client_id)
 
     # -- operations ---------------------------------------------------------------------
 
@@ -245,7 +173,7 @@ class Comm100V4Simulator:
             tests.append(lambda record: record.site.platformId == platform_id)
         if email := query.get("email", "").lower():
             tests.append(lambda record: email in {address.lower() for address in record.agent_emails})
-        records = self.sites.of_partner(call.principal.partner_id)
+        records = self.sites.of(call.principal.partner_id)
         if tests:
             records = [record for record in records if all(test(record) for test in tests)]
         return Reply(200, [record.view for record in records])
@@ -259,8 +187,8 @@ class Comm100V4Simulator:
             "customDomain": "",
             "languageId": "en",
         }
-        fields.update(_copy_fields(body))
-        record = self.sites.add(call.principal.partner_id, fields, body["email"], body["planId"])
+        fields |= _copy_fields(body)
+        record = self.sites.create(call.principal.partner_id, fields, body["email"], body["planId"])
         created: dict[str, Any] = {"siteId": record.site.id, "email": record.email}
         if record.site.externalId is not None:
             created["externalId"] = record.site.externalId
@@ -269,7 +197,7 @@ class Comm100V4Simulator:
     def _site(self, call: Call) -> SiteRecord:
         record = self.sites.get(call.principal.partner_id, call.path["id"])
         if record is None:
-            raise _not_found(call.path["id"])
+            raise SimError(404, "not_found", f"site {call.path['id']} not found")
         return record
 
     def get_site(self, call: Call) -> Reply:
@@ -296,21 +224,4 @@ class Comm100V4Simulator:
         return Reply(200, self.sites.update(record, {"status": status}).view)
 
 
-def create_app(
-    credentials: Iterable[Credential] = DEFAULT_CREDENTIALS,
-    *,
-    token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
-    refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
-    clock: Callable[[], float] = time.monotonic,
-) -> Starlette:
-    """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``).
-
-    ``token_lifetime`` and ``refresh_token_lifetime`` (seconds) and ``clock`` let tests
-    make issued tokens expire; the credentials' fixed tokens never do.
-    """
-    simulator = Comm100V4Simulator(
-        credentials, token_lifetime=token_lifetime, refresh_token_lifetime=refresh_token_lifetime, clock=clock
-    )
-    app = build_app(simulator, load_spec(KEY))
-    app.state.simulator = simulator
-    return app
+create_app = app_factory(Comm100V4Simulator)

@@ -5,13 +5,12 @@ Issued tokens live in the harness's shared ``TokenIssuer``.
 
 from __future__ import annotations
 
-import itertools
 import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from partner_apis.models.comm100_v4 import Site
-from partner_apis.simulators.harness.encoded import Encoded
+from partner_apis.simulators.harness import Owned, Rendered
 
 __all__ = ["Credential", "SiteRecord", "SiteStore"]
 
@@ -22,82 +21,51 @@ class Credential:
 
     ``token`` is always a valid bearer token (tests and profiles bring it ready-made); a
     credential with ``email``, ``password`` and ``client_id`` can also log in at the token
-    endpoint, and the tokens issued there stand for this credential.
+    endpoint, and the tokens issued there stand for this credential. The token and the
+    password are secrets: the repr shows neither.
     """
 
-    token: str
+    token: str = field(repr=False)
     partner_id: int
     manage_site: bool = True
     email: str | None = None
-    password: str | None = None
-    client_id: str | None = None
-
-    def __repr__(self) -> str:
-        # The token and the password are secrets; the login is not.
-        return f"Credential(email={self.email!r}, partner_id={self.partner_id}, manage_site={self.manage_site})"
+    password: str | None = field(default=None, repr=False)
+    client_id: str | None = field(default=None, repr=False)
 
 
 @dataclass
-class SiteRecord:
-    """A site as the vendor keeps it: the public Site plus what only the server knows.
-
-    ``view`` is the site's JSON answer, rendered and encoded once per change rather than per read
-    (lists of sites are most of the simulator's work under load); never mutate it.
-    """
+class SiteRecord(Rendered):
+    """A site as the vendor keeps it: the public Site plus what only the server knows."""
 
     site: Site
     email: str
     plan_id: int
     agent_emails: list[str] = field(default_factory=list)
-    view: Encoded = field(default_factory=lambda: Encoded({}))
 
-    def __post_init__(self) -> None:
-        self.render()
-
-    def render(self) -> None:
-        """Re-render ``view`` from ``site``."""
-        self.view = Encoded(self.site.model_dump(mode="json", exclude_none=True))
+    def answer(self) -> dict[str, Any]:
+        """The site as the API answers it."""
+        return self.site.model_dump(mode="json", exclude_none=True)
 
 
-class SiteStore:
-    """Every partner's sites, by id. Ids are global, so one partner's id is another's 404."""
+class SiteStore(Owned[SiteRecord]):
+    """Every partner's sites, by id (from 10001). Ids are global, so one partner's id is another's 404."""
 
     def __init__(self, first_id: int = 10001) -> None:
-        self._lock = threading.Lock()
-        self._ids = itertools.count(first_id)
-        self._sites: dict[int, SiteRecord] = {}
-        # Each partner's sites, oldest first: a list never scans another partner's sites.
-        self._by_partner: dict[int, list[SiteRecord]] = {}
+        super().__init__(first_id)
+        self._update = threading.Lock()
 
-    def add(self, partner_id: int, fields: dict[str, Any], email: str, plan_id: int) -> SiteRecord:
+    def create(self, partner_id: int, fields: dict[str, Any], email: str, plan_id: int) -> SiteRecord:
         """Create a site for ``partner_id`` from validated fields and return it."""
-        with self._lock:
-            site_id = next(self._ids)
-            site = Site.model_validate({**fields, "id": site_id, "partnerId": partner_id})
-            record = SiteRecord(site, email, plan_id, [email])
-            self._sites[site_id] = record
-            self._by_partner.setdefault(partner_id, []).append(record)
-            return record
 
-    def get(self, partner_id: int, site_id: int) -> SiteRecord | None:
-        """The site if it exists and belongs to ``partner_id``; None otherwise."""
-        record = self._sites.get(site_id)
-        if record is None or record.site.partnerId != partner_id:
-            return None
-        return record
+        def make(site_id: int) -> SiteRecord:
+            site = Site.model_validate({**fields, "id": site_id, "partnerId": partner_id})
+            return SiteRecord(site, email, plan_id, [email])
+
+        return self.add(partner_id, make)
 
     def update(self, record: SiteRecord, changes: dict[str, Any]) -> SiteRecord:
         """Apply validated changes to a site and return it."""
-        with self._lock:
-            merged = {**record.site.model_dump(exclude_none=True), **changes}
-            record.site = Site.model_validate(merged)
-            record.render()
+        with self._update:
+            record.site = Site.model_validate({**record.site.model_dump(exclude_none=True), **changes})
+            record.changed()
             return record
-
-    def of_partner(self, partner_id: int) -> list[SiteRecord]:
-        """Every site of ``partner_id``, oldest first."""
-        with self._lock:
-            return list(self._by_partner.get(partner_id, ()))
-
-    def __len__(self) -> int:
-        return len(self._sites)

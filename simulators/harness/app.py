@@ -1,30 +1,32 @@
-"""Build a simulator's ASGI app from its spec: one route per spec path, one handler per operation.
+"""Build a simulator's ASGI app from its spec model: one route per spec path, one handler per operation.
 
-The harness owns what every simulator shares: routing (including colon action paths),
-authentication through the simulator's ``authenticate``, parameter and body validation
-against the spec, error rendering in the vendor's shape, 404/405 for unknown paths and
-methods, and the guarantee that no input produces a 5xx (an unexpected exception is
-logged and answered 500 in the vendor's shape, which the contract suite then reports).
-A simulator that lacks a handler for a spec operation, or has one the spec lacks, fails
-to build.
+The harness owns what every simulator shares: routing (the spec model's one rule,
+:class:`partner_apis.specs.routing.Routes`), authentication through the simulator's
+``authenticate``, parameter and body validation against the spec, error rendering in the
+vendor's shape, 404/405 for unknown paths and methods, and the guarantee that no input
+produces a 5xx (an unexpected exception is logged and answered 500 in the vendor's shape,
+which the contract suite then reports). A simulator that lacks a handler for a spec
+operation, or has one the spec lacks, fails to build.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-from urllib.parse import parse_qsl, urlsplit
 
 from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.types import Receive, Scope, Send
 
+from partner_apis.specs import ApiSpec, api_spec
+from partner_apis.specs import Operation as SpecOperation
+from partner_apis.specs.routing import Match, Routes
+
 from .encoded import dumps
 from .errors import SimError
-from .validation import BodyValidator, ParameterValidator
+from .validation import Body, BodyValidator, ParameterValidator
 
 __all__ = [
     "Call",
@@ -35,12 +37,11 @@ __all__ = [
     "build_app",
     "handler_name",
     "query_values",
+    "served_path",
     "spec_operations",
 ]
 
 log = logging.getLogger("partner_apis.simulators")
-
-_METHODS = ("get", "put", "post", "delete", "patch")
 
 
 # Not frozen, though handlers never change one once made: a frozen dataclass's __init__
@@ -72,23 +73,45 @@ Handler = Callable[[Call], Reply]
 
 @dataclass
 class Operation:
-    """A spec operation compiled for serving."""
+    """A spec operation compiled for serving: the model's operation, where it is served, its validators.
 
-    operation_id: str
-    method: str
-    path: str
-    spec: Mapping[str, Any]
-    secured: bool
+    ``prefix`` is the path the operation's template is served under: the spec's base path,
+    or the path of the operation's own server (Comm100 v4's token endpoint lives at the
+    OAuth host's root, so the simulator serves it at its own root).
+    """
+
+    model: SpecOperation
+    prefix: str
     parameters: ParameterValidator
     body: BodyValidator
+    operation_id: str = field(init=False)
+    secured: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.operation_id = self.model.operation_id
+        self.secured = self.model.secured
+
+    @property
+    def method(self) -> str:
+        """The HTTP method, upper case."""
+        return self.model.method
+
+    @property
+    def path(self) -> str:
+        """The path this operation is served at (its prefix and template: ``/v4/global/sites/{id}``)."""
+        return self.prefix + self.model.path
 
 
 class Simulator(Protocol):
-    """What a simulator gives the harness: its spec key, auth, error shape and handlers."""
+    """What a simulator gives the harness: its spec key, auth, error shape and handlers.
+
+    A simulator may also say ``declared_media_type_only = True``: a body whose
+    ``Content-Type`` is not its operation's media type is then refused (415).
+    """
 
     key: str
 
-    def authenticate(self, request: Request, operation: Operation, body: bytes) -> Any:
+    def authenticate(self, request: Request, operation: Operation, body: Body) -> Any:
         """Return the caller (a principal) or raise SimError (401/403)."""
         ...
 
@@ -111,49 +134,33 @@ def handler_name(operation_id: str) -> str:
     return "".join(out)
 
 
-def spec_operations(spec: Mapping[str, Any]) -> list[Operation]:
-    """Compile every operation of ``spec``, with its route path (server path prefix included)."""
-    components = spec.get("components", {})
-    default_security = spec.get("security", [])
-    operations = []
-    for path, item in spec["paths"].items():
-        shared = item.get("parameters", [])
-        for method in _METHODS:
-            if method not in item:
-                continue
-            operation = item[method]
-            servers = operation.get("servers") or item.get("servers") or spec.get("servers") or [{"url": ""}]
-            prefix = urlsplit(_server_url(servers[0])).path.rstrip("/")
-            resolved = [_resolve(p, components) for p in [*shared, *operation.get("parameters", [])]]
-            parameters = list({(p["in"], p["name"]): p for p in resolved}.values())
-            operations.append(
-                Operation(
-                    operation_id=operation["operationId"],
-                    method=method.upper(),
-                    path=prefix + path,
-                    spec=operation,
-                    secured=bool(operation.get("security", default_security)),
-                    parameters=ParameterValidator(parameters, components),
-                    body=BodyValidator(operation.get("requestBody"), components),
-                )
-            )
-    return operations
+def _model(spec: ApiSpec | Mapping[str, Any]) -> ApiSpec:
+    return spec if isinstance(spec, ApiSpec) else ApiSpec(str(spec.get("info", {}).get("title", "spec")), spec)
 
 
-def _server_url(server: Mapping[str, Any]) -> str:
-    """A server object's URL with its variables at their defaults (``{protocol}://{hostname}:{port}/api``)."""
-    url: str = server["url"]
-    for name, variable in server.get("variables", {}).items():
-        url = url.replace("{" + name + "}", str(variable.get("default", "")))
-    return url
+def served_path(spec: ApiSpec, operation_id: str) -> str:
+    """Where a simulator serves an operation: under its own server's path if it has one, else the base path."""
+    operation = spec.operation(operation_id)
+    prefix = operation.own_base_path
+    return (spec.base_path if prefix is None else prefix) + operation.path
 
 
-def _resolve(node: Mapping[str, Any], components: Mapping[str, Any]) -> Mapping[str, Any]:
-    if "$ref" not in node:
-        return node
-    section, name = node["$ref"].split("/")[-2:]
-    resolved: Mapping[str, Any] = components[section][name]
-    return resolved
+def spec_operations(spec: ApiSpec | Mapping[str, Any], *, declared_only: bool = False) -> list[Operation]:
+    """Compile every operation of ``spec`` (its model, or the parsed spec), in spec order.
+
+    ``declared_only``: see :class:`~.validation.BodyValidator`. Raises ``ValueError`` for a
+    parsed spec the model refuses (an operation without ``x-idempotent``).
+    """
+    model = _model(spec)
+    return [
+        Operation(
+            operation,
+            model.base_path if operation.own_base_path is None else operation.own_base_path,
+            ParameterValidator(operation.parameters, model),
+            BodyValidator(operation.request_body, model, declared_only=declared_only),
+        )
+        for operation in model
+    ]
 
 
 _NO_BODY = [(b"content-length", b"0")]
@@ -176,33 +183,29 @@ def _raw_headers(headers: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
     return [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()]
 
 
-def _route_pattern(template: str) -> re.Pattern[str]:
-    # A path parameter is one whole segment, ':' included (an id a client sends with a
-    # colon reaches the operation, whose validation answers it in the vendor's shape).
-    # /sites/1:action still reaches its colon action path: that template is the longer
-    # one, and routes are tried longest first (see SimulatorApp).
-    pieces = re.split(r"\{([^}/]+)\}", template)
-    regex = "".join(re.escape(piece) if index % 2 == 0 else f"(?P<{piece}>[^/]+)" for index, piece in enumerate(pieces))
-    return re.compile(regex)
-
-
 _NO_HEADERS: Mapping[str, str] = {}
 
-_Route = tuple[re.Pattern[str], dict[str, tuple[Operation, Handler]], str]
+
+def _allow(methods: Iterable[str]) -> str:
+    # HEAD is served wherever GET is, so Allow names it too.
+    found = set(methods)
+    return ", ".join(sorted(found | {"HEAD"} if "GET" in found else found))
 
 
 class SimulatorApp(Starlette):
-    """The ASGI app of one simulator: routes from the spec, answered by the harness pipeline.
+    """The ASGI app of one simulator: the spec's routes, answered by the harness pipeline.
 
-    HTTP requests take a direct path (route match, then :func:`_serve`) rather than
-    Starlette's middleware and router layers: the simulators are benchmarked against a
-    bare ASGI app on the same server, and those layers cost a third of the throughput.
+    HTTP requests go straight to the route match and :func:`_serve` rather than through
+    Starlette's middleware and router layers (which would only hand them to this same
+    match): the simulators are benchmarked against a bare ASGI app on the same server.
     It stays a ``Starlette`` for everything else (``app.state``, lifespan, TestClient).
     """
 
-    def __init__(self, simulator: Simulator, spec: Mapping[str, Any]) -> None:
+    def __init__(self, simulator: Simulator, spec: ApiSpec) -> None:
         super().__init__()
-        operations = spec_operations(spec)
+        self.simulator = simulator
+        self.spec = spec
+        operations = spec_operations(spec, declared_only=bool(getattr(simulator, "declared_media_type_only", False)))
         handlers = simulator.handlers()
         wanted = {handler_name(op.operation_id) for op in operations}
         missing, extra = wanted - set(handlers), set(handlers) - wanted
@@ -211,33 +214,27 @@ class SimulatorApp(Starlette):
                 f"{simulator.key}: handlers and spec operations differ: "
                 f"missing handlers {sorted(missing)}, handlers without an operation {sorted(extra)}"
             )
-        by_path: dict[str, dict[str, Operation]] = {}
-        for operation in operations:
-            by_path.setdefault(operation.path, {})[operation.method] = operation
-        # Literal paths first, then the longest: the most specific route is tried first.
-        ordered = sorted(by_path.items(), key=lambda item: (item[0].count("{"), -len(item[0])))
-        self.simulator = simulator
-        routes: list[_Route] = [
-            (
-                _route_pattern(path),
-                {method: (op, handlers[handler_name(op.operation_id)]) for method, op in methods.items()},
-                # HEAD is served wherever GET is, so Allow names it too.
-                ", ".join(sorted({*methods, "HEAD"} if "GET" in methods else set(methods))),
-            )
-            for path, methods in ordered
-        ]
-        # A path parameter never spans a '/', so a route only ever matches paths with as
-        # many slashes as its template, and a template whose last segment is literal only
-        # paths that end in it: each request tries only the routes it could match, in the
-        # same order (keyed by depth and last segment; None stands for any last segment).
-        by_depth: dict[int, list[tuple[str | None, _Route]]] = {}
-        for (path, _), route in zip(ordered, routes, strict=True):
-            last = path.rpartition("/")[2]
-            by_depth.setdefault(path.count("/"), []).append((None if "{" in last else last, route))
-        self._candidates: dict[tuple[int, str | None], list[_Route]] = {}
-        for depth, found in by_depth.items():
-            for literal in {last for last, _ in found}:
-                self._candidates[depth, literal] = [route for last, route in found if last in (None, literal)]
+        self._targets = {op.operation_id: (op, handlers[handler_name(op.operation_id)]) for op in operations}
+        # Every operation under the spec's base path, except one the spec puts on another
+        # host, which is served under that host's path only (Comm100 v4's /oauth/token is
+        # not /v4/oauth/token): one Routes per path, the longest path tried first.
+        by_prefix: dict[str, list[SpecOperation]] = {}
+        for op in operations:
+            by_prefix.setdefault(op.prefix, []).append(op.model)
+        abroad = len(by_prefix) > 1 or spec.base_path not in by_prefix
+        self._mounts = sorted(
+            ((prefix, Routes(models) if abroad else spec.routes) for prefix, models in by_prefix.items()),
+            key=lambda mount: -len(mount[0]),
+        )
+
+    def _match(self, method: str, path: str) -> Match | None:
+        for prefix, routes in self._mounts:
+            found = routes.match(method, path, prefix)
+            if found is not None:
+                if found.operation is None and method == "HEAD" and "GET" in found.allowed:
+                    return routes.match("GET", path, prefix)
+                return found
+        return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -247,21 +244,17 @@ class SimulatorApp(Starlette):
         path, method = scope["path"], scope["method"]
         # The whole request in this one coroutine, the pipeline itself synchronous: each
         # layer of coroutines costs throughput, and only a request body needs awaiting.
-        depth, last = path.count("/"), path.rpartition("/")[2]
-        candidates = self._candidates.get((depth, last)) or self._candidates.get((depth, None)) or ()
-        for pattern, methods, allow in candidates:
-            match = pattern.fullmatch(path)
-            if match is None:
-                continue
-            target = methods.get(method) or (methods.get("GET") if method == "HEAD" else None)
-            if target is None:
-                error = SimError(
-                    405, "method_not_allowed", f"{method} is not allowed on {path}", headers={"Allow": allow}
-                )
-                reply = self.simulator.render_error(error)
-                break
-            scope["path_params"] = match.groupdict()
-            operation, handler = target
+        found = self._match(method, path)
+        if found is None:
+            reply = self.simulator.render_error(SimError(404, "not_found", f"no route for {path}"))
+        elif found.operation is None:
+            allow = {"Allow": _allow(found.allowed)}
+            reply = self.simulator.render_error(
+                SimError(405, "method_not_allowed", f"{method} is not allowed on {path}", headers=allow)
+            )
+        else:
+            scope["path_params"] = found.params
+            operation, handler = self._targets[found.operation.operation_id]
             request = Request(scope, receive)
             # Only operations with a request body read one: a GET's stray body is left unread.
             if operation.body.media_type:
@@ -272,9 +265,6 @@ class SimulatorApp(Starlette):
             else:
                 raw = b""
             reply = _serve(self.simulator, operation, handler, request, raw)
-            break
-        else:
-            reply = self.simulator.render_error(SimError(404, "not_found", f"no route for {path}"))
         status, headers, body = _encode(reply)
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": b"" if method == "HEAD" else body})
@@ -293,38 +283,31 @@ def query_values(request: Request) -> dict[str, list[str]]:
     found: dict[str, list[str]] | None = scope.get(_QUERY)
     if found is None:
         found = {}
-        query_string: bytes = scope["query_string"]
-        if query_string:  # most reads have none, and parse_qsl costs even then
-            text = query_string.decode("latin-1")
-            if "%" in text or "+" in text:
-                pairs: Iterable[tuple[str, str]] = parse_qsl(text, keep_blank_values=True)
-            else:
-                # Nothing to unquote: what parse_qsl gives, at a fifth of its cost (empty
-                # fields skipped, a field without '=' has the value "").
-                fields = (field.partition("=") for field in text.split("&") if field)
-                pairs = [(name, value) for name, _, value in fields]
-            for name, value in pairs:
-                found.setdefault(name, []).append(value)
+        for name, value in request.query_params.multi_items():
+            found.setdefault(name, []).append(value)
         scope[_QUERY] = found
     return found
 
 
-def build_app(simulator: Simulator, spec: Mapping[str, Any]) -> SimulatorApp:
-    """Return the ASGI app serving every operation of ``spec`` with ``simulator``'s handlers.
+def build_app(simulator: Simulator, spec: ApiSpec | Mapping[str, Any] | None = None) -> SimulatorApp:
+    """Return the ASGI app serving every operation of ``spec`` (default: the simulator's key's) with its handlers.
 
-    Raises ``ValueError`` when handlers and spec operations are not the same set.
+    The simulator is at ``app.state.simulator``. Raises ``ValueError`` when handlers and
+    spec operations are not the same set.
     """
-    return SimulatorApp(simulator, spec)
+    app = SimulatorApp(simulator, api_spec(simulator.key) if spec is None else _model(spec))
+    app.state.simulator = simulator
+    return app
 
 
 def _serve(simulator: Simulator, operation: Operation, handler: Handler, request: Request, raw: bytes) -> Reply:
     try:
-        principal = simulator.authenticate(request, operation, raw) if operation.secured else None
+        body = Body(raw, operation.body, request)
+        principal = simulator.authenticate(request, operation, body) if operation.secured else None
         parameters = operation.parameters
         headers = request.headers if parameters.reads_headers else _NO_HEADERS
         path_values, query = parameters.validate(request.path_params, query_values(request), headers)
-        body = operation.body.parse(raw)
-        call = Call(operation.operation_id, principal, path_values, query, body, request, raw)
+        call = Call(operation.operation_id, principal, path_values, query, body.valid(), request, raw)
         return handler(call)
     except SimError as error:
         error.operation_id = operation.operation_id

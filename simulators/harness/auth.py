@@ -1,26 +1,42 @@
-"""Reading credentials off a request, the same way for every bearer-token simulator."""
+"""Reading credentials off a request, the same way for every simulator."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+
 from starlette.requests import Request
 
-__all__ = ["bearer_token"]
+from .errors import SimError
+
+__all__ = ["basic_credentials", "bearer_token"]
+
+
+def _authorization(request: Request, scheme: str) -> str | None:
+    """What follows ``scheme`` (any letter case) in the ``Authorization`` header, or None."""
+    found, _, value = request.headers.get("authorization", "").strip().partition(" ")
+    value = value.strip()
+    return value if found.lower() == scheme and value else None
 
 
 def bearer_token(request: Request) -> str | None:
     """The token of an ``Authorization: Bearer <token>`` header (scheme in any case), or None."""
-    # The raw header list, read as Starlette's Headers would (first one, latin-1), without
-    # building that object on every request.
-    raw: bytes | None = None
-    for name, value in request.scope["headers"]:
-        if name == b"authorization":
-            raw = value
-            break
-    if raw is None:
+    return _authorization(request, "bearer")
+
+
+def basic_credentials(request: Request) -> tuple[str, str] | None:
+    """The (user, password) of an ``Authorization: Basic`` header, or None without one.
+
+    Raises SimError 401 ``invalid_client`` (RFC 6749's word for a client's bad Basic
+    credentials) when the header does not decode to ``user:password``.
+    """
+    encoded = _authorization(request, "basic")
+    if encoded is None:
         return None
-    header: str = raw.decode("latin-1")
-    scheme, _, token = header.strip().partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or not token:
-        return None
-    return token
+    try:
+        user, sep, password = base64.b64decode(encoded, validate=True).decode("utf-8").partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        sep = ""
+    if not sep:
+        raise SimError(401, "invalid_client", "The client credentials are malformed.")
+    return user, password

@@ -1,19 +1,39 @@
-"""The one exception a simulator handler raises to refuse a request."""
+"""The one exception a simulator handler raises to refuse a request, and the problems it lists."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["FieldProblem", "SimError"]
 
 
 @dataclass(frozen=True)
 class FieldProblem:
-    """One invalid field or parameter: where (a JSON path such as ``body.status``) and what."""
+    """One invalid field or parameter: where (a JSON path such as ``body.status``) and what.
+
+    ``message`` is the whole sentence (the validator's quotes the value: never answer it
+    where the value may be a secret). A problem the JSON Schema validator found also says
+    which ``keyword`` failed (``type``, ``required``, ``oneOf``, ``not``, ``pattern``...),
+    ``details`` (the keyword's own terms: ``{"types": ["integer"]}``, the ``not`` schema,
+    how many of a ``oneOf``'s schemas ``matched``),
+    ``value`` (what was sent) and ``reason`` (the message without the value: ``is not of
+    type "integer"``); the harness's own problems (``is required``) have no keyword.
+    """
 
     field: str
-    message: str
+    # Out of the repr, as the value and the schema are: they may quote a secret.
+    message: str = dataclasses.field(repr=False)
+    keyword: str = ""
+    reason: str = ""
+    value: Any = dataclasses.field(default=None, repr=False, compare=False)
+    details: Mapping[str, Any] = dataclasses.field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.reason:
+            object.__setattr__(self, "reason", self.message)
 
 
 @dataclass

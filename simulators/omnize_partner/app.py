@@ -23,27 +23,30 @@ method checks honest), in the same failure shape.
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from starlette.applications import Starlette
 from starlette.requests import Request
 
 from partner_apis.models.omnize_partner import ActiveFlag, Channel, Profile
-from partner_apis.simulators.harness import Call, Handler, Operation, Reply, SimError, build_app, query_values
+from partner_apis.simulators.harness import (
+    Body,
+    Call,
+    Operation,
+    Reply,
+    SimError,
+    SpecSimulator,
+    app_factory,
+    query_values,
+)
 from partner_apis.simulators.tenants import FULL, Tenant, frozen
-from partner_apis.specs import load_spec
 
-from .refusals import conflict, invalid_token, login_refusal, not_found, render
+from .refusals import LOGIN, conflict, invalid_token, not_found, render
 from .state import AccountRecord, AgentRecord, Credential, DepartmentRecord, OmnizeStore, timestamp
-from .views import account_json, agent_json, department_json, success
+from .views import account_json, agent_json, success
 
 __all__ = ["DEFAULT_CREDENTIALS", "OmnizeSimulator", "create_app"]
-
-KEY = "omnize-partner"
-_LOGIN = "loginPartner"
 
 # The default simulated partners' tokens: fake and well known, so a test can use them directly.
 DEFAULT_CREDENTIALS = (
@@ -54,17 +57,16 @@ DEFAULT_CREDENTIALS = (
 _ACCOUNT_FIELDS = ("email", "main_contact", "telefone", "url")
 
 
-class OmnizeSimulator:
+class OmnizeSimulator(SpecSimulator):
     """A stateful Omnize partner server; ``credentials`` are the partners' tokens."""
 
-    key = KEY
+    key = "omnize-partner"
+    declared_media_type_only = True  # Rails parses a body into params only when it is declared JSON
 
     def __init__(self, credentials: Iterable[Credential] = DEFAULT_CREDENTIALS) -> None:
         self.credentials = {credential.token: credential for credential in credentials}
         self.store = OmnizeStore()
         self.login_tokens: dict[str, int] = {}
-
-    # -- the harness's hooks ------------------------------------------------------------
 
     # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
 
@@ -85,45 +87,25 @@ class OmnizeSimulator:
         """Nothing is seeded: every partner starts with no account."""
         return frozen({})
 
-    def authenticate(self, request: Request, operation: Operation, body: bytes) -> Credential:
-        login = operation.operation_id == _LOGIN
-        try:
-            token = _token(request, operation, body, query_allowed=not login)
-            if login:
-                # Validated here so that URL login refuses a malformed body in its own shape.
-                operation.body.parse(body)
-            credential = self.credentials.get(token) if isinstance(token, str) else None
-            if credential is None:
-                raise invalid_token()
-        except SimError as error:
-            if login:
-                raise login_refusal(error) from None
-            raise
+    # -- the harness's hooks ------------------------------------------------------------
+
+    def authenticate(self, request: Request, operation: Operation, body: Body) -> Credential:
+        """The partner token as Rails reads it: the JSON body's ``token`` first, then the query's (not URL login's)."""
+        parsed, login = body.parsed(), operation.operation_id == LOGIN
+        if login:
+            body.valid()  # URL login refuses a malformed body before it looks at the token
+        if isinstance(parsed, dict) and "token" in parsed:
+            token = parsed["token"]
+        else:
+            # The last of a repeated one, as Rails (and Starlette) read it.
+            token = None if login else query_values(request).get("token", [None])[-1]
+        credential = self.credentials.get(token) if isinstance(token, str) else None
+        if credential is None:
+            raise invalid_token()
         return credential
 
     def render_error(self, error: SimError) -> Reply:
         return render(error)
-
-    def handlers(self) -> Mapping[str, Handler]:
-        return {
-            "create_agent": self.create_agent,
-            "list_agents": self.list_agents,
-            "update_agent": self.update_agent,
-            "update_agent_profile": self.update_agent_profile,
-            "create_account": self.create_account,
-            "update_account": self.update_account,
-            "delete_account": self.delete_account,
-            "login_partner": self.login_partner,
-            "create_department": self.create_department,
-            "list_departments": self.list_departments,
-            "update_department": self.update_department,
-            "list_department_channels": self.list_department_channels,
-            "list_department_agents": self.list_department_agents,
-            "add_department_agents": self.add_department_agents,
-            "remove_department_agents": self.remove_department_agents,
-            "add_department_channels": self.add_department_channels,
-            "remove_department_channels": self.remove_department_channels,
-        }
 
     # -- lookups that refuse ------------------------------------------------------------
 
@@ -240,11 +222,11 @@ class OmnizeSimulator:
         agent = self.store.agent_by_email(call.body["username"])
         account = self.store.account(call.principal.partner_id, agent.account_id) if agent else None
         if agent is None or account is None:
-            raise login_refusal(not_found("User"))
+            raise not_found("User")
         if account.ativo != ActiveFlag.ACTIVE:
-            raise login_refusal(SimError(403, "inactive", "Account is inactive"))
+            raise SimError(403, "inactive", "Account is inactive")
         if agent.ativo != ActiveFlag.ACTIVE:
-            raise login_refusal(SimError(403, "inactive", "User is inactive"))
+            raise SimError(403, "inactive", "User is inactive")
         token = secrets.token_urlsafe(30)
         self.login_tokens[token] = agent.id
         return Reply(200, {"message": "", "token": token, "status": 200})
@@ -263,12 +245,12 @@ class OmnizeSimulator:
             channels=tuple(Channel(channel) for channel in fields.get("channels", [])),
         )
         self.store.departments[department.id] = department
-        return Reply(200, success(data=[department_json(department)]))
+        return Reply(200, success(data=[department.view]))
 
     def list_departments(self, call: Call) -> Reply:
         account = self._account(call, call.query["account_id"])
         departments = self.store.departments_of(account.id)
-        return Reply(200, success(data=[department_json(department) for department in departments]))
+        return Reply(200, success(data=[department.view for department in departments]))
 
     def update_department(self, call: Call) -> Reply:
         department = self._department(call)
@@ -279,7 +261,7 @@ class OmnizeSimulator:
             department.ativo = ActiveFlag(changes["ativo"])
         if "channels" in changes:
             department.channels = tuple(Channel(channel) for channel in changes["channels"])
-        return Reply(200, success(data=[department_json(department)]))
+        return Reply(200, success(data=[department.view]))
 
     def list_department_channels(self, call: Call) -> Reply:
         return Reply(200, success(data=[channel.value for channel in self._department(call).channels]))
@@ -322,25 +304,6 @@ class OmnizeSimulator:
         return [agent_json(agent) for agent in agents if agent is not None]
 
 
-def _token(request: Request, operation: Operation, body: bytes, *, query_allowed: bool) -> object:
-    """The partner token as Rails reads it: the JSON body's ``token`` first, then the query's."""
-    if operation.body.media_type is not None and body.strip():
-        content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
-        if content_type != "application/json" and not content_type.endswith("+json"):
-            # Rails parses a body into params only when it is declared JSON.
-            raise SimError(415, "unsupported_media_type", "Content-Type must be application/json")
-        try:
-            parsed = json.loads(body)
-        except (UnicodeDecodeError, ValueError):
-            raise SimError(400, "invalid_json", "the body is not valid JSON") from None
-        if isinstance(parsed, dict) and "token" in parsed:
-            return parsed["token"]
-    if not query_allowed:
-        return None
-    tokens = query_values(request).get("token")
-    return tokens[-1] if tokens else None  # the last, as Rails (and Starlette) read a repeated one
-
-
 def _agent_ids(call: Call) -> list[int]:
     # The doc sends ids as strings of digits ("123"); the spec also accepts integers.
     return [int(agent_id) for agent_id in call.body["agents"]]
@@ -351,9 +314,4 @@ def _touch(record: AccountRecord | AgentRecord) -> None:
     record.change_date = timestamp()
 
 
-def create_app(credentials: Iterable[Credential] = DEFAULT_CREDENTIALS) -> Starlette:
-    """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``)."""
-    simulator = OmnizeSimulator(credentials)
-    app = build_app(simulator, load_spec(KEY))
-    app.state.simulator = simulator
-    return app
+create_app = app_factory(OmnizeSimulator)

@@ -2,8 +2,7 @@
 
 The partner API refuses inside an HTTP 200: ``{"status": 200, "success": false,
 "errors": "<message>"}``. URL login, on its own host, answers ``{"message": "<message>",
-"status": <4xx>}`` instead (the spec's LoginPartnerFailure): its refusals carry a code in
-the ``login.`` family, so :func:`render` can tell them apart.
+"status": <4xx>}`` instead (the spec's LoginPartnerFailure).
 
 The simulator's own choices where Omnize documents nothing (recorded in its module doc):
 a path no route serves answers a real 404 and a method the path lacks a real 405 with
@@ -16,27 +15,20 @@ an offending object or long value is described rather than echoed (it could hold
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from typing import Any
 
 from partner_apis.simulators.harness import FieldProblem, Reply, SimError
 
 from .views import failure
 
-__all__ = [
-    "INVALID_TOKEN",
-    "LOGIN",
-    "conflict",
-    "invalid_token",
-    "login_refusal",
-    "not_found",
-    "render",
-]
+__all__ = ["INVALID_TOKEN", "LOGIN", "conflict", "invalid_token", "not_found", "render"]
 
 INVALID_TOKEN = "Invalid token"  # noqa: S105 - Omnize's refusal message, not a credential
-LOGIN = "login."
+LOGIN = "loginPartner"  # URL login's operationId: its refusals have their own shape
 _SECRET_FIELDS = ("password", "token")
 _DIGEST_REQUIRED = "must be the lowercase hex SHA-256 digest of the password (64 hex digits), not plain text"
 _MAX_VALUE = 60
+_NO_FORM = "matches none of the documented forms"
 
 
 def invalid_token() -> SimError:
@@ -54,64 +46,44 @@ def conflict(message: str) -> SimError:
     return SimError(409, "conflict", message)
 
 
-def login_refusal(error: SimError) -> SimError:
-    """``error`` as URL login refuses it (rendered as LoginPartnerFailure)."""
-    if error.code.startswith(LOGIN):
-        return error
-    return SimError(error.status, LOGIN + error.code, error.message, error.problems, error.headers)
-
-
 def render(error: SimError) -> Reply:
     """The answer Omnize gives for ``error``."""
     message = _message(error)
-    if error.code.startswith(LOGIN):
-        return Reply(200, {"message": message, "status": error.status})
     if error.code in {"not_found", "method_not_allowed", "internal_error"}:
         # Not an API call at all (or a simulator bug): a real status, in the same shape.
         return Reply(error.status, failure(message, error.status), error.headers)
+    if error.operation_id == LOGIN:
+        return Reply(200, {"message": message, "status": error.status})
     return Reply(200, failure(message))
 
 
 def _message(error: SimError) -> str:
-    if error.code.removeprefix(LOGIN) == "invalid_json":
+    if error.code == "invalid_json":
         return "Invalid JSON in the request body"
     if not error.problems:
         return error.message
-    return "Invalid request: " + "; ".join(_problem(problem) for problem in _deduplicated(error.problems))
-
-
-def _deduplicated(problems: Sequence[FieldProblem]) -> list[FieldProblem]:
-    seen: dict[str, FieldProblem] = {}
-    for problem in problems:
-        seen.setdefault(problem.field + problem.message, problem)
-    return list(seen.values())
+    # Once each: a value that fails several branches of a schema is named by each.
+    problems = {problem.field + problem.message: problem for problem in error.problems}.values()
+    return "Invalid request: " + "; ".join(_problem(problem) for problem in problems)
 
 
 def _problem(problem: FieldProblem) -> str:
     leaf = problem.field.rsplit(".", 1)[-1]
     if leaf in _SECRET_FIELDS:
-        if leaf == "password" and "does not match" in problem.message:
+        if leaf == "password" and problem.keyword == "pattern":
             return f"{problem.field} {_DIGEST_REQUIRED}"
         return f"{problem.field} is invalid"
-    return f"{problem.field}: {_without_instance(problem.message)}"
+    if problem.reason == problem.message:  # a message that names no value (a missing property)
+        return f"{problem.field}: {problem.message}"
+    reason = problem.reason
+    if problem.keyword == "oneOf":  # the spec's oneOf forms, in a partner's terms
+        matched = problem.details.get("matched", 0)
+        reason = "matches more than one documented form (send one change per call)" if matched else _NO_FORM
+    return f"{problem.field}: {_shown(problem.value)} {reason}"
 
 
-def _without_instance(message: str) -> str:
-    # jsonschema-rs starts a message with the offending value as JSON. An object, an array
-    # or a long value is described instead of echoed: it may be a whole body, token included.
-    try:
-        value, end = json.JSONDecoder().raw_decode(message)
-    except ValueError:
-        return message
-    rest = message[end:].strip()
+def _shown(value: Any) -> str:
+    # An object, an array or a long value is described instead of echoed: it may be a
+    # whole body, token included.
     text = json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dict | list) or len(text) > _MAX_VALUE:
-        text = "the value"
-    rest = rest.replace(
-        "is not valid under any of the schemas listed in the 'oneOf' keyword", "matches none of the documented forms"
-    )
-    rest = rest.replace(
-        "is valid under more than one of the schemas listed in the 'oneOf' keyword",
-        "matches more than one documented form (send one change per call)",
-    )
-    return f"{text} {rest}"
+    return "the value" if isinstance(value, dict | list) or len(text) > _MAX_VALUE else text

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from partner_apis.models.omnize_partner import ActiveFlag, Channel, Profile
-from partner_apis.simulators.harness.encoded import Encoded
+from partner_apis.simulators.harness import Rendered
 
 __all__ = ["AccountRecord", "AgentRecord", "Credential", "DepartmentRecord", "OmnizeStore", "timestamp"]
 
@@ -79,7 +79,7 @@ class AgentRecord:
 
 
 @dataclass
-class DepartmentRecord:
+class DepartmentRecord(Rendered):
     """A department of one account: its channels and its agents are ordered sets."""
 
     id: int
@@ -89,14 +89,17 @@ class DepartmentRecord:
     ativo: ActiveFlag = ActiveFlag.ACTIVE
     channels: tuple[Channel, ...] = ()
     agent_ids: list[int] = field(default_factory=list)
-    # The encoded answer (views.department_json), made on the first read after a change:
-    # assigning any field drops it, and no field the answer shows is changed in place.
-    answer: Encoded | None = field(default=None, init=False, repr=False, compare=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name != "answer":
-            object.__setattr__(self, "answer", None)
+        # Assigning any field forgets the encoded answer (no field it shows changes in place).
+        object.__setattr__(self, "_view", None)
         object.__setattr__(self, name, value)
+
+    def answer(self) -> dict[str, Any]:
+        """The department with its channels (the doc never shows one; see the spec's Department)."""
+        channels = [channel.value for channel in self.channels]
+        return {"id": self.id, "account_id": self.account_id, "name": self.name, "description": self.description,
+                "ativo": int(self.ativo), "channels": channels}  # fmt: skip
 
 
 class OmnizeStore:

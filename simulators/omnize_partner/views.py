@@ -1,7 +1,7 @@
 """How the Omnize simulator writes its answers: the vendor's records and envelopes, field for field.
 
-Every field the doc's samples show is present, with Ruby's ``nil`` as JSON null where the
-partner API has no way to set it.
+Every field the spec's schema (and the doc's samples) shows is present, in its order, with
+Ruby's ``nil`` as JSON null where the partner API has no way to set it.
 """
 
 from __future__ import annotations
@@ -9,15 +9,22 @@ from __future__ import annotations
 from typing import Any
 
 from partner_apis.models.omnize_partner import Administrator, Profile
-from partner_apis.simulators.harness.encoded import Encoded
+from partner_apis.specs import api_spec
 
-from .state import AccountRecord, AgentRecord, DepartmentRecord
+from .state import AccountRecord, AgentRecord
 
-__all__ = ["account_json", "agent_json", "department_json", "failure", "success"]
+__all__ = ["account_json", "agent_json", "failure", "success"]
 
+
+def _blank(schema: str) -> dict[str, Any]:
+    """Every property of one of the spec's schemas, null, in the schema's order."""
+    spec = api_spec("omnize-partner")
+    return dict.fromkeys(spec.resolve(spec.schemas[schema])["properties"])
+
+
+_AGENT = _blank("Agent")
 # Constant in the doc's sample and not settable through the partner API.
-_REGION_ID = 36
-_SEGMENT_ID = 1
+_ACCOUNT = {**_blank("Account"), "validate_hash": True, "region_id": 36, "segment_id": 1, "facelift": True}
 
 
 def success(**fields: Any) -> dict[str, Any]:
@@ -30,79 +37,20 @@ def failure(message: str, status: int = 200) -> dict[str, Any]:
     return {"status": status, "success": False, "errors": message}
 
 
+_AGENT_FIELDS = ("id", "name", "email", "account_id", "date_creation", "change_date", "version_register")
+_ACCOUNT_FIELDS = (
+    "id", "telefone", "email", "main_contact", "domain_id", "version_register", "date_creation", "change_date",
+    "url", "partner_id",
+)  # fmt: skip
+
+
 def agent_json(agent: AgentRecord) -> dict[str, Any]:
     """An agent as create and the lists return it; its password is never revealed."""
-    return {
-        "id": agent.id,
-        "name": agent.name,
-        "password": None,
-        "administrator": (Administrator.SIM if agent.profile == Profile.ADMIN else Administrator.NAO).value,
-        "email": agent.email,
-        "ativo": int(agent.ativo),
-        "photo": None,
-        "subscriber_id": None,
-        "account_id": agent.account_id,
-        "date_creation": agent.date_creation,
-        "change_date": agent.change_date,
-        "user_creation": None,
-        "user_change": None,
-        "version_register": agent.version_register,
-        "register_mobile_id": None,
-        "photo_expired_date": None,
-        "bucket_conf": None,
-    }
+    administrator = Administrator.SIM if agent.profile == Profile.ADMIN else Administrator.NAO
+    fields = {name: getattr(agent, name) for name in _AGENT_FIELDS}
+    return {**_AGENT, **fields, "administrator": administrator.value, "ativo": int(agent.ativo)}
 
 
 def account_json(account: AccountRecord) -> dict[str, Any]:
     """An account as create and the general update return it."""
-    return {
-        "id": account.id,
-        "name": None,
-        "razao_social": None,
-        "inscricao_estadual": None,
-        "cpfcnpj": None,
-        "endereco": None,
-        "bairro": None,
-        "cidade": None,
-        "estado": None,
-        "telefone": account.telefone,
-        "telefone1": None,
-        "email": account.email,
-        "main_contact": account.main_contact,
-        "iugu_id": None,
-        "validate_hash": True,
-        "subscriber_id": None,
-        "domain_id": account.domain_id,
-        "ativo": int(account.ativo),
-        "version_register": account.version_register,
-        "user_creation": None,
-        "date_creation": account.date_creation,
-        "user_change": None,
-        "change_date": account.change_date,
-        "cep": None,
-        "user_last_access": None,
-        "date_last_access": None,
-        "region_id": _REGION_ID,
-        "segment_id": _SEGMENT_ID,
-        "url": account.url,
-        "whatsapp": None,
-        "token": None,
-        "partner_id": account.partner_id,
-        "facelift": True,
-    }
-
-
-def department_json(department: DepartmentRecord) -> Encoded:
-    """A department with its channels (the doc never shows one; see the spec's Department), encoded once per change."""
-    if department.answer is None:
-        department.answer = Encoded(
-            {
-                "id": department.id,
-                "account_id": department.account_id,
-                "name": department.name,
-                "description": department.description,
-                "ativo": int(department.ativo),
-                "channels": [channel.value for channel in department.channels],
-            }
-        )
-    return department.answer
+    return {**_ACCOUNT, **{name: getattr(account, name) for name in _ACCOUNT_FIELDS}, "ativo": int(account.ativo)}

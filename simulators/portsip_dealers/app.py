@@ -7,12 +7,11 @@ Rules beyond the spec's schemas, each as the vendor's material states or implies
   installation holds is ever seen, changed or counted. A login whose name and password
   fit more than one installation is refused rather than guessed (a simulator-only case:
   real installations are separate servers).
-- ``POST /api/login/oauth/token``: the password grant (``username``, ``password``,
-  ``scope=all`` and the fixed ``client_id``) for the administrator or an enabled dealer,
-  and the refresh grant. Access tokens expire after ``token_lifetime`` seconds; refresh
-  tokens rotate (each works once). A refused login is 400 ``UNAUTHORIZED``, a refused
-  refresh 400 ``UNKNOWN`` (the Authentication page's samples); a malformed form is 400
-  ``VALIDATE_FAILED``.
+- ``POST /api/login/oauth/token`` (the harness's OAuth endpoint): the password grant
+  (``username``, ``password``, ``scope=all`` and the spec's fixed ``client_id``) for the
+  administrator or an enabled dealer, and the refresh grant. A refused login is 400
+  ``UNAUTHORIZED``, a refused refresh 400 ``UNKNOWN`` (the Authentication page's
+  samples), a malformed form 400 ``VALIDATE_FAILED``: the vendor's shape, not OAuth's.
 - Every dealer call needs a live token (401 ``UNAUTHORIZED`` otherwise), also refused
   once its dealer is destroyed or disabled.
 - The hierarchy (admin guide, chapter 22): the administrator creates any level, a
@@ -38,26 +37,14 @@ Rules beyond the spec's schemas, each as the vendor's material states or implies
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from starlette.applications import Starlette
-from starlette.requests import Request
-
-from partner_apis.simulators.harness import (
-    Call,
-    FieldProblem,
-    Handler,
-    Operation,
-    Reply,
-    SimError,
-    bearer_token,
-    build_app,
-)
+from partner_apis.simulators.harness import Call, FieldProblem, OAuthSimulator, Reply, SimError, app_factory
+from partner_apis.simulators.harness.simulator import TOKEN_OPERATION, token_path
 from partner_apis.simulators.tenants import FULL, Tenant, frozen
-from partner_apis.specs import load_spec
+from partner_apis.specs import api_spec
 
 from .query import QueryError, matches_search, order, parse_filter
 from .state import (
@@ -86,8 +73,9 @@ __all__ = [
 ]
 
 KEY = "portsip-dealers"
-TOKEN_PATH = "/api/login/oauth/token"  # noqa: S105 (a path, not a password)
-CLIENT_ID = "9d806019-75b2-4b3d-bb8b-f5a3a412cc0a"
+TOKEN_PATH = token_path(KEY)
+# The fixed OAuth client id every login sends: the spec's const.
+CLIENT_ID: str = api_spec(KEY).request_constants(TOKEN_OPERATION)[0]["client_id"]
 # The Authentication page's samples answer expires_in 1800; refresh tokens' lifetime is
 # undocumented and taken to be a day.
 DEFAULT_TOKEN_LIFETIME = 1800
@@ -95,7 +83,6 @@ DEFAULT_REFRESH_TOKEN_LIFETIME = 24 * 3600
 DEFAULT_INSTALLATIONS = 2
 DEFAULT_CREDENTIALS = admin_credentials(DEFAULT_INSTALLATIONS)
 
-_LOGIN_FAILED = "Login failed, authentication error"  # the Authentication page's words
 _VALIDATE_FAILED = "field validation failed"  # about.md's words
 # The harness's own refusals, in the vendor's codes.
 _HARNESS_CODES = {
@@ -107,67 +94,58 @@ _HARNESS_CODES = {
 }
 
 
-def _unauthorized(message: str) -> SimError:
-    return SimError(401, "UNAUTHORIZED", message, headers={"WWW-Authenticate": "Bearer"})
+def _problem(problem: FieldProblem) -> dict[str, str]:
+    """A field problem as ``detail`` lists it: the field as the doc names it, never the value sent."""
+    reason = problem.reason
+    if problem.keyword == "not":
+        if problem.details.get("schema", {}).get("title") == "ReservedDealerName":
+            reason = "is a reserved name (admin, system, administrator and root, in any case)"
+        elif problem.field == "body":
+            reason = "name, level and password cannot be changed here"
+    return {"field": problem.field.removeprefix("body."), "message": reason}
 
 
-def _problem_text(problem: FieldProblem) -> str:
-    """What is wrong with a field, without the value that was sent (it may be a password).
-
-    The validator's messages start with the value ("<value> is not of type ..."), except
-    for a missing property ('"name" is a required property', which names only the
-    property) and a ``not`` clause ("<schema> is not allowed for <value>").
-    """
-    message = problem.message
-    if message.endswith(" is a required property"):
-        return message
-    try:
-        _, end = json.JSONDecoder().raw_decode(message)
-    except ValueError:
-        return "is invalid"
-    rest = message[end:].strip()
-    if rest.startswith("is not allowed for"):
-        if "ReservedDealerName" in message[:end]:
-            return "is a reserved name (admin, system, administrator and root, in any case)"
-        if problem.field == "body":
-            return "name, level and password cannot be changed here"
-        return "is not allowed"
-    return rest or "is invalid"
-
-
-def _field_name(where: str) -> str:
-    # A body field is named as the doc names it ("name"); parameters keep their place ("query.top").
-    return where.removeprefix("body.")
-
-
-class PortsipDealersSimulator:
-    """A stateful PortSIP PBX (or several): the token endpoint and the dealers resource.
-
-    ``credentials`` are the installations' administrator logins, one per installation.
-    """
+class PortsipDealersSimulator(OAuthSimulator[Principal]):
+    """A stateful PortSIP PBX (or several): the token endpoint and the dealers resource."""
 
     key = KEY
+    login_refused = ("UNAUTHORIZED", "Login failed, authentication error")  # the Authentication page's words
+    refresh_refused = ("UNKNOWN", "unknown error")
+    oauth_errors = False
+    missing_token = ("UNAUTHORIZED", "unauthorized: a bearer token is required", "Bearer")
+    invalid_token = ("UNAUTHORIZED", "unauthorized: the token is invalid or expired", "Bearer")
 
     def __init__(
         self,
-        credentials: Iterable[AdminCredential] = DEFAULT_CREDENTIALS,
+        credentials: Iterable[AdminCredential] | None = None,
         *,
+        installations: int | None = None,
         token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
         refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
         clock: Callable[[], float] = time.monotonic,
         id_clock: Callable[[], float] = time.time,
     ) -> None:
+        """``installations`` (default 2) simulated PBXs get the well-known administrator logins
+        of :func:`~.state.admin_credentials`, unless ``credentials`` gives them (one per
+        installation). Tokens live ``token_lifetime`` seconds by ``clock`` (inject one to
+        make them expire in tests); ``id_clock`` is the wall clock the ids' milliseconds
+        come from. Raises ``ValueError`` when ``credentials`` and ``installations``
+        disagree or there is no installation.
+        """
+        if credentials is None:
+            credentials = admin_credentials(DEFAULT_INSTALLATIONS if installations is None else installations)
+        credentials = tuple(credentials)
+        if installations is not None and installations != len(credentials):
+            raise ValueError(f"{installations} installations but {len(credentials)} administrator logins")
         self.installations = build_installations(credentials, id_clock)
         self.credentials = {installation.index: installation.admin for installation in self.installations}
-        self.tokens: TokenIssuer[Principal] = TokenIssuer(
+        self.tokens = TokenIssuer(
             lifetime=token_lifetime,
             refresh_lifetime=refresh_token_lifetime,
             clock=clock,
             token_factory=opaque_token,
             token_type="Bearer",  # noqa: S106 (the samples' token type, not a secret)
         )
-
-    # -- the harness's hooks ------------------------------------------------------------
 
     # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
 
@@ -194,52 +172,36 @@ class PortsipDealersSimulator:
         if principal.dealer_id is None:
             return Caller(installation, None)
         dealer = installation.dealer(principal.dealer_id)
-        if dealer is None or not dealer.enabled:
-            return None
-        return Caller(installation, dealer)
+        return None if dealer is None or not dealer.enabled else Caller(installation, dealer)
 
-    def authenticate(self, request: Request, operation: Operation, body: bytes) -> Caller:
-        token = bearer_token(request)
-        if token is None:
-            raise _unauthorized("unauthorized: a bearer token is required")
-        principal = self.tokens.holder(token)
-        caller = self._live(principal) if principal is not None else None
+    # -- the harness's hooks ------------------------------------------------------------
+
+    def admit(self, holder: Principal) -> Caller:
+        caller = self._live(holder)
         if caller is None:
-            raise _unauthorized("unauthorized: the token is invalid or expired")
+            raise self.token_refused()
         return caller
 
-    def render_error(self, error: SimError) -> Reply:
+    def vendor_error(self, error: SimError) -> Reply:
         code = _HARNESS_CODES.get(error.code, error.code)
         item: dict[str, Any] = {"code": code, "message": error.message}
         if code == "VALIDATE_FAILED":
             item["message"] = _VALIDATE_FAILED
             if error.problems:
-                problems = [
-                    {"field": _field_name(problem.field), "message": _problem_text(problem)}
-                    for problem in error.problems
-                ]
+                problems = [_problem(problem) for problem in error.problems]
                 item["detail"] = {"field": problems[0]["field"], "problems": problems}
-            elif error.message.startswith("the form body does not parse"):
-                # The parser's own words quote the offending text, which may be a password.
-                item["detail"] = {"reason": "the form body does not parse"}
             else:
                 item["detail"] = {"reason": error.message}
         elif code == "UNKNOWN" and error.status >= 500:
             item["message"] = "unknown error"
         return Reply(error.status, {"errors": [item]}, error.headers)
 
-    def handlers(self) -> Mapping[str, Handler]:
-        return {
-            "get_token": self.get_token,
-            "list_dealers": self.list_dealers,
-            "create_dealer": self.create_dealer,
-            "get_dealer": self.get_dealer,
-            "update_dealer": self.update_dealer,
-            "destroy_dealer": self.destroy_dealer,
-            "set_dealer_password": self.set_dealer_password,
-        }
+    def grant(self, grant_type: str, form: Mapping[str, Any], client: Any) -> Principal | None:
+        # A `domain` signs in a tenant user, and this PBX simulates no tenants.
+        return None if "domain" in form else self.sign_in(form["username"], form["password"])
 
-    # -- the token endpoint -------------------------------------------------------------
+    def may_refresh(self, holder: Principal, form: Mapping[str, Any], client: Any) -> bool:
+        return self._live(holder) is not None
 
     def sign_in(self, username: str, password: str) -> Principal | None:
         """Who these credentials sign in as, or None (unknown, wrong, disabled or ambiguous)."""
@@ -250,31 +212,10 @@ class PortsipDealersSimulator:
         ]
         return found[0] if len(found) == 1 else None
 
-    def get_token(self, call: Call) -> Reply:
-        form = call.body
-        grant_type = form["grant_type"]
-        self.tokens.count(grant_type)
-        if grant_type == "password":
-            # A `domain` signs in a tenant user, and this PBX simulates no tenants.
-            principal = None if "domain" in form else self.sign_in(form["username"], form["password"])
-            if principal is None:
-                raise SimError(400, "UNAUTHORIZED", _LOGIN_FAILED)
-        else:
-            principal = self.tokens.redeem(form["refresh_token"])
-            if principal is None or self._live(principal) is None:
-                raise SimError(400, "UNKNOWN", "unknown error")
-        # RFC 6749 section 5.1: a token answer must not be cached.
-        return Reply(200, self.tokens.issue(principal), {"Cache-Control": "no-store", "Pragma": "no-cache"})
-
     # -- dealers --------------------------------------------------------------------------
 
-    @staticmethod
-    def _caller(call: Call) -> Caller:
-        caller: Caller = call.principal
-        return caller
-
     def _target(self, call: Call) -> tuple[Caller, DealerRecord]:
-        caller = self._caller(call)
+        caller: Caller = call.principal
         dealer = caller.installation.dealer(call.path["id"])
         if dealer is not None and dealer is caller.dealer:
             raise SimError(403, "FORBIDDEN", "a dealer manages its own record through /dealer, not /dealers/{id}")
@@ -288,7 +229,7 @@ class PortsipDealersSimulator:
         return caller.dealer is None or caller.dealer.level == "DISTRIBUTOR"
 
     def list_dealers(self, call: Call) -> Reply:
-        caller, query = self._caller(call), call.query
+        caller, query = call.principal, call.query
         answers = [dealer.view for dealer in caller.installation.below(caller.dealer)]
         try:
             if "filter" in query:
@@ -307,7 +248,7 @@ class PortsipDealersSimulator:
         return Reply(200, {"count": len(answers), "items": answers[skip : skip + top]})
 
     def create_dealer(self, call: Call) -> Reply:
-        caller, body = self._caller(call), dict(call.body)
+        caller, body = call.principal, dict(call.body)
         if not may_create(caller.dealer, body["level"]):
             raise SimError(403, "FORBIDDEN", "a dealer can only manage the levels below it")
         if not self._tenant_access_counts(caller):
@@ -347,35 +288,4 @@ class PortsipDealersSimulator:
         return self.installations[index]
 
 
-def create_app(
-    credentials: Iterable[AdminCredential] | None = None,
-    *,
-    installations: int | None = None,
-    token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
-    refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
-    clock: Callable[[], float] = time.monotonic,
-    id_clock: Callable[[], float] = time.time,
-) -> Starlette:
-    """Return the ASGI app of a fresh simulator (its state is at ``app.state.simulator``).
-
-    ``installations`` (default 2) simulated PBXs get the well-known administrator logins
-    of :func:`~.state.admin_credentials`, unless ``credentials`` gives them. Tokens live
-    ``token_lifetime`` seconds by ``clock`` (inject one to make them expire in tests);
-    ``id_clock`` is the wall clock the ids' milliseconds come from. Raises ``ValueError``
-    when ``credentials`` and ``installations`` disagree or there is no installation.
-    """
-    if credentials is None:
-        credentials = admin_credentials(DEFAULT_INSTALLATIONS if installations is None else installations)
-    credentials = tuple(credentials)
-    if installations is not None and installations != len(credentials):
-        raise ValueError(f"{installations} installations but {len(credentials)} administrator logins")
-    simulator = PortsipDealersSimulator(
-        credentials,
-        token_lifetime=token_lifetime,
-        refresh_token_lifetime=refresh_token_lifetime,
-        clock=clock,
-        id_clock=id_clock,
-    )
-    app = build_app(simulator, load_spec(KEY))
-    app.state.simulator = simulator
-    return app
+create_app = app_factory(PortsipDealersSimulator)

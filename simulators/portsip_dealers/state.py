@@ -19,8 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from partner_apis.simulators.harness.encoded import Encoded
-from partner_apis.simulators.harness.tokens import TokenIssuer
+from partner_apis.simulators.harness import Rendered, TokenIssuer, same_secret
 
 __all__ = [
     "EPOCH_MS",
@@ -124,11 +123,8 @@ class AdminCredential:
     """The system administrator's login of one installation (its repr hides the password)."""
 
     username: str
-    password: str
+    password: str = field(repr=False)
     installation: int
-
-    def __repr__(self) -> str:
-        return f"AdminCredential(username={self.username!r}, installation={self.installation})"
 
 
 def admin_credentials(count: int) -> tuple[AdminCredential, ...]:
@@ -147,7 +143,7 @@ def _digest(salt: bytes, password: str) -> bytes:
 
 
 @dataclass
-class DealerRecord:
+class DealerRecord(Rendered):
     """A dealer as the PBX keeps it: its answer's fields plus what only the server knows.
 
     ``parent`` is the id of the dealer above it (its creator, or the creator's parent
@@ -161,13 +157,6 @@ class DealerRecord:
     fields: dict[str, Any]
     # (salt, digest), replaced as one value so a sign-in never sees half a password change.
     _password: tuple[bytes, bytes] = field(default=(b"", b""), repr=False)
-    # The answer, rendered when the dealer is made and on each change rather than on each
-    # read: a list answers every dealer below the caller on each call (the throughput
-    # benchmark's list), and reads it as a plain attribute, with no call per dealer.
-    view: Encoded = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._render()
 
     def set_password(self, password: str) -> None:
         """Store a new password (salted digest)."""
@@ -184,15 +173,15 @@ class DealerRecord:
         enabled: bool = self.fields["enabled"]
         return enabled
 
-    def _render(self) -> None:
-        # The dealer as Retrieve a dealer answers it: never its password.
+    def answer(self) -> dict[str, Any]:
+        """The dealer as Retrieve a dealer answers it: never its password."""
         merged = {"id": self.id, "level": self.level, "name": self.name, **self.fields}
-        self.view = Encoded({name: merged[name] for name in PUBLIC_FIELDS})
+        return {name: merged[name] for name in PUBLIC_FIELDS}
 
     def change(self, changes: Mapping[str, Any]) -> None:
         """Set these answer fields (the caller holds the installation's lock)."""
         self.fields.update(changes)
-        self._render()
+        self.changed()
 
 
 @dataclass(frozen=True)
@@ -301,9 +290,7 @@ class Installation:
         """Who these credentials sign in as here (an enabled dealer or the administrator), or None."""
         key = username.casefold()
         if key == self.admin.username.casefold():
-            if hmac.compare_digest(self.admin.password.encode("utf-8"), password.encode("utf-8")):
-                return Principal(self.index, None)
-            return None
+            return Principal(self.index, None) if same_secret(self.admin.password, password) else None
         with self._lock:
             dealer_id = self._names.get(key)
             dealer = self._dealers.get(dealer_id) if dealer_id is not None else None

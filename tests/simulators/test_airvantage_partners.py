@@ -26,6 +26,7 @@ from partner_apis.simulators.airvantage_partners import (
 )
 from partner_apis.simulators.airvantage_partners.app import ACME, GLOBEX, INITECH, PARTNER_ONE
 from partner_apis.simulators.harness import serve
+from partner_apis.testing import ManualClock
 
 ACME_CLIENT, GLOBEX_CLIENT, READ_ONLY, PARTNER_ONE_CLIENT, INITECH_CLIENT = DEFAULT_CREDENTIALS
 ACME_ADMIN, ACME_VIEWER, GLOBEX_ADMIN = DEFAULT_USERS
@@ -42,19 +43,10 @@ REQUESTS = "/api/v1/requests"
 EPOCH = 1_700_000_000.0
 
 
-class FakeClock:
-    """Seconds since the epoch, moved by hand."""
-
-    def __init__(self) -> None:
-        self.now = EPOCH
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+def clock() -> ManualClock:
+    """Seconds since the epoch, moved by hand."""
+    return ManualClock(EPOCH)
 
 
 class Api:
@@ -110,7 +102,7 @@ def issue(client: TestClient, credential: Any = ACME_CLIENT, **form: str) -> dic
 
 
 @pytest.fixture
-def api(clock: FakeClock) -> Iterator[Api]:
+def api(clock: ManualClock) -> Iterator[Api]:
     with TestClient(create_app(start_delay=5, clock=clock)) as client:
         yield Api(client)
 
@@ -197,11 +189,11 @@ def test_a_wrong_password_is_invalid_grant_and_never_echoes_it(api: Api) -> None
     assert "hunter2-secret" not in response.text
 
 
-def test_tokens_expire(clock: FakeClock) -> None:
+def test_tokens_expire(clock: ManualClock) -> None:
     with TestClient(create_app(token_lifetime=60, clock=clock)) as client:
         token = issue(client)["access_token"]
         assert client.get(PARTNERS, headers={"Authorization": f"Bearer {token}"}).status_code == 200
-        clock.now += 60
+        clock.advance(60)
         expired = client.get(PARTNERS, headers={"Authorization": f"Bearer {token}"})
         assert expired.status_code == 401
         assert expired.json() == {"error": "invalid_token", "error_description": "Invalid access token"}
@@ -272,7 +264,7 @@ def _names(count: int) -> list[str]:
     return [f"{'zeta' if n % 2 else 'Alpha'} Fleet {count - n:03d}" for n in range(count)]
 
 
-def test_name_is_a_case_insensitive_like_and_order_by_name_sorts(clock: FakeClock) -> None:
+def test_name_is_a_case_insensitive_like_and_order_by_name_sorts(clock: ManualClock) -> None:
     extra, links = _many_partners(6)
     with TestClient(create_app(companies=(*DEFAULT_COMPANIES, *extra), partnerships=links, clock=clock)) as client:
         api = Api(client)
@@ -285,7 +277,7 @@ def test_name_is_a_case_insensitive_like_and_order_by_name_sorts(clock: FakeCloc
         assert unordered == [company.name for company in extra]  # partnership order by default
 
 
-def test_offset_and_size_page_and_count_is_the_total(clock: FakeClock) -> None:
+def test_offset_and_size_page_and_count_is_the_total(clock: ManualClock) -> None:
     extra, links = _many_partners(25)
     with TestClient(create_app(companies=(*DEFAULT_COMPANIES, *extra), partnerships=links, clock=clock)) as client:
         api = Api(client)
@@ -339,14 +331,14 @@ def test_editing_to_an_unknown_profile_is_profile_unknown(api: Api) -> None:
 # -- partnership requests and their operations -------------------------------------------------------
 
 
-def test_an_operation_is_scheduled_then_in_progress_once_its_start_delay_passes(api: Api, clock: FakeClock) -> None:
+def test_an_operation_is_scheduled_then_in_progress_once_its_start_delay_passes(api: Api, clock: ManualClock) -> None:
     uid = api.request()
     scheduled = api.operation(uid)
     assert scheduled["state"] == "SCHEDULED"
     assert counters(scheduled) == {"PENDING": 1}
     assert scheduled["createdAt"] == int(EPOCH * 1000)
     assert scheduled["startDate"] is None
-    clock.now += 5
+    clock.advance(5)
     started = api.operation(uid)
     assert started["state"] == "IN_PROGRESS"
     assert counters(started) == {"IN_PROGRESS": 1}
@@ -375,9 +367,9 @@ def test_the_request_is_visible_to_the_target_only(api: Api) -> None:
     assert api.ok("GET", f"{REQUESTS}/{request['uid']}", GLOBEX_CLIENT)["requestBy"]["name"] == "Acme IoT"
 
 
-def test_requests_list_with_the_specs_default_fields_and_filters(api: Api, clock: FakeClock) -> None:
+def test_requests_list_with_the_specs_default_fields_and_filters(api: Api, clock: ManualClock) -> None:
     api.request()
-    clock.now += 1
+    clock.advance(1)
     api.request(as_=PARTNER_ONE_CLIENT)
     first, second = api.incoming()
     assert set(first) == {"uid", "type", "date"}
@@ -417,10 +409,10 @@ def test_rejecting_leaves_neither_a_partner_and_fails_the_operation(api: Api) ->
     assert api.partners(GLOBEX_CLIENT) == {}
 
 
-def test_cancelling_withdraws_the_request(api: Api, clock: FakeClock) -> None:
+def test_cancelling_withdraws_the_request(api: Api, clock: ManualClock) -> None:
     uid = api.request()
     (request,) = api.incoming()
-    clock.now += 7
+    clock.advance(7)
     cancelled = api.ok("POST", f"{OPERATIONS}/{uid}/cancel")
     assert (cancelled["state"], counters(cancelled)) == ("FINISHED", {"CANCELLED": 1})
     assert cancelled["cancelDate"] == cancelled["endDate"] == int((EPOCH + 7) * 1000)
@@ -490,9 +482,9 @@ def test_an_acceptance_with_a_profile_of_another_company_is_profile_unknown(api:
     assert len(api.incoming()) == 1  # still pending
 
 
-def test_find_operations_lists_the_callers_operations_oldest_first(api: Api, clock: FakeClock) -> None:
+def test_find_operations_lists_the_callers_operations_oldest_first(api: Api, clock: ManualClock) -> None:
     first = api.request()
-    clock.now += 1
+    clock.advance(1)
     second = api.request(partner=INITECH)
     page = api.ok("GET", OPERATIONS, params={"size": 1, "offset": 1})
     assert ([item["uid"] for item in page["items"]], page["count"], page["size"]) == ([second], 2, 1)
@@ -579,13 +571,13 @@ class Receiver:
         self.app = Starlette(routes=[Route("/hook", hook, methods=["POST"])])
 
 
-def test_a_loopback_callback_receives_every_state_change_in_order_with_basic_auth(clock: FakeClock) -> None:
+def test_a_loopback_callback_receives_every_state_change_in_order_with_basic_auth(clock: ManualClock) -> None:
     receiver = Receiver()
     with serve(receiver.app) as server, TestClient(create_app(start_delay=5, clock=clock)) as client:
         api = Api(client)
         url = f"http://hook:hook-pass@127.0.0.1:{server.port}/hook"
         uid = api.request(callback=url)
-        clock.now += 5
+        clock.advance(5)
         api.operation(uid)
         (request,) = api.incoming()
         api.ok("POST", f"{REQUESTS}/{request['uid']}/accept", GLOBEX_CLIENT)
@@ -601,7 +593,7 @@ def test_a_loopback_callback_receives_every_state_change_in_order_with_basic_aut
     assert all("hook-pass" not in delivery.url for delivery in deliveries)
 
 
-def test_an_unreachable_callback_is_recorded_not_fatal(clock: FakeClock) -> None:
+def test_an_unreachable_callback_is_recorded_not_fatal(clock: ManualClock) -> None:
     with TestClient(create_app(start_delay=0, clock=clock)) as client:
         api = Api(client)
         uid = api.request(callback="http://127.0.0.1:9/nobody-listens")

@@ -288,7 +288,7 @@ def test_a_credential_given_as_the_wrong_type_is_not_echoed() -> None:
 def test_create_app_takes_options_of_the_declared_types() -> None:
     app = create_app("comm100-v3", seed_sites=3, token_lifetime=60, clock=lambda: 0.0, time_zone_field="timezone")
     owner = next(iter(app.state.simulator.credentials.values())).partner_id
-    assert len(app.state.simulator.sites.of_partner(owner)) == 3
+    assert len(app.state.simulator.sites.of(owner)) == 3
     # An integer is a fine number of seconds; None is an optional option's default.
     create_app("airvantage-partners", start_delay=0)
     create_app("portsip-dealers", installations=None)

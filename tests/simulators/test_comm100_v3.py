@@ -9,6 +9,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from partner_apis.simulators.comm100_v3 import DEFAULT_CREDENTIALS, Agent, Comm100V3Simulator, create_app
+from partner_apis.testing import ManualClock
 
 A, B, READ_ONLY = DEFAULT_CREDENTIALS
 TOKEN = "/partner/oauth/token"
@@ -22,14 +23,6 @@ NEW_SITE: dict[str, Any] = {
     "disabled": False,
     "planList": [{"id": 1, "name": "planname", "products": 1}],
 }
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def _app(**options: Any) -> TestClient:
@@ -122,19 +115,19 @@ def test_a_refresh_token_gets_a_new_token_once_and_rotates(api: TestClient) -> N
 
 
 def test_tokens_expire_after_the_configured_lifetime(api: TestClient) -> None:
-    clock = FakeClock()
+    clock = ManualClock()
     api = _app(token_lifetime=60, refresh_token_lifetime=120, clock=clock)
     answer = _login(api)
     assert answer["expires_in"] == 60
     headers = {"Authorization": f"Bearer {answer['access_token']}"}
-    clock.now = 59
+    clock.advance(59)
     assert api.get(SITES, headers=headers).status_code == 200
-    clock.now = 60
+    clock.advance(1)  # now 60
     expired = api.get(SITES, headers=headers)
     assert expired.status_code == 401
     assert expired.headers["www-authenticate"] == 'Bearer error="invalid_token"'
     assert expired.json()["code"] == 401
-    clock.now = 120
+    clock.advance(60)  # now 120
     refresh = api.post(TOKEN, data={"grant_type": "refresh_token", "refresh_token": answer["refresh_token"]})
     assert refresh.status_code == 400  # the refresh token has expired too
 
@@ -379,3 +372,9 @@ def test_every_keyword_must_match_and_fields_outside_the_doc_are_not_searched(ap
     assert api.get(SITES, params={"keywords": "acme comm100"}, headers=auth).json()["total"] == 1
     assert api.get(SITES, params={"keywords": "acme zzz"}, headers=auth).json()["total"] == 0
     assert api.get(SITES, params={"keywords": "vancouver"}, headers=auth).json()["total"] == 0
+
+
+def test_sites_to_seed_without_a_partner_to_own_them_are_refused_clearly() -> None:
+    with pytest.raises(ValueError, match="seed_sites needs a credential"):
+        create_app(credentials=[], seed_sites=3)
+    assert _sim(_app(credentials=[])).tenants() == []  # nothing to seed: no partner is needed

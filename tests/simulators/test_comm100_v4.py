@@ -8,6 +8,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from partner_apis.simulators.comm100_v4 import DEFAULT_CREDENTIALS, TOKEN_PATH, Comm100V4Simulator, create_app
+from partner_apis.testing import ManualClock
 
 A, B, READ_ONLY = (f"Bearer {credential.token}" for credential in DEFAULT_CREDENTIALS)
 LOGIN_A, LOGIN_B, LOGIN_READ_ONLY = DEFAULT_CREDENTIALS
@@ -202,16 +203,6 @@ def test_a_malformed_site_id_is_400(api: TestClient, site_id: str) -> None:
 # -- the token endpoint -------------------------------------------------------------------------
 
 
-class FakeClock:
-    """A clock moved by hand: tokens expire without waiting."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def _password_form(login: Any = LOGIN_A, **changes: str) -> dict[str, str]:
     form = {"client_id": login.client_id, "grant_type": "password", "email": login.email, "password": login.password}
     return {**form, **changes}
@@ -308,12 +299,12 @@ def test_a_refresh_token_is_bound_to_its_client_id(api: TestClient) -> None:
 
 
 def test_issued_tokens_expire_after_the_configured_lifetime_and_fixed_ones_never() -> None:
-    clock = FakeClock()
+    clock = ManualClock()
     api = TestClient(create_app(token_lifetime=100, clock=clock))
     issued = _bearer(_login(api))
-    clock.now = 99
+    clock.advance(99)
     assert api.get(SITES, headers=issued).status_code == 200
-    clock.now = 100
+    clock.advance(1)  # now 100
     expired = api.get(SITES, headers=issued)
     assert expired.status_code == 401
     assert expired.json()["code"] == "unauthorized"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -15,19 +16,26 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from partner_apis.simulators.harness import (
     ACCESS_LOGGER,
     AccessLog,
+    Body,
     Call,
+    FieldProblem,
     Handler,
     Reply,
     SimError,
+    SpecSimulator,
+    app_factory,
     build_app,
     handler_name,
+    oauth_error,
     query_values,
     serve,
+    served_path,
     spec_operations,
 )
 from partner_apis.simulators.harness.access import masked_query, request_target
+from partner_apis.simulators.harness.validation import SchemaValidator
 from partner_apis.simulators.registry import SIMULATORS, create_app
-from partner_apis.specs import load_spec
+from partner_apis.specs import ApiSpec, load_spec
 
 
 @pytest.mark.parametrize("key", sorted(SIMULATORS))
@@ -49,7 +57,7 @@ class _Partial:
 
     key = "comm100-v4"
 
-    def authenticate(self, request: object, operation: object, body: bytes) -> None:
+    def authenticate(self, request: object, operation: object, body: Body) -> None:
         return None
 
     def render_error(self, error: SimError) -> Reply:
@@ -89,6 +97,7 @@ _THINGS_SPEC = {
         "/things": {
             "get": {
                 "operationId": "listThings",
+                "x-idempotent": True,
                 "parameters": [
                     {"name": "size", "in": "query", "required": True, "schema": {"type": "integer", "maximum": 50}},
                     {"name": "tag", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
@@ -98,27 +107,39 @@ _THINGS_SPEC = {
         },
         "/things/{id}": {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-            "get": {"operationId": "getThing"},
+            "get": {"operationId": "getThing", "x-idempotent": True},
         },
         "/things/{id}/parts": {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-            "get": {"operationId": "listParts"},
+            "get": {"operationId": "listParts", "x-idempotent": True},
         },
         "/things/{id}/{part}": {
             "parameters": [
                 {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
                 {"name": "part", "in": "path", "required": True, "schema": {"type": "string"}},
             ],
-            "get": {"operationId": "getPart"},
+            "get": {"operationId": "getPart", "x-idempotent": True},
         },
         "/gadgets/{id}/manual": {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-            "get": {"operationId": "getManual"},
+            "get": {"operationId": "getManual", "x-idempotent": True},
+        },
+        "/login": {
+            "post": {
+                "operationId": "logIn",
+                "x-idempotent": False,
+                "servers": [{"url": "https://auth.things.example/oauth"}],
+                "requestBody": {
+                    "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}},
+                },
+            }
         },
         "/things/{id}:archive": {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
             "post": {
                 "operationId": "archiveThing",
+                "x-idempotent": False,
+                "security": [{"token": []}],
                 "requestBody": {
                     "required": True,
                     "content": {"application/json": {"schema": {"type": "object", "required": ["why"]}}},
@@ -134,7 +155,7 @@ class _Echo:
 
     key = "things"
 
-    def authenticate(self, request: object, operation: object, body: bytes) -> None:
+    def authenticate(self, request: object, operation: object, body: Body) -> None:
         return None
 
     def render_error(self, error: SimError) -> Reply:
@@ -356,3 +377,140 @@ def test_serve_logs_each_request_only_when_asked(caplog: pytest.LogCaptureFixtur
         "DELETE /api/v1/accounts/5 200",
     ]
     assert "t0ken" not in caplog.text
+
+
+# -- the spec model: where operations are served ---------------------------------------------
+
+
+def test_an_operation_on_its_own_server_is_served_under_that_servers_path_only(things: TestClient) -> None:
+    model = ApiSpec("things", _THINGS_SPEC)
+    assert served_path(model, "logIn") == "/oauth/login"
+    assert served_path(model, "getThing") == "/api/things/{id}"
+    assert things.post("/oauth/login", data={"user": "u"}).json()["body"] == {"user": "u"}
+    assert things.post("/api/login", data={"user": "u"}).status_code == 404
+    assert things.post("/api/oauth/login", data={"user": "u"}).status_code == 404
+
+
+def test_head_is_answered_as_get_without_a_body_and_allow_names_it(things: TestClient) -> None:
+    head = things.head("/api/things/7")
+    assert (head.status_code, head.content) == (200, b"")
+    refused = things.delete("/api/things/7")
+    assert refused.status_code == 405
+    assert refused.headers["allow"] == "GET, HEAD"
+
+
+# -- bodies: parsed by the operation's media type, once --------------------------------------
+
+
+class _Strict(_Echo):
+    """Refuses a body not declared with its operation's media type, and reads the body to authenticate."""
+
+    declared_media_type_only = True
+
+    def __init__(self) -> None:
+        self.seen: list[object] = []
+
+    def authenticate(self, request: object, operation: object, body: Body) -> None:
+        self.seen.append(body.parsed())
+
+
+def test_a_body_is_read_as_the_operations_media_type_whatever_its_content_type(things: TestClient) -> None:
+    sent = things.post("/api/things/7:archive", content=b'{"why": "old"}', headers={"content-type": "text/plain"})
+    assert sent.json()["body"] == {"why": "old"}
+
+
+def test_a_simulator_may_refuse_a_body_not_declared_with_the_operations_media_type() -> None:
+    strict = _Strict()
+    client = TestClient(build_app(strict, _THINGS_SPEC))
+    refused = client.post("/api/things/7:archive", content=b'{"why": "old"}', headers={"content-type": "text/plain"})
+    assert refused.status_code == 415
+    assert refused.json()["code"] == "unsupported_media_type"
+    declared = client.post("/api/things/7:archive", json={"why": "old"}, headers={"content-type": "application/json"})
+    assert declared.json()["body"] == {"why": "old"}
+    suffixed = client.post("/api/things/7:archive", content=b'{"why": "x"}', headers={"content-type": "a/b+json"})
+    assert suffixed.status_code == 200
+
+
+def test_what_authentication_parsed_is_the_body_the_handler_gets() -> None:
+    strict = _Strict()
+    client = TestClient(build_app(strict, _THINGS_SPEC))
+    client.post("/api/things/7:archive", json={"why": "old"})
+    [parsed] = strict.seen
+    assert parsed == {"why": "old"}
+    body = Body(b'{"why": "old"}', spec_operations(_THINGS_SPEC)[-1].body)
+    assert body.valid() is body.parsed()  # one parse, then checked
+
+
+def test_a_form_that_does_not_parse_is_refused_without_quoting_it() -> None:
+    [form] = [operation.body for operation in spec_operations(_THINGS_SPEC) if operation.operation_id == "logIn"]
+    with pytest.raises(SimError) as refused:
+        form.parse(b"pass=secret-value&&")
+    assert refused.value.status == 400
+    assert "secret-value" not in str(refused.value)
+
+
+# -- field problems: the validator's structured errors ---------------------------------------
+
+
+def _problems(schema: dict[str, Any], value: object) -> list[FieldProblem]:
+    return SchemaValidator(schema, {}).problems(value, "body")
+
+
+def test_a_problem_keeps_the_keyword_its_terms_the_value_and_the_reason_without_it() -> None:
+    [wrong] = _problems({"type": "object", "properties": {"n": {"type": "integer"}}}, {"n": "12"})
+    assert (wrong.field, wrong.keyword, wrong.value) == ("body.n", "type", "12")
+    assert wrong.reason == 'is not of type "integer"'
+    assert wrong.details == {"types": ["integer"]}
+    assert wrong.message == '"12" is not of type "integer"'
+    [missing] = _problems({"type": "object", "required": ["name"]}, {})
+    assert (missing.keyword, missing.reason) == ("required", '"name" is a required property')
+
+
+def test_a_oneof_problem_says_how_many_forms_matched() -> None:
+    one_of = {"oneOf": [{"type": "string"}, {"type": "string", "minLength": 1}, {"type": "integer"}]}
+    [both] = _problems(one_of, "two")
+    [neither] = _problems(one_of, [1])
+    assert (both.keyword, both.details, neither.details) == ("oneOf", {"matched": 2}, {"matched": 0})
+
+
+def test_a_problem_never_repeats_the_value_in_its_reason_nor_its_repr() -> None:
+    schema = {"type": "object", "properties": {"name": {"not": {"title": "Reserved", "const": "root"}}}}
+    [refused] = _problems(schema, {"name": "root"})
+    assert (refused.keyword, refused.reason) == ("not", "is not allowed")
+    assert refused.details["schema"]["title"] == "Reserved"
+    [big] = _problems({"type": "integer"}, {"password": "hunter2", "b": [1.5e-7]})
+    assert big.reason == 'is not of type "integer"'
+    assert "hunter2" not in repr(big)
+
+
+def test_a_lone_surrogate_in_an_invalid_value_is_a_problem_not_a_crash() -> None:
+    [problem] = _problems({"type": "object", "properties": {"n": {"type": "integer"}}}, {"n": "\ud800"})
+    assert (problem.field, problem.keyword) == ("body.n", "type")
+
+
+# -- the shared OAuth pieces and create_app ---------------------------------------------------
+
+
+def test_an_oauth_refusal_uses_rfc_6749s_codes_and_names_fields_without_quoting_them() -> None:
+    problem = FieldProblem("body.password", '"hunter2" is too short')
+    reply = oauth_error(SimError(400, "invalid_json", "the form is invalid", [problem]))
+    assert reply.body == {"error": "invalid_request", "error_description": "the form is invalid (body.password)"}
+    granted = oauth_error(SimError(400, "invalid_grant", "no"))
+    assert granted.body == {"error": "invalid_grant", "error_description": "no"}
+
+
+def test_a_factory_made_from_a_simulator_class_takes_its_options_and_keeps_it_in_the_app() -> None:
+    class Options(SpecSimulator):
+        key = "comm100-v4"
+
+        def __init__(self, *, level: int = 3, name: str = "x") -> None:
+            self.level, self.name = level, name
+
+        def __getattr__(self, name: str) -> Any:
+            return lambda call: Reply(200)
+
+    factory = app_factory(Options)
+    assert list(inspect.signature(factory, eval_str=True).parameters) == ["level", "name"]
+    app = factory(level=5)
+    assert app.state.simulator.level == 5
+    assert factory(level=6).state.simulator is not app.state.simulator

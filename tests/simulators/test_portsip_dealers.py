@@ -23,6 +23,7 @@ from partner_apis.simulators.portsip_dealers import (
     decode_id,
 )
 from partner_apis.specs import load_spec
+from partner_apis.testing import ManualClock
 
 A, B = DEFAULT_CREDENTIALS
 TOKEN = "/api/login/oauth/token"
@@ -31,16 +32,6 @@ LIFETIME = 1800
 ID_PATTERN = re.compile(load_spec("portsip-dealers")["components"]["schemas"]["DealerId"]["pattern"])
 # 2026-11-25T00:00:00Z: the wall clock the ids are made from, fixed.
 NOW_MS = 1_795_564_800_000
-
-
-class FakeClock:
-    """The tokens' clock, moved by hand: expiry without waiting."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def _app(**options: Any) -> TestClient:
@@ -169,18 +160,18 @@ def test_a_refresh_token_works_once_and_rotates_and_a_spent_one_is_unknown(api: 
 
 
 def test_access_tokens_expire_after_the_configured_lifetime_and_refresh_tokens_too() -> None:
-    clock = FakeClock()
+    clock = ManualClock()
     api = _app(token_lifetime=60, refresh_token_lifetime=600, clock=clock)
     answer = _login(api)
     assert answer["expires_in"] == 60
     auth = {"Authorization": f"Bearer {answer['access_token']}"}
-    clock.now = 59
+    clock.advance(59)
     assert api.get(DEALERS, headers=auth).status_code == 200
-    clock.now = 60
+    clock.advance(1)  # now 60
     expired = api.get(DEALERS, headers=auth)
     assert expired.status_code == 401
     assert _error(expired)["code"] == "UNAUTHORIZED"
-    clock.now = 600
+    clock.advance(540)  # now 600
     refresh = {"grant_type": "refresh_token", "refresh_token": answer["refresh_token"], "client_id": CLIENT_ID}
     assert api.post(TOKEN, data=refresh).status_code == 400
 
