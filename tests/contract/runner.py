@@ -4,6 +4,11 @@ The CLI rather than the pytest integration: it runs every phase (examples, cover
 fuzzing, stateful), every check with ``--checks all``, and writes a JSON report with the
 counts the closing notes quote. Its failure output already carries a reproducible curl
 with secrets filtered.
+
+No secret is on its command line: the hooks module gets its credentials as environment
+variables, and headers go in a configuration file whose values are ``${VARIABLE}``s. That
+file is the run's only configuration (a ``schemathesis.toml`` in the working folder is
+not read).
 """
 
 from __future__ import annotations
@@ -20,11 +25,20 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
+# How the hooks module gets its target's variables (EMAIL -> PARTNER_APIS_CONTRACT_EMAIL),
+# and whether the run is live; the runner sets these alone, whatever the caller's environment holds.
+HOOK_VARIABLES = "PARTNER_APIS_CONTRACT_"
+LIVE_VARIABLE = HOOK_VARIABLES + "LIVE"
 
 
 @dataclass(frozen=True)
 class ContractRun:
-    """What to run: a spec against a base URL, with auth and generation settings."""
+    """What to run: a spec against a base URL, with auth and generation settings.
+
+    ``extra_env`` are the hooks module's variables (see :data:`HOOK_VARIABLES`); ``headers``
+    go to every request through a configuration file, their values through the
+    environment, so no secret is on a command line.
+    """
 
     spec: Path
     base_url: str
@@ -36,6 +50,7 @@ class ContractRun:
     phases: Sequence[str] = PHASES
     extra_env: Mapping[str, str] = field(default_factory=dict)
     exclude_checks: tuple[str, ...] = ()
+    live: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,8 +83,16 @@ class ContractResult:
 def run_contract(run: ContractRun) -> ContractResult:
     """Run Schemathesis once and return its counts; raises RuntimeError if it wrote no report."""
     with tempfile.TemporaryDirectory(prefix="contract-") as reports:
+        env = {name: value for name, value in os.environ.items() if not name.startswith(HOOK_VARIABLES)}
+        env |= {**run.extra_env, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        if run.live:
+            env[LIVE_VARIABLE] = "1"
+        if run.hooks:
+            env["SCHEMATHESIS_HOOKS"] = run.hooks
+        config = Path(reports) / "schemathesis.toml"
+        config.write_text(_headers_config(run.headers, env), encoding="utf-8")
         command = [
-            sys.executable, "-m", "schemathesis.cli", "run", str(run.spec),
+            sys.executable, "-m", "schemathesis.cli", "--config-file", str(config), "run", str(run.spec),
             "--url", run.base_url,
             "--checks", "all",
             "--mode", "all",
@@ -87,15 +110,6 @@ def run_contract(run: ContractRun) -> ContractResult:
             command += ["--include-method", "GET"]
         if run.exclude_checks:
             command += ["--exclude-checks", ",".join(run.exclude_checks)]
-        for name, value in run.headers.items():
-            command += ["--header", f"{name}: {value}"]
-        env = {
-            **os.environ,
-            **run.extra_env,
-            "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-        }
-        if run.hooks:
-            env["SCHEMATHESIS_HOOKS"] = run.hooks
         completed = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
         output = completed.stdout + completed.stderr
         found = sorted(Path(reports).glob("*.json"))
@@ -115,3 +129,12 @@ def run_contract(run: ContractRun) -> ContractResult:
         output=output,
         report=report,
     )
+
+
+def _headers_config(headers: Mapping[str, str], env: dict[str, str]) -> str:
+    """A schemathesis.toml sending ``headers``: each value a ``${VARIABLE}`` that ``env`` gets."""
+    lines = ["[headers]"]
+    for index, (name, value) in enumerate(headers.items()):
+        env[f"PARTNER_APIS_CONTRACT_HEADER_{index}"] = value
+        lines.append(f'{json.dumps(name)} = "${{PARTNER_APIS_CONTRACT_HEADER_{index}}}"')
+    return "\n".join(lines) + "\n"

@@ -1,16 +1,23 @@
-"""What the contract suite runs per API: how to authenticate against its simulator and its live server.
+"""What the contract suite runs per API: its hooks module, the variables that module reads, and the checks it replaces.
 
-A new API joins the contract suite by adding one entry to ``TARGETS``. Live mode reads
-``PARTNER_APIS_LIVE_<KEY>_URL`` plus the API's own credential variables (``KEY`` is the
-API key upper-cased with underscores, e.g. ``COMM100_V4``).
+A new API joins the contract suite with one entry in ``TARGETS`` and a hooks module
+``tests/contract/hooks/<key with underscores>.py``. The hooks module reads its
+variables (``EMAIL``, ``TOKEN``...) from the runner (runner.py passes them as
+``PARTNER_APIS_CONTRACT_<NAME>``). Against a simulator they are its tenants' sign-in
+arguments, upper-cased (a tenant's ``email`` is ``EMAIL``): the first tenant's, and the
+second's under ``second_tenant`` where the suite plays two identities. Live mode reads
+the same names prefixed ``PARTNER_APIS_LIVE_<KEY>_`` (``KEY`` is the API key upper-cased
+with underscores, e.g. ``COMM100_V4``), plus ``PARTNER_APIS_LIVE_<KEY>_URL``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from .runner import HOOK_VARIABLES
 
 
 def env_prefix(key: str) -> str:
@@ -29,19 +36,28 @@ class Auth:
 
 @dataclass(frozen=True)
 class ContractTarget:
-    """One API in the contract suite.
+    """One API in the contract suite (see the module).
 
-    ``simulator_auth(app)`` reads credentials off a running simulator's app;
-    ``live_auth(env)`` builds them from the user's variables, or returns the names of the
-    missing ones.
+    ``variables`` are the ones its hooks module requires, ``optional`` the ones it may go
+    without; ``second_tenant`` prefixes the variables of a simulator's second tenant;
+    ``exclude_checks`` are built-in checks the hooks module replaces.
     """
 
     key: str
-    simulator_auth: Callable[[Any], Auth]
-    live_variables: tuple[str, ...]
-    live_auth: Callable[[Mapping[str, str]], Auth]
-    hooks: str | None = None
+    variables: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    second_tenant: str | None = None
     exclude_checks: tuple[str, ...] = ()
+
+    @property
+    def hooks(self) -> str:
+        """The hooks module, by its import name."""
+        return "tests.contract.hooks." + self.key.replace("-", "_")
+
+    @property
+    def live_variables(self) -> tuple[str, ...]:
+        """The live variables the API requires, besides ``..._URL``."""
+        return tuple(f"{env_prefix(self.key)}_{name}" for name in self.variables)
 
     def live_url(self) -> str | None:
         return os.environ.get(f"{env_prefix(self.key)}_URL")
@@ -50,163 +66,53 @@ class ContractTarget:
         names = [f"{env_prefix(self.key)}_URL", *self.live_variables]
         return [name for name in names if not os.environ.get(name)]
 
+    def live_auth(self, env: Mapping[str, str]) -> Auth:
+        """The hooks module's variables from the user's live ones in ``env``; KeyError for a required one missing."""
+        prefix = env_prefix(self.key)
+        values = {name: env[f"{prefix}_{name}"] for name in self.variables}
+        values |= {name: env[f"{prefix}_{name}"] for name in self.optional if env.get(f"{prefix}_{name}")}
+        return self._auth(values)
 
-def _bearer(token: str) -> Auth:
-    return Auth(headers={"Authorization": f"Bearer {token}"})
+    def simulator_auth(self, app: Any) -> Auth:
+        """The hooks module's variables from a simulator's app: its first tenant's (and second's) sign-in arguments."""
+        tenants = app.state.simulator.tenants()
+        chosen = [("", tenants[0])] + ([(self.second_tenant, tenants[1])] if self.second_tenant else [])
+        return self._auth(
+            {
+                prefix + name.upper(): str(value)
+                for prefix, tenant in chosen
+                for name, value in tenant.arguments().items()
+            }
+        )
 
-
-def _first_credential_token(app: Any) -> str:
-    # The simulator's first default credential is a full-permission partner.
-    credentials = app.state.simulator.credentials
-    token: str = next(iter(credentials.values())).token
-    return token
-
-
-def _omnize(env: Mapping[str, str]) -> Auth:
-    # The token travels in the query or the JSON body, which only a hooks module can do.
-    return Auth(hooks="tests.contract.hooks.omnize_partner", env=env)
-
-
-def _omnize_simulator(app: Any) -> Auth:
-    tokens = [credential.token for credential in app.state.simulator.credentials.values()]
-    return _omnize({"PARTNER_APIS_OMNIZE_TOKEN": tokens[0], "PARTNER_APIS_OMNIZE_OTHER_TOKEN": tokens[1]})
-
-
-def _omnize_live(env: Mapping[str, str]) -> Auth:
-    prefix = env_prefix("omnize-partner")
-    return _omnize(
-        {
-            "PARTNER_APIS_OMNIZE_TOKEN": env[f"{prefix}_TOKEN"],
-            "PARTNER_APIS_OMNIZE_OTHER_TOKEN": env.get(f"{prefix}_OTHER_TOKEN", ""),
-            "PARTNER_APIS_OMNIZE_LOGIN_URL": env.get(
-                f"{prefix}_LOGIN_URL", "https://ca1vsqktff.execute-api.us-east-1.amazonaws.com"
-            ),
-        }
-    )
-
-
-def _comm100_v3(email: str, password: str) -> Auth:
-    # The hooks module logs in at the token endpoint (a Schemathesis auth provider).
-    return Auth(env={"PARTNER_APIS_COMM100_V3_EMAIL": email, "PARTNER_APIS_COMM100_V3_PASSWORD": password})
-
-
-def _comm100_v3_simulator(app: Any) -> Auth:
-    # The simulator's first default login is a full-permission partner.
-    login = next(iter(app.state.simulator.credentials.values()))
-    return _comm100_v3(login.email, login.password)
-
-
-def _comm100_v4_live(env: Mapping[str, str]) -> Auth:
-    # The sites take the user's token; getToken goes to the OAuth server (its own host).
-    prefix = env_prefix("comm100-v4")
-    bearer = _bearer(env[f"{prefix}_TOKEN"])
-    oauth_url = env.get(f"{prefix}_OAUTH_URL", "https://partner.comm100.io")
-    return Auth(headers=bearer.headers, env={"PARTNER_APIS_COMM100_V4_OAUTH_URL": oauth_url})
-
-
-def _portsip_dealers(username: str, password: str) -> Auth:
-    # The hooks module signs in at the token endpoint (a Schemathesis auth provider).
-    return Auth(
-        env={"PARTNER_APIS_PORTSIP_DEALERS_USERNAME": username, "PARTNER_APIS_PORTSIP_DEALERS_PASSWORD": password}
-    )
-
-
-def _portsip_dealers_simulator(app: Any) -> Auth:
-    # The first installation's system administrator, who sees and manages every dealer.
-    admin = next(iter(app.state.simulator.credentials.values()))
-    return _portsip_dealers(admin.username, admin.password)
-
-
-def _airvantage(env: Mapping[str, str]) -> Auth:
-    # The hooks module logs in at /oauth/token with the client-credentials grant, as the
-    # requester and (when given) the target company of the partnership requests it sends.
-    return Auth(env=env)
-
-
-def _airvantage_simulator(app: Any) -> Auth:
-    # The first two default API clients are full-right clients of two different companies.
-    requester, target = list(app.state.simulator.credentials.values())[:2]
-    return _airvantage(
-        {
-            "PARTNER_APIS_AIRVANTAGE_CLIENT_ID": requester.client_id,
-            "PARTNER_APIS_AIRVANTAGE_CLIENT_SECRET": requester.client_secret,
-            "PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_ID": target.client_id,
-            "PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_SECRET": target.client_secret,
-        }
-    )
-
-
-def _airvantage_live(env: Mapping[str, str]) -> Auth:
-    prefix = env_prefix("airvantage-partners")
-    return _airvantage(
-        {
-            "PARTNER_APIS_AIRVANTAGE_CLIENT_ID": env[f"{prefix}_CLIENT_ID"],
-            "PARTNER_APIS_AIRVANTAGE_CLIENT_SECRET": env[f"{prefix}_CLIENT_SECRET"],
-            "PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_ID": env.get(f"{prefix}_TARGET_CLIENT_ID", ""),
-            "PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_SECRET": env.get(f"{prefix}_TARGET_CLIENT_SECRET", ""),
-        }
-    )
+    def _auth(self, values: Mapping[str, str]) -> Auth:
+        return Auth(hooks=self.hooks, env={HOOK_VARIABLES + name: value for name, value in values.items()})
 
 
 TARGETS: dict[str, ContractTarget] = {
     target.key: target
     for target in (
+        # The requester's API client, and (optionally) the target company's, whose side of
+        # the partnership requests the suite plays too.
         ContractTarget(
             key="airvantage-partners",
-            simulator_auth=_airvantage_simulator,
-            live_variables=(
-                f"{env_prefix('airvantage-partners')}_CLIENT_ID",
-                f"{env_prefix('airvantage-partners')}_CLIENT_SECRET",
-            ),
-            live_auth=_airvantage_live,
-            hooks="tests.contract.hooks.airvantage_partners",
-            # Status-only checks that take AirVantage's 400 for "unknown uid" as a refusal of
-            # the data; the hooks module runs each on the REST status of the dotted code.
-            exclude_checks=("positive_data_acceptance", "ensure_resource_availability"),
+            variables=("CLIENT_ID", "CLIENT_SECRET"),
+            optional=("TARGET_CLIENT_ID", "TARGET_CLIENT_SECRET"),
+            second_tenant="TARGET_",
         ),
-        ContractTarget(
-            key="comm100-v3",
-            simulator_auth=_comm100_v3_simulator,
-            live_variables=(f"{env_prefix('comm100-v3')}_EMAIL", f"{env_prefix('comm100-v3')}_PASSWORD"),
-            live_auth=lambda env: _comm100_v3(
-                env[f"{env_prefix('comm100-v3')}_EMAIL"], env[f"{env_prefix('comm100-v3')}_PASSWORD"]
-            ),
-            hooks="tests.contract.hooks.comm100_v3",
-        ),
-        ContractTarget(
-            key="comm100-v4",
-            simulator_auth=lambda app: _bearer(_first_credential_token(app)),
-            live_variables=(f"{env_prefix('comm100-v4')}_TOKEN",),
-            live_auth=_comm100_v4_live,
-            # getToken has its own server (Comm100's OAuth server); the hooks module sends it there.
-            hooks="tests.contract.hooks.comm100_v4",
-        ),
+        ContractTarget(key="comm100-v3", variables=("EMAIL", "PASSWORD")),
+        # OAUTH_URL: the OAuth server that serves getToken (default: the spec's).
+        ContractTarget(key="comm100-v4", variables=("TOKEN",), optional=("OAUTH_URL",)),
         ContractTarget(
             key="omnize-partner",
-            simulator_auth=_omnize_simulator,
-            live_variables=(f"{env_prefix('omnize-partner')}_TOKEN",),
-            live_auth=_omnize_live,
+            variables=("TOKEN",),
+            # Another partner's token (for the isolation check), and URL login's server.
+            optional=("OTHER_TOKEN", "LOGIN_URL"),
+            second_tenant="OTHER_",
             # Status-based checks that cannot judge an always-200 API; the hooks module
             # replaces each with one that reads Omnize's `success: false`.
-            exclude_checks=(
-                "negative_data_rejection",
-                "positive_data_acceptance",
-                "ignored_auth",
-                "use_after_free",
-                "ensure_resource_availability",
-            ),
+            exclude_checks=("ignored_auth", "use_after_free", "ensure_resource_availability"),
         ),
-        ContractTarget(
-            key="portsip-dealers",
-            simulator_auth=_portsip_dealers_simulator,
-            live_variables=(
-                f"{env_prefix('portsip-dealers')}_USERNAME",
-                f"{env_prefix('portsip-dealers')}_PASSWORD",
-            ),
-            live_auth=lambda env: _portsip_dealers(
-                env[f"{env_prefix('portsip-dealers')}_USERNAME"], env[f"{env_prefix('portsip-dealers')}_PASSWORD"]
-            ),
-            hooks="tests.contract.hooks.portsip_dealers",
-        ),
+        ContractTarget(key="portsip-dealers", variables=("USERNAME", "PASSWORD")),
     )
 }

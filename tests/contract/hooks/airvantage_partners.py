@@ -2,54 +2,49 @@
 
 Loaded by the Schemathesis CLI through ``SCHEMATHESIS_HOOKS`` (tests/contract/targets.py).
 
-- ``AirVantageLogin``: an auth provider that gets tokens at ``/oauth/token`` with the
-  client-credentials grant and sends them as ``Authorization: Bearer``. The suite plays
-  both sides of a partnership: the *requester*'s API client for partners and operations,
-  the *target*'s (when given) for the incoming-request operations (``Requests`` tag), so
-  a request the requester sends is one the target can list, accept or reject.
+- Auth (oauth.py): the client-credentials grant at the spec's token operation. The suite
+  plays both sides of a partnership: the *requester*'s API client for partners and
+  operations, the *target*'s (when given) for the incoming-request operations
+  (``Requests`` tag), so a request the requester sends is one the target can list, accept
+  or reject.
 - AirVantage answers every documented code with 400, also for well-formed input that names
   an unknown uid (``partner.unknown``) or an existing partner (``partner.exists``). The
-  built-in ``positive_data_acceptance`` and ``ensure_resource_availability`` judge by
-  status alone, so the target excludes them and this module runs each on the status a REST
-  API would have used (:func:`rest_status`): a documented ``*.unknown`` code is 404, a
-  documented ``*.exists`` code 409. An undocumented code, or a validation refusal, stays
-  400, so valid input refused as invalid still fails.
+  built-in ``positive_data_acceptance`` judges by status alone, so its failure is excused
+  where the answer is such a code and the spec documents it for the operation or its
+  parameters (a REST API would have answered 404 or 409). An undocumented code, or a
+  validation refusal, still fails it.
+- ``airvantage_resource_availability`` (ledger.py): the operation a partnership request
+  started is never ``*.unknown`` to the calls its links lead to.
 - ``airvantage_requests_reach_finished``: every operation a successful partnership request
   starts is driven to its end, in turn by each of its three ends (the target rejects, the
   requester cancels, the target accepts), and must reach ``FINISHED`` with its task
   counted accordingly; after an acceptance both companies list each other with the
   profiles chosen, after a rejection or cancellation neither does.
 
-Variables (set by the target): ``PARTNER_APIS_AIRVANTAGE_CLIENT_ID`` and
-``PARTNER_APIS_AIRVANTAGE_CLIENT_SECRET`` (required: the requester);
-``PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_ID`` and ``..._TARGET_CLIENT_SECRET`` (optional:
-without them every call is the requester's, and requests are only ever cancelled).
+Variables (set by the target): ``CLIENT_ID`` and ``CLIENT_SECRET`` (required: the
+requester); ``TARGET_CLIENT_ID`` and ``TARGET_CLIENT_SECRET`` (optional: without them
+every call is the requester's, and requests are only ever cancelled).
 """
 
 from __future__ import annotations
 
-import copy
 import itertools
-import json
-import os
 import time
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import httpx
 import schemathesis
-from schemathesis.specs.openapi.checks import ensure_resource_availability, positive_data_acceptance
 
-from tests.contract.hooks.oauth import fetch_access_token, send_bearer
+from partner_apis.specs import api_spec
+from tests.contract.compat import REJECTED_POSITIVE_DATA
+from tests.contract.hooks.ledger import Ledger
+from tests.contract.hooks.oauth import authenticate, log_in
+from tests.contract.hooks.shared import excuse, json_body, optional_variable, spec_operation, variable
 
-CLIENT_ID = "PARTNER_APIS_AIRVANTAGE_CLIENT_ID"
-CLIENT_SECRET = "PARTNER_APIS_AIRVANTAGE_CLIENT_SECRET"
-TARGET_CLIENT_ID = "PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_ID"
-TARGET_CLIENT_SECRET = "PARTNER_APIS_AIRVANTAGE_TARGET_CLIENT_SECRET"
-
-TOKEN_PATH = "/oauth/token"
-TARGET_TAG = "Requests"
-REQUEST_OPERATION = "requestPartnership"
+SPEC = api_spec("airvantage-partners")
+LEDGER = Ledger(SPEC)
+CREDENTIALS = {"requester": ("CLIENT_ID", "CLIENT_SECRET"), "target": ("TARGET_CLIENT_ID", "TARGET_CLIENT_SECRET")}
 # How long an operation may take to start and, once answered, to finish.
 DEADLINE = 10.0
 
@@ -57,109 +52,76 @@ DEADLINE = 10.0
 # -- auth ---------------------------------------------------------------------------------
 
 
-def fetch_token(base_url: str, client_id: str, client_secret: str) -> str:
-    """A client-credentials token from ``base_url``'s token endpoint; RuntimeError if refused."""
-    form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
-    return fetch_access_token(base_url + TOKEN_PATH, form)
-
-
 def _has_target() -> bool:
-    return bool(os.environ.get(TARGET_CLIENT_ID) and os.environ.get(TARGET_CLIENT_SECRET))
+    return all(optional_variable(name) for name in CREDENTIALS["target"])
 
 
-def _plays_target(case: Any) -> bool:
-    return _has_target() and TARGET_TAG in (case.operation.definition.raw.get("tags") or [])
+def role(case: Any) -> str:
+    """Who sends ``case``: the target for the incoming-request operations (when configured), else the requester."""
+    plays_target = _has_target() and "Requests" in spec_operation(SPEC, case.operation).tags
+    return "target" if plays_target else "requester"
 
 
-@schemathesis.auth().skip_for(operation_id="getToken")
-class AirVantageLogin:
-    """Tokens of the requester and (when configured) the target; each case gets the one its operation needs."""
-
-    def get(self, case: Any, ctx: Any) -> dict[str, str]:
-        base_url = case.operation.schema.get_base_url()
-        tokens = {"requester": fetch_token(base_url, os.environ[CLIENT_ID], os.environ[CLIENT_SECRET])}
-        if _has_target():
-            tokens["target"] = fetch_token(base_url, os.environ[TARGET_CLIENT_ID], os.environ[TARGET_CLIENT_SECRET])
-        return tokens
-
-    def set(self, case: Any, data: dict[str, str], ctx: Any) -> None:
-        send_bearer(case, data["target"] if _plays_target(case) else data["requester"])
+def token(base_url: str, role: str) -> str:
+    """A client-credentials token of ``role``'s API client; RuntimeError if refused."""
+    client_id, client_secret = (variable(name) for name in CREDENTIALS[role])
+    return log_in(SPEC, base_url, "client_credentials", {"client_id": client_id, "client_secret": client_secret})
 
 
-# -- dotted codes as REST statuses -------------------------------------------------------------
+authenticate(SPEC, token, role)
 
 
-def _json(response: Any) -> Any:
-    try:
-        return json.loads(response.content)
-    except (TypeError, ValueError):
-        return None
+# -- dotted codes ------------------------------------------------------------------------------
 
 
-def _resolve(node: Any, raw_schema: Mapping[str, Any]) -> Any:
-    if isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-        target: Any = raw_schema
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        return target
-    return node
+def dotted_code(response: Any) -> str | None:
+    """The dotted error code of a 400 answer (``partner.unknown``), else None."""
+    body = json_body(response)
+    error = body.get("error") if response.status_code == 400 and isinstance(body, dict) else None
+    return error if isinstance(error, str) else None
 
 
-def documented_codes(case: Any) -> set[str]:
-    """The error codes the spec declares for the case's operation (``x-error-codes`` of it and its parameters)."""
-    raw = case.operation.definition.raw
-    schema = case.operation.schema.raw_schema
-    entries = list(raw.get("x-error-codes") or [])
-    for parameter in raw.get("parameters") or []:
-        entries += _resolve(parameter, schema).get("x-error-codes") or []
+def documented_codes(case: Any, *, parameters: bool = True) -> set[str]:
+    """The codes the spec documents for the case's operation, and (unless told not to) for its parameters."""
+    operation = spec_operation(SPEC, case.operation)
+    # The model has no error codes of parameters (Company's company.unknown): read them off each one.
+    entries = [
+        *operation.error_codes,
+        *(e for p in operation.parameters if parameters for e in p.raw.get("x-error-codes") or ()),
+    ]
     return {entry["code"] for entry in entries}
 
 
-def rest_status(response: Any, case: Any) -> int:
-    """The status a REST API would answer: a documented ``*.unknown`` 400 is 404, a documented ``*.exists`` 409."""
-    body = _json(response)
-    if response.status_code != 400 or not isinstance(body, dict) or not isinstance(body.get("error"), str):
-        return int(response.status_code)
-    code = body["error"]
-    if code not in documented_codes(case):
-        return 400
-    if code.endswith(".unknown"):
-        return 404
-    if code.endswith(".exists"):
-        return 409
-    return 400
+def _excused(case: Any, response: Any) -> bool:
+    code = dotted_code(response)
+    return code is not None and code in documented_codes(case) and code.endswith((".unknown", ".exists"))
 
 
-def _as_rest(response: Any, case: Any) -> Any:
-    translated = copy.copy(response)
-    translated.status_code = rest_status(response, case)
-    return translated
-
-
-@schemathesis.check
-def airvantage_positive_data_acceptance(ctx: Any, response: Any, case: Any) -> bool | None:
-    """Valid data is not refused as invalid; a documented "unknown uid" or "already a partner" does not refuse data."""
-    return positive_data_acceptance(ctx, _as_rest(response, case), case)
+excuse(REJECTED_POSITIVE_DATA, _excused)
+LEDGER.track(lambda response: response.status_code == 200)
 
 
 @schemathesis.check
 def airvantage_resource_availability(ctx: Any, response: Any, case: Any) -> bool | None:
-    """What a request just created (its operation) is never "unknown" to the call its link leads to."""
-    return ensure_resource_availability(ctx, _as_rest(response, case), case)
+    """What a request just created (its operation) is never "unknown" to the calls its links lead to."""
+    code = dotted_code(response) or ""
+    # Only the operation's own "unknown" is about what it names (company.unknown is about its company).
+    if code.endswith(".unknown") and code in documented_codes(case, parameters=False):
+        LEDGER.check_available(case)
+    return None
 
 
 # -- every started operation reaches FINISHED ----------------------------------------------------
 
-_ENDS = itertools.cycle(("reject", "cancel", "accept"))
-_EXPECTED = {"reject": "FAILURE", "cancel": "CANCELLED", "accept": "SUCCESS"}
-_tokens: dict[str, str] = {}
-
-
-def _token(base_url: str, role: str) -> str:
-    if role not in _tokens:
-        names = (CLIENT_ID, CLIENT_SECRET) if role == "requester" else (TARGET_CLIENT_ID, TARGET_CLIENT_SECRET)
-        _tokens[role] = fetch_token(base_url, os.environ[names[0]], os.environ[names[1]])
-    return _tokens[role]
+# Each end: who answers, with which operation, and the final task state it leads to.
+_ENDS = itertools.cycle(
+    (
+        ("target", "rejectRequest", "FAILURE"),
+        ("requester", "cancelOperation", "CANCELLED"),
+        ("target", "acceptRequest", "SUCCESS"),
+    )
+)
+_TOKENS: dict[str, str] = {}
 
 
 class _Api:
@@ -168,56 +130,44 @@ class _Api:
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
 
-    def call(self, role: str, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    def call(self, role: str, operation_id: str, *, params: Any = None, json: Any = None, **path: str) -> Any:
+        """The JSON answer of ``operation_id`` sent as ``role``; AssertionError unless it is a 200."""
+        operation = SPEC.operation(operation_id)
         for attempt in range(2):
-            headers = {"Authorization": f"Bearer {_token(self.base_url, role)}"}
-            response = httpx.request(method, self.base_url + path, headers=headers, timeout=10, **kwargs)
+            if role not in _TOKENS:
+                _TOKENS[role] = token(self.base_url, role)
+            headers = {"Authorization": f"Bearer {_TOKENS[role]}"}
+            url = self.base_url + operation.path.format(**path)
+            response = httpx.request(operation.method, url, headers=headers, params=params, json=json, timeout=10)
             if response.status_code != 401 or attempt:
-                return response
-            _tokens.pop(role, None)  # the token expired: log in again, once
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    def ok(self, role: str, method: str, path: str, **kwargs: Any) -> Any:
-        response = self.call(role, method, path, **kwargs)
+                break
+            del _TOKENS[role]  # the token expired: log in again, once
         if response.status_code != 200:
-            raise AssertionError(
-                f"{method} {path} as the {role} answered {response.status_code}: {response.text[:300]}"
-            )
-        return _json(response)
+            raise AssertionError(f"{operation_id} as the {role} answered {response.status_code}: {response.text[:300]}")
+        return json_body(response)
 
-    def operation(self, uid: str) -> dict[str, Any]:
-        body: dict[str, Any] = self.ok("requester", "GET", f"/v1/operations/{uid}")
-        return body
-
-    def wait(self, uid: str, until: set[str]) -> dict[str, Any]:
-        deadline, pause = time.monotonic() + DEADLINE, 0.02
-        while True:
-            operation = self.operation(uid)
-            if operation["state"] in until or time.monotonic() > deadline:
-                return operation
-            time.sleep(pause)
-            pause = min(pause * 2, 0.5)
-
-    def pending(self) -> Iterator[dict[str, Any]]:
+    def items(self, role: str, operation_id: str, fields: str) -> Iterator[dict[str, Any]]:
+        """Every item of a list, page by page (``offset``)."""
         offset = 0
         while True:
-            page = self.ok(
-                "target", "GET", "/v1/requests", params={"fields": "uid,date,message,requestBy", "offset": offset}
-            )
+            page = self.call(role, operation_id, params={"fields": fields, "offset": offset})
             yield from page["items"]
             offset += len(page["items"])
             if not page["items"] or offset >= page["count"]:
                 return
 
-    def partner_profiles(self, role: str) -> dict[str, str | None]:
-        profiles: dict[str, str | None] = {}
-        offset = 0
+    def wait(self, uid: str, until: set[str]) -> dict[str, Any]:
+        deadline, pause = time.monotonic() + DEADLINE, 0.02
         while True:
-            page = self.ok(role, "GET", "/v1/partners", params={"fields": "uid,profile", "offset": offset})
-            profiles.update({item["uid"]: (item.get("profile") or {}).get("uid") for item in page["items"]})
-            offset += len(page["items"])
-            if not page["items"] or offset >= page["count"]:
-                return profiles
+            operation: dict[str, Any] = self.call("requester", "getOperation", uid=uid)
+            if operation["state"] in until or time.monotonic() > deadline:
+                return operation
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+    def partner_profiles(self, role: str) -> dict[str, str | None]:
+        items = self.items(role, "findPartners", "uid,profile")
+        return {item["uid"]: (item.get("profile") or {}).get("uid") for item in items}
 
 
 def _counted(operation: Mapping[str, Any], state: str) -> int:
@@ -226,7 +176,8 @@ def _counted(operation: Mapping[str, Any], state: str) -> int:
 
 def _find_request(api: _Api, operation: Mapping[str, Any], message: Any) -> dict[str, Any]:
     """The target's pending request behind ``operation``: same message, sent closest to its creation."""
-    candidates = [item for item in api.pending() if item.get("message") == message]
+    pending = api.items("target", "listRequests", "uid,date,message,requestBy")
+    candidates = [item for item in pending if item.get("message") == message]
     if not candidates:
         raise AssertionError(f"the target does not see the request of operation {operation['uid']}")
     created = operation.get("createdAt") or 0
@@ -236,9 +187,9 @@ def _find_request(api: _Api, operation: Mapping[str, Any], message: Any) -> dict
 @schemathesis.check
 def airvantage_requests_reach_finished(ctx: Any, response: Any, case: Any) -> bool | None:
     """A successful partnership request starts an operation that, once answered or cancelled, ends FINISHED."""
-    if case.operation.definition.raw.get("operationId") != REQUEST_OPERATION or response.status_code != 200:
+    if spec_operation(SPEC, case.operation).operation_id != "requestPartnership" or response.status_code != 200:
         return None
-    uid = _json(response)["operation"]
+    uid = json_body(response)["operation"]
     api = _Api(case.operation.schema.get_base_url())
     body = case.body if isinstance(case.body, dict) else {}
     started = api.wait(uid, {"IN_PROGRESS", "FINISHED"})
@@ -248,28 +199,27 @@ def airvantage_requests_reach_finished(ctx: Any, response: Any, case: Any) -> bo
         if _counted(started, "SUCCESS") + _counted(started, "FAILURE") + _counted(started, "CANCELLED") != 1:
             raise AssertionError(f"operation {uid} finished without a final task state: {started}")
         return None
-    end = next(_ENDS) if _has_target() else "cancel"
+    answerer, end, expected = next(_ENDS) if _has_target() else ("requester", "cancelOperation", "CANCELLED")
     partner = str(body.get("partner"))
-    if end == "cancel":
-        api.ok("requester", "POST", f"/v1/operations/{uid}/cancel")
+    if answerer == "requester":
+        api.call("requester", end, uid=uid)
     else:
         request = _find_request(api, started, body.get("message"))
-        data = {} if end == "reject" else {"message": "Welcome"}
-        api.ok("target", "POST", f"/v1/requests/{request['uid']}/{end}", json=data)
+        api.call("target", end, uid=request["uid"], json={} if end == "rejectRequest" else {"message": "Welcome"})
     finished = api.wait(uid, {"FINISHED"})
-    expected = _EXPECTED[end]
     if finished["state"] != "FINISHED" or _counted(finished, expected) != 1:
         raise AssertionError(f"after {end}, operation {uid} did not end FINISHED with one {expected} task: {finished}")
-    if end == "cancel" and not finished.get("cancelDate"):
+    if end == "cancelOperation" and not finished.get("cancelDate"):
         raise AssertionError(f"cancelled operation {uid} has no cancelDate: {finished}")
     if not finished.get("endDate"):
         raise AssertionError(f"finished operation {uid} has no endDate: {finished}")
     if _has_target():
         mine = api.partner_profiles("requester")
-        if end == "accept" and partner not in mine:
+        accepted = end == "acceptRequest"
+        if accepted and partner not in mine:
             raise AssertionError(f"after the target accepted, the requester does not list {partner} as a partner")
-        if end == "accept" and body.get("profile") and mine.get(partner) != body["profile"]:
+        if accepted and body.get("profile") and mine.get(partner) != body["profile"]:
             raise AssertionError(f"the requester lists {partner} with profile {mine[partner]}, not {body['profile']}")
-        if end != "accept" and partner in mine:
+        if not accepted and partner in mine:
             raise AssertionError(f"after {end}, the requester lists {partner} as a partner")
     return None

@@ -2,49 +2,38 @@
 
 Loaded by the Schemathesis CLI through ``SCHEMATHESIS_HOOKS`` (tests/contract/targets.py).
 
-- ``Comm100V3Login``: an auth provider that logs in at ``/partner/oauth/token`` with the
-  password grant (``email``, not ``username``) and sends the token as a bearer token on
-  every sites call. The token operation itself gets no token, and is fuzzed like any
-  other operation; Schemathesis refetches the token when a call is answered 401.
+- Auth (oauth.py): the password grant (``email``, not ``username``) at the spec's token
+  operation; the token as a bearer on every sites call.
 - ``comm100_v3_paging_is_sound``: every Get Sites answer is walked along its ``nextPage``
   links (tests/contract/paging.py): every site once, the pages end, ``total`` matches.
 
-Variables (set by the target): ``PARTNER_APIS_COMM100_V3_EMAIL`` and
-``PARTNER_APIS_COMM100_V3_PASSWORD``.
+Variables (set by the target): ``EMAIL`` and ``PASSWORD``.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any
 
 import httpx
 import schemathesis
 
-from tests.contract.hooks.oauth import fetch_access_token, send_bearer
+from partner_apis.specs import api_spec
+from tests.contract.hooks.oauth import authenticate, log_in
+from tests.contract.hooks.shared import spec_operation, variable
 from tests.contract.paging import walk_pages
 
-EMAIL = "PARTNER_APIS_COMM100_V3_EMAIL"
-PASSWORD = "PARTNER_APIS_COMM100_V3_PASSWORD"
-
-TOKEN_PATH = "/partner/oauth/token"
-SITES_PATH = "/api/v3/partner/sites"
+SPEC = api_spec("comm100-v3")
 # A Get Sites answer is walked in full when it needs at most this many pages (a live
 # partner with many thousands of sites would otherwise be read over and over).
 MAX_WALK_PAGES = 30
 
-
-@schemathesis.auth().skip_for(operation_id="getToken")
-class Comm100V3Login:
-    """Log in with the partner's email and password; send the token as ``Authorization: Bearer``."""
-
-    def get(self, case: Any, ctx: Any) -> str:
-        form = {"grant_type": "password", "email": os.environ[EMAIL], "password": os.environ[PASSWORD]}
-        return fetch_access_token(case.operation.schema.get_base_url() + TOKEN_PATH, form)
-
-    def set(self, case: Any, data: str, ctx: Any) -> None:
-        send_bearer(case, data)
+authenticate(
+    SPEC,
+    lambda base_url, role: log_in(
+        SPEC, base_url, "password", {"email": variable("EMAIL"), "password": variable("PASSWORD")}
+    ),
+)
 
 
 def _page_index(case: Any) -> int | None:
@@ -58,9 +47,7 @@ def _page_index(case: Any) -> int | None:
 @schemathesis.check
 def comm100_v3_paging_is_sound(ctx: Any, response: Any, case: Any) -> bool | None:
     """Get Sites: from this page on, every site once, the pages end, and ``total`` matches."""
-    if case.operation.method.upper() != "GET" or case.operation.path != SITES_PATH:
-        return None
-    if response.status_code != 200:
+    if spec_operation(SPEC, case.operation).operation_id != "listSites" or response.status_code != 200:
         return None
     page_index = _page_index(case)
     first = response.json()

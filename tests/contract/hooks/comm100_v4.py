@@ -1,27 +1,21 @@
-"""Schemathesis hooks for the Comm100 v4 partner API: its token endpoint is on its own server.
+"""Schemathesis hooks for the Comm100 v4 partner API: a bearer token; the token endpoint is on its own server.
 
 Loaded by the Schemathesis CLI through ``SCHEMATHESIS_HOOKS`` (tests/contract/targets.py).
 The site operations are under ``--url`` (``.../v4``); getToken declares its own server
-(Comm100's OAuth server, ``https://partner.comm100.io``), which the simulator serves at
-its root. The bearer token comes from the target's ``--header``.
+(Comm100's OAuth server), where servers.py sends it.
 
-Variables (set by the target): ``PARTNER_APIS_COMM100_V4_OAUTH_URL``, the OAuth server's
-base URL (default: the ``--url`` scheme and host, which is where the simulator serves it).
+Variables (set by the target): ``TOKEN`` (a bearer token with Manage Site) and
+``OAUTH_URL`` (optional: the OAuth server's base URL).
 """
 
 from __future__ import annotations
 
-import os
-from typing import Any
+from partner_apis.specs import api_spec
+from tests.contract.hooks.oauth import authenticate
+from tests.contract.hooks.servers import route_own_servers
+from tests.contract.hooks.shared import variable
 
-import schemathesis
+SPEC = api_spec("comm100-v4")
 
-from tests.contract.hooks.servers import send_to_own_server
-
-OAUTH_URL = "PARTNER_APIS_COMM100_V4_OAUTH_URL"
-
-
-@schemathesis.hook
-def before_init_operation(context: Any, operation: Any) -> None:
-    """Send getToken to the OAuth server, not under the sites' ``/v4``."""
-    send_to_own_server(operation, os.environ.get(OAUTH_URL))
+authenticate(SPEC, lambda base_url, role: variable("TOKEN"))
+route_own_servers(SPEC, "OAUTH_URL")

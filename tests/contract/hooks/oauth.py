@@ -1,17 +1,24 @@
-"""What the contract hooks of OAuth APIs share: log in at a token endpoint, send the token as a bearer.
+"""The contract hooks' auth: a token from the spec's token operation (or a given one) on every secured call.
 
-A hooks module registers its own ``@schemathesis.auth()`` provider (the token endpoint's
-path and form are the API's) and calls these two from its ``get`` and ``set``.
+A hooks module calls :func:`authenticate` once, with how to get a token: :func:`log_in`
+posts the grant's form to the spec's ``getToken`` path (the fields the spec fixes, such
+as PortSIP's ``client_id`` and ``scope``, come from its request schema's ``const``s), or
+the module returns a token it was given.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
+import schemathesis
 
-__all__ = ["fetch_access_token", "send_bearer"]
+from partner_apis.specs import ApiSpec
+
+__all__ = ["TOKEN_OPERATION", "authenticate", "fetch_access_token", "log_in", "login_form", "send_bearer"]
+
+TOKEN_OPERATION = "getToken"  # an operationId
 
 
 def fetch_access_token(url: str, form: Mapping[str, str]) -> str:
@@ -27,6 +34,49 @@ def fetch_access_token(url: str, form: Mapping[str, str]) -> str:
     return token
 
 
+def login_form(spec: ApiSpec, grant: str, credentials: Mapping[str, str]) -> dict[str, str]:
+    """The token request's form for ``grant``: the fields the spec fixes for it, then ``credentials``.
+
+    Raises ``KeyError`` when the spec's token operation has no such grant.
+    """
+    for fixed in spec.request_constants(TOKEN_OPERATION):
+        if fixed.get("grant_type") == grant:
+            return {**{name: str(value) for name, value in fixed.items()}, **credentials}
+    raise KeyError(f"{spec.key}'s {TOKEN_OPERATION} has no {grant!r} grant")
+
+
+def log_in(spec: ApiSpec, base_url: str, grant: str, credentials: Mapping[str, str]) -> str:
+    """An access token from the spec's token operation under ``base_url``; RuntimeError if the login is refused."""
+    url = base_url + spec.operation(TOKEN_OPERATION).path
+    return fetch_access_token(url, login_form(spec, grant, credentials))
+
+
 def send_bearer(case: Any, token: str) -> None:
     """Put ``Authorization: Bearer <token>`` on a Schemathesis case, keeping its other headers."""
     case.headers = {**(case.headers or {}), "Authorization": f"Bearer {token}"}
+
+
+def authenticate(
+    spec: ApiSpec,
+    token: Callable[[str, str], str],
+    role: Callable[[Any], str] = lambda case: "",
+    place: Callable[[Any, str], None] = send_bearer,
+) -> None:
+    """Register the run's auth provider: a token on every operation the spec secures.
+
+    The token is ``token(base_url, role(case))``: one per role, which Schemathesis keeps
+    and fetches again after a 401; ``place(case, token)`` puts it on the request (a
+    bearer header unless told otherwise). Operations the spec leaves unsecured (the token
+    operation) get none, and are fuzzed like any other.
+    """
+
+    class Token:
+        def get(self, case: Any, context: Any) -> str:
+            return token(case.operation.schema.get_base_url(), role(case))
+
+        def set(self, case: Any, data: str, context: Any) -> None:
+            place(case, data)
+
+    unsecured = [operation.operation_id for operation in spec if not operation.secured]
+    register = schemathesis.auth(cache_by_key=lambda case, context: role(case))
+    (register.skip_for(operation_id=unsecured) if unsecured else register)(Token)

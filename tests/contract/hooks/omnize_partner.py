@@ -3,65 +3,62 @@
 Loaded by the Schemathesis CLI through ``SCHEMATHESIS_HOOKS`` (tests/contract/targets.py).
 
 Omnize answers every call HTTP 200; a refusal is ``{"success": false, "errors": "..."}``
-(URL login: ``{"message": "...", "status": <4xx>}``). The built-in checks that judge a
-refusal by its HTTP status cannot apply, so the target excludes them (its
-``exclude_checks``) and this module replaces each with one that reads Omnize's form of
-refusal:
+(URL login: ``{"message": "...", "status": <4xx>}``). :func:`rest_status` reads the
+status a REST API would have answered from that body, and the checks judge by it:
 
-- ``omnize_negative_data_rejection`` / ``omnize_positive_data_acceptance``: the built-in
-  checks, with all their care about what really is invalid on the wire, fed the status a
-  REST API would have used for the refusal (:func:`rest_status`);
-- ``omnize_ignored_auth``: without the token, or with a wrong one, an accepted call must
-  come back "Invalid token";
-- ``omnize_partner_isolation``: every accepted call, replayed with another partner's token,
-  must be refused (the built-in object-level check needs identities this suite does not have);
-- ``omnize_use_after_free``: after an account is deleted, nothing that names it succeeds;
-- ``omnize_resource_availability``: what a create returned is never "not found" until it
-  is deleted.
+- ``negative_data_rejection`` (built-in): its failure is excused where the body refuses
+  the request;
+- ``omnize_positive_data_acceptance``: valid data is not refused as invalid (a refusal
+  read as a status ``positive_data_acceptance`` does not expect);
+- ``omnize_ignored_auth``: without the token, or with a wrong one, an accepted call comes
+  back "Invalid token";
+- ``omnize_partner_isolation``: every accepted call, replayed with another partner's
+  token, is refused (the built-in object-level check needs identities this suite lacks);
+- ``omnize_use_after_free`` / ``omnize_resource_availability`` (ledger.py): nothing the
+  run deleted (an account, with its agents and departments) is used successfully, and
+  nothing it created and did not delete is "not found".
 
-Refusals are classified by their message (:func:`rest_status`), in the simulator's
-words; against the live vendor an unfamiliar message counts as a 400. The probes and the
-reuse of the built-in checks lean on Schemathesis internals (``send_probe``, the check
-functions), which pyproject pins (schemathesis==4.32.5).
+The built-in ``ignored_auth``, ``use_after_free`` and ``ensure_resource_availability``
+judge by status alone; the target excludes them. Refusals are classified by their
+message, in the simulator's words; against the live vendor an unfamiliar message counts
+as a 400. The probes go through Schemathesis's public ``Case.derive`` and ``Case.call``.
 
-Variables (set by the target): ``PARTNER_APIS_OMNIZE_TOKEN`` (required),
-``PARTNER_APIS_OMNIZE_OTHER_TOKEN`` (another partner's; isolation is skipped without it),
-``PARTNER_APIS_OMNIZE_LOGIN_URL`` (URL login's base URL; default: the ``--url`` host).
+Variables (set by the target): ``TOKEN`` (required), ``OTHER_TOKEN`` (another partner's;
+isolation is skipped without it), ``LOGIN_URL`` (URL login's base URL, see servers.py).
 """
 
 from __future__ import annotations
 
-import copy
-import json
-import os
 from typing import Any
 
 import schemathesis
-from schemathesis.specs.openapi._auth_retry import INVALID_CREDENTIAL, send_probe
-from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
-from tests.contract.hooks.servers import send_to_own_server
+from partner_apis.specs import api_spec
+from tests.contract.compat import ACCEPTED_NEGATIVE_DATA, generated_valid
+from tests.contract.hooks.ledger import Ledger
+from tests.contract.hooks.oauth import authenticate
+from tests.contract.hooks.servers import route_own_servers
+from tests.contract.hooks.shared import (
+    excuse,
+    json_body,
+    optional_variable,
+    spec_operation,
+    status_matches,
+    variable,
+)
 
-TOKEN = "PARTNER_APIS_OMNIZE_TOKEN"
-OTHER_TOKEN = "PARTNER_APIS_OMNIZE_OTHER_TOKEN"
-LOGIN_URL = "PARTNER_APIS_OMNIZE_LOGIN_URL"
-
-_CREATE_ACCOUNT = "createAccount"
+SPEC = api_spec("omnize-partner")
+LEDGER = Ledger(SPEC)
+# Wrong, yet shaped like a token: the refusal must come from checking it, not from parsing it.
+INVALID_TOKEN = "contract-suite-invalid-token"
 
 
 # -- reading Omnize's answers ---------------------------------------------------------------
 
 
-def _json(response: Any) -> Any:
-    try:
-        return json.loads(response.content)
-    except (TypeError, ValueError):
-        return None
-
-
 def refusal_message(response: Any) -> str | None:
     """Omnize's refusal message when the answer is a refusal, else None."""
-    body = _json(response)
+    body = json_body(response)
     if not isinstance(body, dict):
         return None
     if "success" in body:
@@ -80,11 +77,9 @@ def rest_status(response: Any) -> int:
     """
     if response.status_code != 200:
         return int(response.status_code)
-    body = _json(response)
-    if not isinstance(body, dict):
-        return 200
+    body = json_body(response)
     message = refusal_message(response)
-    if message is None:
+    if not isinstance(body, dict) or message is None:
         return 200
     if "success" not in body and isinstance(body.get("status"), int) and body["status"] >= 400:
         return int(body["status"])
@@ -100,21 +95,6 @@ def rest_status(response: Any) -> int:
     return 400
 
 
-def _as_rest(response: Any) -> Any:
-    translated = copy.copy(response)
-    translated.status_code = rest_status(response)
-    return translated
-
-
-def _operation_id(case: Any) -> str:
-    return str(case.operation.definition.raw.get("operationId", ""))
-
-
-def _token_location(case: Any) -> str:
-    declared = case.operation.definition.raw.get("x-token-location")
-    return str(declared or ("query" if case.method.upper() == "GET" else "body"))
-
-
 # -- auth and the login host ----------------------------------------------------------------
 
 
@@ -128,56 +108,45 @@ def place_token(case: Any, token: str | None) -> None:
     body-only form is pinned by tests/simulators/test_omnize_partner.py. A body ``token``
     a negative case made a non-string is kept: that mutation is what the case tests.
     """
-    query = dict(case.query) if isinstance(case.query, dict) else {}
-    query.pop("token", None)
-    if token is not None:
-        query["token"] = token
-    case.query = query
+    query = (
+        {name: value for name, value in case.query.items() if name != "token"} if isinstance(case.query, dict) else {}
+    )
+    case.query = query if token is None else {**query, "token": token}
     body = case.body
     if not isinstance(body, dict) or not isinstance(body.get("token", ""), str):
         return
     body = {name: value for name, value in body.items() if name != "token"}
-    if token is not None and _token_location(case) == "body":
+    if token is not None and spec_operation(SPEC, case.operation).token_location == "body":
         body["token"] = token
     case.body = body
 
 
-@schemathesis.auth()
-class PartnerToken:
-    """The partner token from ``PARTNER_APIS_OMNIZE_TOKEN``, placed by :func:`place_token`."""
-
-    def get(self, case: Any, context: Any) -> str:
-        return os.environ[TOKEN]
-
-    def set(self, case: Any, data: str, context: Any) -> None:
-        place_token(case, data)
-
-
-@schemathesis.hook
-def before_init_operation(context: Any, operation: Any) -> None:
-    """Send an operation with its own ``servers`` (URL login) to its own host, not the ``--url`` one."""
-    send_to_own_server(operation, os.environ.get(LOGIN_URL))
+authenticate(SPEC, lambda base_url, role: variable("TOKEN"), place=place_token)
+route_own_servers(SPEC, "LOGIN_URL")
+LEDGER.track(lambda response: rest_status(response) == 200)
+# negative_data_rejection judges by HTTP status: a request the body refuses was rejected.
+excuse(ACCEPTED_NEGATIVE_DATA, lambda case, response: rest_status(response) >= 400)
 
 
 # -- checks ---------------------------------------------------------------------------------
 
 
 @schemathesis.check
-def omnize_negative_data_rejection(ctx: Any, response: Any, case: Any) -> bool | None:
-    """Invalid data is refused, the Omnize way (HTTP 200, ``success: false``); accepting it fails."""
-    return negative_data_rejection(ctx, _as_rest(response), case)
-
-
-@schemathesis.check
 def omnize_positive_data_acceptance(ctx: Any, response: Any, case: Any) -> bool | None:
     """Valid data is not refused as invalid; "not found", "Invalid token" and conflicts are fine."""
-    return positive_data_acceptance(ctx, _as_rest(response), case)
+    status = rest_status(response)
+    if generated_valid(case) and not status_matches(status, ctx.config.positive_data_acceptance.expected_statuses):
+        raise AssertionError(
+            f"{case.operation.label} refused valid data: {refusal_message(response)!r} (read as HTTP {status})"
+        )
+    return None
 
 
-def _probe(ctx: Any, case: Any, token: str | None) -> Any:
+def _probe(case: Any, token: str | None) -> Any:
+    """``case`` sent again with ``token`` in its place (None: with no token)."""
     probe = case.derive()
     place_token(probe, token)
-    return send_probe(ctx, case, probe)
+    return probe.call(timeout=10)
 
 
 _AUTH_CONFIRMED: set[str] = set()
@@ -189,8 +158,8 @@ def omnize_ignored_auth(ctx: Any, response: Any, case: Any) -> bool | None:
     label = case.operation.label
     if rest_status(response) != 200 or label in _AUTH_CONFIRMED:
         return None
-    for scenario, token in (("without a token", None), ("with an invalid token", INVALID_CREDENTIAL)):
-        answer = _probe(ctx, case, token)
+    for scenario, token in (("without a token", None), ("with an invalid token", INVALID_TOKEN)):
+        answer = _probe(case, token)
         if rest_status(answer) not in {401, 403}:
             raise AssertionError(
                 f"{label} accepted a request {scenario}: expected an 'Invalid token' refusal, "
@@ -204,11 +173,15 @@ def omnize_ignored_auth(ctx: Any, response: Any, case: Any) -> bool | None:
 @schemathesis.check
 def omnize_partner_isolation(ctx: Any, response: Any, case: Any) -> bool | None:
     """Another partner's token never reaches this partner's records: an accepted call replayed with it is refused."""
-    other = os.environ.get(OTHER_TOKEN)
+    other = optional_variable("OTHER_TOKEN")
     # Creating an account names no existing record: another partner may always do it.
-    if not other or _operation_id(case) == _CREATE_ACCOUNT or rest_status(response) != 200:
+    if (
+        not other
+        or spec_operation(SPEC, case.operation).operation_id == "createAccount"
+        or rest_status(response) != 200
+    ):
         return None
-    answer = _probe(ctx, case, other)
+    answer = _probe(case, other)
     if rest_status(answer) == 200:
         raise AssertionError(
             f"{case.operation.label} succeeded for another partner on records it does not own: {answer.content[:300]!r}"
@@ -216,97 +189,19 @@ def omnize_partner_isolation(ctx: Any, response: Any, case: Any) -> bool | None:
     return None
 
 
-# What this run created and deleted, by id; ids are never reused, so this stays true
-# across scenarios and phases (and re-running a check adds nothing new).
-_CREATED: dict[str, set[int]] = {"Account": set(), "Agent": set(), "Department": set()}
-_OWNER: dict[tuple[str, int], int] = {}
-_DELETED_ACCOUNTS: set[int] = set()
-
-
-def _record(case: Any, response: Any) -> None:
-    body = _json(response)
-    data = body.get("data") if isinstance(body, dict) else None
-    operation = _operation_id(case)
-    if operation == "createAccount" and isinstance(data, dict):
-        _CREATED["Account"].add(data["id"])
-    elif operation == "createAgent" and isinstance(data, dict):
-        _CREATED["Agent"].add(data["id"])
-        _OWNER["Agent", data["id"]] = data["account_id"]
-    elif operation == "createDepartment" and isinstance(data, list) and data:
-        _CREATED["Department"].add(data[0]["id"])
-        _OWNER["Department", data[0]["id"]] = data[0]["account_id"]
-    elif operation == "deleteAccount":
-        deleted = _as_id((case.path_parameters or {}).get("id"))
-        if deleted is not None:
-            _DELETED_ACCOUNTS.add(deleted)
-
-
-def _named(case: Any, resource: str) -> set[int]:
-    """The ids of ``resource`` ("Account", "Agent", "Department") the case names."""
-    ids: set[Any] = set()
-    path_id = (case.path_parameters or {}).get("id")
-    if path_id is not None and case.path.startswith(f"/{resource.lower()}s/"):
-        ids.add(path_id)
-    if resource == "Account":
-        if isinstance(case.query, dict):
-            ids.add(case.query.get("account_id"))
-        if isinstance(case.body, dict):
-            for key in ("agent", "department"):
-                part = case.body.get(key)
-                if isinstance(part, dict):
-                    ids.add(part.get("account_id"))
-    return {number for number in map(_as_id, ids) if number is not None}
-
-
-def _as_id(value: Any) -> int | None:
-    # Path parameters may come back as text ("12"); booleans are not ids.
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isdecimal():
-        return int(value)
-    return None
-
-
-def _alive(resource: str, record_id: int) -> bool:
-    if record_id not in _CREATED[resource]:
-        return False
-    account = record_id if resource == "Account" else _OWNER.get((resource, record_id))
-    return account not in _DELETED_ACCOUNTS
-
-
 @schemathesis.check
 def omnize_use_after_free(ctx: Any, response: Any, case: Any) -> bool | None:
-    """Once an account is deleted, no call that names it (or a second delete) succeeds."""
-    if rest_status(response) != 200:
-        return None
-    freed = _named(case, "Account") & _DELETED_ACCOUNTS
-    if freed:
-        raise AssertionError(
-            f"{case.operation.label} succeeded on account {min(freed)}, which this run deleted: "
-            f"{response.content[:300]!r}"
-        )
-    _record(case, response)
+    """Once an account is deleted, no call naming it, its agents or its departments (or a second delete) succeeds."""
+    if rest_status(response) == 200:
+        LEDGER.check_gone(case)
     return None
 
 
 @schemathesis.check
 def omnize_resource_availability(ctx: Any, response: Any, case: Any) -> bool | None:
     """A record this run created, and did not delete, is never "not found"."""
-    if rest_status(response) == 200:
-        _record(case, response)
-        return None
     message = refusal_message(response) or ""
-    if rest_status(response) != 404 or not message.endswith(" not found"):
-        return None
-    resource = message.removesuffix(" not found")
-    if resource not in _CREATED:
-        return None
-    missing = {record_id for record_id in _named(case, resource) if _alive(resource, record_id)}
-    if missing:
-        raise AssertionError(
-            f"{case.operation.label} answered {message!r} for {resource.lower()} {min(missing)}, "
-            "which this run created and never deleted"
-        )
+    if rest_status(response) == 404 and message.endswith(" not found"):
+        # "Agent not found" concerns what createAgent makes, and only that.
+        LEDGER.check_available(case, creator="create" + message.removesuffix(" not found"))
     return None

@@ -1,9 +1,11 @@
-"""What the contract hooks of APIs with per-operation servers share: send such an operation to its own server.
+"""Operations with their own server (a login or token endpoint on another host) are sent there, not to ``--url``.
 
-Schemathesis sends every operation to the ``--url`` base URL, but an operation with its
-own ``servers`` (a login or token endpoint on another host or path) lives elsewhere. A
-hooks module registers its own ``before_init_operation`` hook (Schemathesis hooks are
-registered per module, by name) and calls :func:`send_to_own_server` from it.
+Schemathesis sends every operation to the ``--url`` base URL. An operation the spec gives
+its own ``servers`` goes, in this order, to the URL in the target's variable for it (the
+user's live override), to that server (a live run), or to the ``--url`` scheme and host
+with that server's path (a simulator serves every server at one origin, so Comm100's
+token endpoint at ``https://partner.comm100.io`` is the simulator's root, not under
+``/v4``).
 """
 
 from __future__ import annotations
@@ -11,24 +13,37 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-__all__ = ["send_to_own_server"]
+import schemathesis
+
+from partner_apis.specs import ApiSpec, Operation
+from tests.contract.hooks.shared import live, optional_variable, spec_operation
+
+__all__ = ["own_base_url", "route_own_servers"]
 
 
-def send_to_own_server(operation: Any, explicit_base_url: str | None = None) -> None:
-    """Aim an operation with its own ``servers`` at that server; leave the others alone.
+def own_base_url(operation: Operation, configured: str, override: str | None, *, live: bool) -> str | None:
+    """Where ``operation`` goes when ``configured`` is the ``--url`` base; None when it has no server of its own."""
+    if not operation.servers:
+        return None
+    if override:
+        return override.rstrip("/")
+    if live:
+        return operation.servers[0].rstrip("/")
+    origin = urlsplit(configured)
+    return urlunsplit((origin.scheme, origin.netloc, operation.own_base_path or "", "", ""))
 
-    ``explicit_base_url`` (the live server's base URL, e.g. from a variable) wins when
-    given. Otherwise the operation keeps the ``--url`` scheme and host (a simulator serves
-    every server at one origin) and takes its own server's path, so a token endpoint at
-    ``https://partner.comm100.io`` is sent to the simulator's root, not under ``/v4``.
+
+def route_own_servers(spec: ApiSpec, override_variable: str) -> None:
+    """Register a ``before_init_operation`` hook aiming each operation with its own server at it (see the module).
+
+    ``override_variable`` names the target's variable that overrides that server's URL.
     """
-    path_item = operation.schema.raw_schema.get("paths", {}).get(operation.path, {})
-    servers = operation.definition.raw.get("servers") or path_item.get("servers")
-    if not servers:
-        return
-    if explicit_base_url:
-        operation.base_url = explicit_base_url.rstrip("/")
-        return
-    configured = urlsplit(operation.base_url)
-    own_path = urlsplit(servers[0]["url"]).path.rstrip("/")
-    operation.base_url = urlunsplit((configured.scheme, configured.netloc, own_path, "", ""))
+
+    def before_init_operation(context: Any, operation: Any) -> None:
+        base_url = own_base_url(
+            spec_operation(spec, operation), operation.base_url, optional_variable(override_variable), live=live()
+        )
+        if base_url is not None:
+            operation.base_url = base_url
+
+    schemathesis.hook("before_init_operation")(before_init_operation)

@@ -1,0 +1,186 @@
+"""The shared pieces of the contract hooks read the spec model: the ledger, own servers, the token form, the targets.
+
+The hooks modules themselves run inside the Schemathesis CLI (the contract runs test
+them); these tests pin what they build on without starting Schemathesis. Nothing here
+imports a per-API hooks module: importing one registers its checks in this process.
+No test name holds an API's name or key, so ``-k <api>`` still picks that API's runs.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from partner_apis.simulators.registry import create_app
+from partner_apis.specs import api_spec
+
+from .hooks.ledger import Ledger
+from .hooks.oauth import login_form
+from .hooks.servers import own_base_url
+from .runner import HOOK_VARIABLES
+from .targets import TARGETS
+
+_ids = itertools.count()
+
+
+@dataclass
+class Operation:
+    method: str
+    path: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+@dataclass
+class Case:
+    """What the ledger reads of a Schemathesis case."""
+
+    operation: Operation
+    path_parameters: dict[str, Any] = field(default_factory=dict)
+    query: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, Any] = field(default_factory=dict)
+    body: Any = None
+    id: str = field(default_factory=lambda: f"case-{next(_ids)}")
+
+    @property
+    def method(self) -> str:
+        return self.operation.method
+
+    @property
+    def formatted_path(self) -> str:
+        return self.operation.path.format(**self.path_parameters)
+
+
+def case(key: str, operation_id: str, **parts: Any) -> Case:
+    operation = api_spec(key).operation(operation_id)
+    return Case(Operation(operation.method, operation.path), **parts)
+
+
+# -- the ledger ---------------------------------------------------------------------------
+
+
+def test_a_destroyed_dealer_is_gone_for_every_call_its_links_name_but_the_destroy_itself() -> None:
+    ledger = Ledger(api_spec("portsip-dealers"), deletes=("destroyDealer",))
+    ledger.record(case("portsip-dealers", "createDealer"), {"id": "MTI="})
+    destroy = case("portsip-dealers", "destroyDealer", path_parameters={"id": "MTI="})
+    ledger.check_gone(case("portsip-dealers", "getDealer", path_parameters={"id": "MTI="}))  # alive: no error
+    ledger.record(destroy, None)
+    ledger.check_gone(destroy)  # the call that deleted it
+    gone = r"MTI= \(made by createDealer\), deleted earlier with POST /dealers/MTI=/destroy"
+    for operation_id in ("getDealer", "updateDealer", "setDealerPassword", "destroyDealer"):
+        with pytest.raises(AssertionError, match=gone):
+            ledger.check_gone(case("portsip-dealers", operation_id, path_parameters={"id": "MTI="}))
+    ledger.check_gone(case("portsip-dealers", "getDealer", path_parameters={"id": "other"}))
+
+
+def test_a_post_that_is_not_named_a_delete_deletes_nothing() -> None:
+    ledger = Ledger(api_spec("portsip-dealers"))
+    ledger.record(case("portsip-dealers", "createDealer"), {"id": "MTI="})
+    ledger.record(case("portsip-dealers", "destroyDealer", path_parameters={"id": "MTI="}), None)
+    ledger.check_gone(case("portsip-dealers", "getDealer", path_parameters={"id": "MTI="}))
+
+
+def test_what_belongs_to_a_deleted_account_goes_with_it() -> None:
+    ledger = Ledger(api_spec("omnize-partner"))
+    ledger.record(case("omnize-partner", "createAccount"), {"data": {"id": 7}})
+    agent = {"data": {"id": 70, "account_id": 7, "email": "a@example.com"}}
+    ledger.record(case("omnize-partner", "createAgent", body={"agent": {"account_id": 7}}), agent)
+    ledger.record(case("omnize-partner", "createDepartment"), {"data": [{"id": 700, "account_id": 7}]})
+    ledger.record(case("omnize-partner", "deleteAccount", path_parameters={"id": "7"}), None)
+    named = [
+        case("omnize-partner", "listAgents", query={"account_id": 7}),
+        case("omnize-partner", "createAgent", body={"agent": {"account_id": "7"}}),
+        case("omnize-partner", "updateAgent", path_parameters={"id": 70}),
+        case("omnize-partner", "addDepartmentAgents", path_parameters={"id": "700"}),
+        case("omnize-partner", "loginPartner", body={"username": "a@example.com"}),
+    ]
+    for call in named:
+        with pytest.raises(AssertionError, match="deleted earlier with DELETE /accounts/7"):
+            ledger.check_gone(call)
+    # Booleans and floats are not ids, whatever they print as.
+    ledger.check_gone(case("omnize-partner", "listAgents", query={"account_id": True}))
+    ledger.check_gone(case("omnize-partner", "listAgents", query={"account_id": 7.0}))
+
+
+def test_an_e_mail_made_again_is_alive_again() -> None:
+    ledger = Ledger(api_spec("omnize-partner"))
+    for account in (1, 2):
+        ledger.record(case("omnize-partner", "createAccount"), {"data": {"id": account}})
+    ledger.record(case("omnize-partner", "createAgent"), {"data": {"id": 10, "account_id": 1, "email": "a@x.io"}})
+    ledger.record(case("omnize-partner", "deleteAccount", path_parameters={"id": 1}), None)
+    ledger.record(case("omnize-partner", "createAgent"), {"data": {"id": 20, "account_id": 2, "email": "a@x.io"}})
+    ledger.check_gone(case("omnize-partner", "loginPartner", body={"username": "a@x.io"}))
+
+
+def test_not_found_fails_only_for_a_live_resource_of_the_kind_the_vendor_names() -> None:
+    ledger = Ledger(api_spec("omnize-partner"))
+    ledger.record(case("omnize-partner", "createAccount"), {"data": {"id": 3}})
+    ledger.record(case("omnize-partner", "createDepartment"), {"data": [{"id": 30, "account_id": 3}]})
+    department = case("omnize-partner", "addDepartmentAgents", path_parameters={"id": 30})
+    with pytest.raises(AssertionError, match=r"not found for 30 \(made by createDepartment\)"):
+        ledger.check_available(department, creator="createDepartment")
+    ledger.check_available(department, creator="createAgent")  # "Agent not found": the agents it was given
+    ledger.check_available(case("omnize-partner", "addDepartmentAgents", path_parameters={"id": 31}))
+    ledger.record(case("omnize-partner", "deleteAccount", path_parameters={"id": 3}), None)
+    ledger.check_available(department, creator="createDepartment")
+
+
+def test_an_operation_is_what_a_partnership_request_makes() -> None:
+    ledger = Ledger(api_spec("airvantage-partners"))
+    ledger.record(case("airvantage-partners", "requestPartnership"), {"operation": "op1"})
+    for operation_id in ("getOperation", "cancelOperation"):
+        with pytest.raises(AssertionError, match=r"op1 \(made by requestPartnership\)"):
+            ledger.check_available(case("airvantage-partners", operation_id, path_parameters={"uid": "op1"}))
+    # A GET's links (findOperations -> getOperation) make nothing.
+    ledger.record(case("airvantage-partners", "findOperations"), {"items": [{"uid": "op2"}]})
+    ledger.check_available(case("airvantage-partners", "getOperation", path_parameters={"uid": "op2"}))
+
+
+# -- own servers, the token form --------------------------------------------------------------
+
+
+def test_an_operation_with_its_own_server_goes_there() -> None:
+    get_token = api_spec("comm100-v4").operation("getToken")
+    simulator = "http://127.0.0.1:8123/v4"
+    assert own_base_url(get_token, simulator, None, live=False) == "http://127.0.0.1:8123"
+    assert own_base_url(get_token, simulator, None, live=True) == "https://partner.comm100.io"
+    assert own_base_url(get_token, simulator, "http://127.0.0.1:9/oauth/", live=True) == "http://127.0.0.1:9/oauth"
+    login = api_spec("omnize-partner").operation("loginPartner")
+    assert own_base_url(login, "http://127.0.0.1:8123/api/v1", None, live=False) == "http://127.0.0.1:8123"
+    assert own_base_url(api_spec("comm100-v4").operation("getSite"), simulator, "http://x", live=True) is None
+
+
+def test_the_token_form_is_what_the_spec_fixes_for_the_grant_then_the_credentials() -> None:
+    spec = api_spec("portsip-dealers")
+    fixed = next(each for each in spec.request_constants("getToken") if each["grant_type"] == "password")
+    form = login_form(spec, "password", {"username": "admin", "password": "secret"})
+    assert form == {**fixed, "username": "admin", "password": "secret"}
+    assert {"client_id", "scope"} <= set(form)
+    assert login_form(api_spec("comm100-v3"), "password", {"email": "e"}) == {"grant_type": "password", "email": "e"}
+    with pytest.raises(KeyError, match="has no 'client_credentials' grant"):
+        login_form(spec, "client_credentials", {})
+
+
+# -- targets ----------------------------------------------------------------------------------
+
+
+def test_a_simulator_gives_the_hooks_module_every_variable_it_reads() -> None:
+    for key, target in TARGETS.items():
+        env = target.simulator_auth(create_app(key)).env
+        second = {name for name in target.optional if target.second_tenant and name.startswith(target.second_tenant)}
+        assert set(env) == {HOOK_VARIABLES + name for name in {*target.variables, *second}}, key
+        assert all(env.values()), key
+
+
+def test_live_variables_reach_the_hooks_module_under_its_own_names() -> None:
+    target = TARGETS["omnize-partner"]
+    env = {"PARTNER_APIS_LIVE_OMNIZE_PARTNER_TOKEN": "t", "PARTNER_APIS_LIVE_OMNIZE_PARTNER_LOGIN_URL": "https://l"}
+    assert target.live_auth(env).env == {f"{HOOK_VARIABLES}TOKEN": "t", f"{HOOK_VARIABLES}LOGIN_URL": "https://l"}
+    assert target.live_auth(env).hooks == "tests.contract.hooks.omnize_partner"
+    with pytest.raises(KeyError):
+        target.live_auth({})
