@@ -283,8 +283,9 @@ def query_values(request: Request) -> dict[str, list[str]]:
     found: dict[str, list[str]] | None = scope.get(_QUERY)
     if found is None:
         found = {}
-        for name, value in request.query_params.multi_items():
-            found.setdefault(name, []).append(value)
+        if scope["query_string"]:  # most reads have none, and parsing costs even then
+            for name, value in request.query_params.multi_items():
+                found.setdefault(name, []).append(value)
         scope[_QUERY] = found
     return found
 

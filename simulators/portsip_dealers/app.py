@@ -241,8 +241,9 @@ class PortsipDealersSimulator(OAuthSimulator[Principal]):
                 by_view = {id(answer.value): answer for answer in answers}
                 ordered = order([answer.value for answer in answers], query["orderby"], PUBLIC_FIELDS)
                 answers = [by_view[id(view)] for view in ordered]
-        except QueryError as error:
-            raise SimError(400, "VALIDATE_FAILED", _VALIDATE_FAILED, [FieldProblem("query", str(error))]) from None
+        except QueryError:
+            # The parser's words quote the query: the option is named, not echoed.
+            raise SimError(400, "VALIDATE_FAILED", _VALIDATE_FAILED, [FieldProblem("query", "is invalid")]) from None
         skip: int = query.get("skip", 0)
         top: int = query.get("top", 100)
         return Reply(200, {"count": len(answers), "items": answers[skip : skip + top]})
