@@ -14,6 +14,9 @@ __all__ = ["basic_credentials", "bearer_token"]
 
 def _authorization(request: Request, scheme: str) -> str | None:
     """What follows ``scheme`` (any letter case) in the ``Authorization`` header, or None."""
+    # Through Starlette's Headers: scanning the raw header bytes instead saved 0.7 of 8 us
+    # a request in-process, but no throughput the benchmark could see (simulator with it /
+    # without it: 0.95-1.06 for comm100-v4 and portsip-dealers, two runs each).
     found, _, value = request.headers.get("authorization", "").strip().partition(" ")
     value = value.strip()
     return value if found.lower() == scheme and value else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import threading
 from collections.abc import Callable, Hashable
@@ -22,23 +23,19 @@ class Rendered:
     calls :meth:`changed`.
     """
 
-    _view: Encoded | None = None
-
     def answer(self) -> Any:
         """The record's JSON answer."""
         raise NotImplementedError
 
-    @property
+    # Cached in the instance: once made, a read is a plain attribute's.
+    @functools.cached_property
     def view(self) -> Encoded:
         """The answer, encoded (an :class:`Encoded` goes into a reply as it is)."""
-        view = self._view
-        if view is None:
-            view = self._view = Encoded(self.answer())
-        return view
+        return Encoded(self.answer())
 
     def changed(self) -> None:
         """Forget the encoded answer: a field it shows changed."""
-        self._view = None
+        self.__dict__.pop("view", None)
 
 
 class Owned(Generic[R]):

@@ -92,7 +92,7 @@ class DepartmentRecord(Rendered):
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Assigning any field forgets the encoded answer (no field it shows changes in place).
-        object.__setattr__(self, "_view", None)
+        self.changed()
         object.__setattr__(self, name, value)
 
     def answer(self) -> dict[str, Any]:
