@@ -27,7 +27,7 @@ from typing import Any
 
 from partner_apis.models.comm100_v4 import SiteStatus
 from partner_apis.simulators.harness import Call, FieldProblem, OAuthSimulator, Reply, SimError, TokenIssuer
-from partner_apis.simulators.harness.simulator import app_factory, same_secret, token_path
+from partner_apis.simulators.harness.simulator import app_factory, same_secret, schema_properties, token_path
 from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
 
 from .state import Credential, SiteRecord, SiteStore
@@ -52,12 +52,8 @@ DEFAULT_CREDENTIALS = tuple(
 
 _STATUS = {status.value.lower(): status for status in SiteStatus}
 
-# Site fields a create or update copies straight onto the site.
-_SITE_FIELDS = (
-    "externalId", "platformId", "firstName", "lastName", "timeZone", "datetimeFormat", "languageId",
-    "company", "industry", "otherIndustryDescription", "companySize", "mailingAddress", "countryOrRegion",
-    "stateOrProvince", "postalOrZipCode", "city", "website", "phone", "fax", "subDomain", "customDomain",
-)  # fmt: skip
+# Site fields a create or update copies straight onto the site: the create body's that a site has.
+_SITE_FIELDS = frozenset(schema_properties(KEY, "SiteCreate")) & frozenset(schema_properties(KEY, "Site"))
 
 
 def _b64(data: bytes) -> str:

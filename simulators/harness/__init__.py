@@ -27,6 +27,7 @@ from .simulator import (
     app_factory,
     oauth_error,
     same_secret,
+    schema_properties,
     token_path,
 )
 from .tokens import TokenIssuer
@@ -61,6 +62,7 @@ __all__ = [
     "oauth_error",
     "query_values",
     "same_secret",
+    "schema_properties",
     "serve",
     "served_path",
     "spec_operations",

@@ -34,6 +34,7 @@ __all__ = [
     "app_factory",
     "oauth_error",
     "same_secret",
+    "schema_properties",
     "token_path",
 ]
 
@@ -52,6 +53,12 @@ OAUTH_ERRORS = frozenset(
 def token_path(key: str) -> str:
     """Where the simulator of ``key`` serves its token endpoint (the spec's ``getToken``, on its own server if any)."""
     return served_path(api_spec(key), TOKEN_OPERATION)
+
+
+def schema_properties(key: str, schema: str) -> tuple[str, ...]:
+    """The property names of one of the spec's component schemas (``Dealer``), in the spec's order."""
+    spec = api_spec(key)
+    return tuple(spec.resolve(spec.schemas[schema]).get("properties", {}))
 
 
 def same_secret(expected: str | None, given: str) -> bool:

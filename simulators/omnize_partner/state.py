@@ -28,11 +28,8 @@ def timestamp() -> str:
 class Credential:
     """One partner's token from the partner portal."""
 
-    token: str
+    token: str = field(repr=False)
     partner_id: int
-
-    def __repr__(self) -> str:
-        return f"Credential(partner_id={self.partner_id})"
 
 
 @dataclass
@@ -47,15 +44,12 @@ class AccountRecord:
     telefone: str
     url: str
     license_quantity: int
-    password_digest: str | None = None
+    password_digest: str | None = field(default=None, repr=False)
     license_code: str | None = None
     ativo: ActiveFlag = ActiveFlag.ACTIVE
     version_register: int = 0
     date_creation: str = field(default_factory=timestamp)
     change_date: str = field(default_factory=timestamp)
-
-    def __repr__(self) -> str:
-        return f"AccountRecord(id={self.id}, partner_id={self.partner_id}, ativo={self.ativo})"
 
 
 @dataclass
@@ -66,16 +60,13 @@ class AgentRecord:
     account_id: int
     email: str
     name: str
-    password_digest: str
+    password_digest: str = field(repr=False)
     profile: Profile = Profile.AGENT
     text_limit: int | None = None
     ativo: ActiveFlag = ActiveFlag.ACTIVE
     version_register: int = 0
     date_creation: str = field(default_factory=timestamp)
     change_date: str = field(default_factory=timestamp)
-
-    def __repr__(self) -> str:
-        return f"AgentRecord(id={self.id}, account_id={self.account_id})"
 
 
 @dataclass

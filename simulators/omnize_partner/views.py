@@ -9,22 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from partner_apis.models.omnize_partner import Administrator, Profile
-from partner_apis.specs import api_spec
+from partner_apis.simulators.harness import schema_properties
 
 from .state import AccountRecord, AgentRecord
 
 __all__ = ["account_json", "agent_json", "failure", "success"]
 
 
-def _blank(schema: str) -> dict[str, Any]:
-    """Every property of one of the spec's schemas, null, in the schema's order."""
-    spec = api_spec("omnize-partner")
-    return dict.fromkeys(spec.resolve(spec.schemas[schema])["properties"])
-
-
-_AGENT = _blank("Agent")
+# Every property of the spec's schema, null, in its order; an answer then sets its own.
+_AGENT = dict.fromkeys(schema_properties("omnize-partner", "Agent"))
+_ACCOUNT = dict.fromkeys(schema_properties("omnize-partner", "Account"))
 # Constant in the doc's sample and not settable through the partner API.
-_ACCOUNT = {**_blank("Account"), "validate_hash": True, "region_id": 36, "segment_id": 1, "facelift": True}
+_ACCOUNT |= {"validate_hash": True, "region_id": 36, "segment_id": 1, "facelift": True}
 
 
 def success(**fields: Any) -> dict[str, Any]:

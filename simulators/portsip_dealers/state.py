@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from partner_apis.simulators.harness import Rendered, TokenIssuer, same_secret
+from partner_apis.simulators.harness import Rendered, TokenIssuer, same_secret, schema_properties
+from partner_apis.specs import api_spec
 
 __all__ = [
     "EPOCH_MS",
@@ -47,18 +48,16 @@ _WORKER_BITS, _SEQUENCE_BITS = 10, 12
 _MAX_MS = (1 << 41) - 1
 _SEQUENCE_MASK = (1 << _SEQUENCE_BITS) - 1
 
-# First level first: a caller may create, see and manage only levels after its own.
-LEVELS = ("DISTRIBUTOR", "SUB_DISTRIBUTOR", "RESELLER")
+_SPEC = api_spec("portsip-dealers")
+# First level first (the spec's DealerLevel): a caller may create, see and manage only levels after its own.
+LEVELS: tuple[str, ...] = tuple(_SPEC.resolve(_SPEC.schemas["DealerLevel"])["enum"])
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
-# Every field of a dealer answer, in the vendor's sample order.
-PUBLIC_FIELDS = (
-    "id", "enabled", "level", "name", "email", "display_name", "website", "phone", "address",
-    "description", "max_tenants", "max_extensions", "tenant_full_access",
-)  # fmt: skip
+# Every field of a dealer answer (the spec's Dealer), in the vendor's sample order.
+PUBLIC_FIELDS = schema_properties("portsip-dealers", "Dealer")
 # Fields a create copies as given (absent: null, "blank fields are explicitly included as null").
 _OPTIONAL_FIELDS = ("email", "display_name", "website", "phone", "address", "description")
-_UPDATE_FIELDS = ("enabled", *_OPTIONAL_FIELDS, "max_tenants", "max_extensions", "tenant_full_access")
+_UPDATE_FIELDS = schema_properties("portsip-dealers", "DealerUpdate")
 
 
 class SnowflakeIds:
