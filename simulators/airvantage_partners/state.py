@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from partner_apis.simulators.harness import Encoded, Rendered, SimError
+from partner_apis.simulators.harness import Encoded, Rendered, SimError, schema_enum
 
 __all__ = [
     "ApiClient",
@@ -49,8 +49,8 @@ __all__ = [
     "new_uid",
 ]
 
-# The order a vendor's Go client lists task states in; every answer carries all six.
-TASK_STATES = ("PENDING", "IN_PROGRESS", "SUCCESS", "FAILURE", "CANCELLED", "BEING_CANCELLED")
+# The spec's task states, in the order a vendor's Go client lists them; every answer carries all six.
+TASK_STATES: tuple[str, ...] = schema_enum("airvantage-partners", "TaskState")
 
 
 def new_uid() -> str:

@@ -27,6 +27,7 @@ from .simulator import (
     app_factory,
     oauth_error,
     same_secret,
+    schema_enum,
     schema_properties,
     token_path,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "oauth_error",
     "query_values",
     "same_secret",
+    "schema_enum",
     "schema_properties",
     "serve",
     "served_path",

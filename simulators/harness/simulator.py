@@ -34,6 +34,7 @@ __all__ = [
     "app_factory",
     "oauth_error",
     "same_secret",
+    "schema_enum",
     "schema_properties",
     "token_path",
 ]
@@ -59,6 +60,12 @@ def schema_properties(key: str, schema: str) -> tuple[str, ...]:
     """The property names of one of the spec's component schemas (``Dealer``), in the spec's order."""
     spec = api_spec(key)
     return tuple(spec.resolve(spec.schemas[schema]).get("properties", {}))
+
+
+def schema_enum(key: str, schema: str) -> tuple[Any, ...]:
+    """The values of one of the spec's enum schemas (``DealerLevel``), in the spec's order."""
+    spec = api_spec(key)
+    return tuple(spec.resolve(spec.schemas[schema])["enum"])
 
 
 def same_secret(expected: str | None, given: str) -> bool:

@@ -19,8 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from partner_apis.simulators.harness import Rendered, TokenIssuer, same_secret, schema_properties
-from partner_apis.specs import api_spec
+from partner_apis.simulators.harness import Rendered, TokenIssuer, same_secret, schema_enum, schema_properties
 
 __all__ = [
     "EPOCH_MS",
@@ -48,9 +47,8 @@ _WORKER_BITS, _SEQUENCE_BITS = 10, 12
 _MAX_MS = (1 << 41) - 1
 _SEQUENCE_MASK = (1 << _SEQUENCE_BITS) - 1
 
-_SPEC = api_spec("portsip-dealers")
 # First level first (the spec's DealerLevel): a caller may create, see and manage only levels after its own.
-LEVELS: tuple[str, ...] = tuple(_SPEC.resolve(_SPEC.schemas["DealerLevel"])["enum"])
+LEVELS: tuple[str, ...] = schema_enum("portsip-dealers", "DealerLevel")
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 # Every field of a dealer answer (the spec's Dealer), in the vendor's sample order.
