@@ -140,7 +140,10 @@ def _model(spec: ApiSpec | Mapping[str, Any]) -> ApiSpec:
 
 
 def served_path(spec: ApiSpec, operation_id: str) -> str:
-    """Where a simulator serves an operation: under its own server's path if it has one, else the base path."""
+    """Where a simulator serves an operation: under its own server's path if it has one, else the base path.
+
+    Raises ``KeyError`` for an operation the spec lacks.
+    """
     operation = spec.operation(operation_id)
     prefix = operation.own_base_path
     return (spec.base_path if prefix is None else prefix) + operation.path

@@ -1,10 +1,10 @@
-"""What every API's simulator shares beyond the request pipeline: handlers found by name, ``create_app``,
-and the OAuth token endpoint (RFC 6749) with its error answers.
+"""What every API's simulator shares beyond the request pipeline: its base classes and ``create_app``.
 
 An API's simulator subclasses :class:`SpecSimulator` (or :class:`OAuthSimulator`, when its
-spec has a ``getToken`` operation), names each handler after its operation
-(``changeSiteStatus`` -> ``change_site_status``), and gets its ``create_app`` from
-:func:`app_factory`, with the simulator's own keyword options.
+spec has a ``getToken`` operation: the token endpoint of RFC 6749 and its error answers
+are written once, here), names each handler after its operation (``changeSiteStatus`` ->
+``change_site_status``), and gets its ``create_app`` from :func:`app_factory`, with the
+simulator's own keyword options.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ P = ParamSpec("P")
 
 TOKEN_OPERATION = "getToken"  # noqa: S105 (an operationId, not a password)
 # RFC 6749 section 5.1: a token answer must not be cached.
-NO_STORE: Mapping[str, str] = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+NO_STORE: Mapping[str, str] = MappingProxyType({"Cache-Control": "no-store", "Pragma": "no-cache"})
 # RFC 6749 section 5.2's error codes; any other refusal of a token request is invalid_request.
 OAUTH_ERRORS = frozenset(
     {"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type"}
@@ -52,18 +52,27 @@ OAUTH_ERRORS = frozenset(
 
 
 def token_path(key: str) -> str:
-    """Where the simulator of ``key`` serves its token endpoint (the spec's ``getToken``, on its own server if any)."""
+    """Where the simulator of ``key`` serves its token endpoint (the spec's ``getToken``, on its own server if any).
+
+    Raises ``KeyError`` for an unknown key or a spec without ``getToken``.
+    """
     return served_path(api_spec(key), TOKEN_OPERATION)
 
 
 def schema_properties(key: str, schema: str) -> tuple[str, ...]:
-    """The property names of one of the spec's component schemas (``Dealer``), in the spec's order."""
+    """The property names of one of the spec's component schemas (``Dealer``), in the spec's order.
+
+    Raises ``KeyError`` for an unknown key or schema.
+    """
     spec = api_spec(key)
     return tuple(spec.resolve(spec.schemas[schema]).get("properties", {}))
 
 
 def schema_enum(key: str, schema: str) -> tuple[Any, ...]:
-    """The values of one of the spec's enum schemas (``DealerLevel``), in the spec's order."""
+    """The values of one of the spec's enum schemas (``DealerLevel``), in the spec's order.
+
+    Raises ``KeyError`` for an unknown key or schema, or a schema without ``enum``.
+    """
     spec = api_spec(key)
     return tuple(spec.resolve(spec.schemas[schema])["enum"])
 
@@ -97,7 +106,7 @@ class SpecSimulator:
 
     @property
     def spec(self) -> ApiSpec:
-        """The model of this simulator's spec."""
+        """The model of this simulator's spec (``KeyError`` for a key without one)."""
         return api_spec(self.key)
 
     def handlers(self) -> dict[str, Handler]:
@@ -146,7 +155,7 @@ class OAuthSimulator(SpecSimulator, Generic[Holder]):
         return True
 
     def get_token(self, call: Call) -> Reply:
-        """The token endpoint (see the class)."""
+        """The token endpoint (see the class); raises SimError for a refused grant or client."""
         form = call.body
         grant_type = form["grant_type"]
         self.tokens.count(grant_type)
@@ -205,7 +214,8 @@ def app_factory(simulator: Callable[P, Simulator]) -> Callable[P, SimulatorApp]:
     """A ``create_app`` for a simulator class: it takes the class's options and builds a fresh app.
 
     The app has the simulator at ``app.state.simulator``. ``inspect.signature`` of the
-    factory shows the class's options (the registry and the CLI read them there).
+    factory shows the class's options (the registry and the CLI read them there). The
+    factory raises what the class raises for options it refuses.
     """
 
     def create_app(*args: P.args, **kwargs: P.kwargs) -> SimulatorApp:
