@@ -10,6 +10,8 @@ import pytest
 from partner_apis.testing import RunningSimulator
 from partner_apis.testing.profiles import PROFILES
 
+pytestmark = pytest.mark.slow
+
 THREADS = 16
 CREATES_PER_THREAD = 500
 

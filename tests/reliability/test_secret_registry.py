@@ -98,6 +98,10 @@ def renew(client: httpx.Client, clock: Clock, times: int) -> None:
         assert client.get("/sites").status_code == 200
 
 
+# A value's wire forms: itself and its percent-encodings (overlays/runtime/secrets.py).
+FORMS_PER_VALUE = 4
+
+
 def traced_now() -> int:
     gc.collect()
     return tracemalloc.get_traced_memory()[0]
@@ -117,6 +121,7 @@ def record_cost(token: str) -> float:
     return cost
 
 
+@pytest.mark.slow
 def test_ten_thousand_renewals_leave_memory_and_the_cost_of_a_record_flat(
     service: tuple[httpx.Client, TokenServer, Clock],
 ) -> None:
@@ -143,8 +148,11 @@ def test_ten_thousand_renewals_leave_memory_and_the_cost_of_a_record_flat(
     # Structurally flat: the registry holds no more than it held after 100 renewals (other
     # tests' Secrets may have been collected since, so it may hold less).
     assert size.held <= size_after_warm_up.held
-    assert size.forms <= size_after_warm_up.forms
     assert size.retained == RETAINED_LIMIT
+    # How many wire forms a value has depends on its characters (a token with '-' or '_'
+    # percent-encodes to itself), so the count moves a little between random tokens; what
+    # must not happen is growth with the renewals: at most four forms per registered value.
+    assert size.forms <= FORMS_PER_VALUE * (size.held + size.retained)
     # A timing ratio with a generous bound, for what the structure implies (a registry that
     # kept every token would scan 20,000 forms per record, over a hundred times slower).
     assert ratio < 3

@@ -140,6 +140,7 @@ def plain_install(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Path
     return python
 
 
+@pytest.mark.slow
 def test_the_wheel_installs_one_namespace_and_the_generated_clients(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         tops = {name.split("/", 1)[0] for name in archive.namelist()}
@@ -162,6 +163,7 @@ def _pytest_in(python: Path, folder: Path, test: str) -> subprocess.CompletedPro
     )
 
 
+@pytest.mark.slow
 def test_a_plain_install_lacks_the_simulators_extra(plain_install: Path) -> None:
     found = subprocess.run(
         [str(plain_install), "-c", "import importlib.util as u; print(u.find_spec('starlette') is None)"],
@@ -172,6 +174,7 @@ def test_a_plain_install_lacks_the_simulators_extra(plain_install: Path) -> None
     assert found.stdout.strip() == "True"
 
 
+@pytest.mark.slow
 def test_pytest_in_an_unrelated_project_is_unaffected_by_a_plain_install(plain_install: Path, tmp_path: Path) -> None:
     result = _pytest_in(plain_install, tmp_path, UNRELATED_TEST)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -179,6 +182,7 @@ def test_pytest_in_an_unrelated_project_is_unaffected_by_a_plain_install(plain_i
     assert "Error while loading plugin" not in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_the_fixture_without_the_extra_names_the_extra_to_install(plain_install: Path, tmp_path: Path) -> None:
     result = _pytest_in(plain_install, tmp_path, FIXTURE_TEST)
     assert result.returncode == 1, result.stdout + result.stderr
