@@ -62,9 +62,9 @@ def role(case: Any) -> str:
     return "target" if plays_target else "requester"
 
 
-def token(base_url: str, role: str) -> str:
-    """A client-credentials token of ``role``'s API client; RuntimeError if refused."""
-    client_id, client_secret = (variable(name) for name in CREDENTIALS[role])
+def token(base_url: str, who: str) -> str:
+    """A client-credentials token of ``who``'s API client (requester or target); RuntimeError if refused."""
+    client_id, client_secret = (variable(name) for name in CREDENTIALS[who])
     return log_in(SPEC, base_url, "client_credentials", {"client_id": client_id, "client_secret": client_secret})
 
 

@@ -8,7 +8,9 @@ name it. Values that fill a same parameter are one kind of resource: Omnize's
 createAgent answers an ``account_id`` that fills listAgents's, as createAccount's
 ``id`` does. An operation that takes a resource of a kind in its own request refers to
 it rather than creating it, and what it does create belongs to it (an agent to its
-account).
+account). A value the create's own request sent under the same name (createAgent's
+``email``) is the client's choice, which other calls may change or reuse, not something
+the server made: it is no resource.
 
 A DELETE, or an operation the hooks module names (PortSIP's destroy), deletes what it
 names, and with it what belongs to it. Ids are not reused, so the ledger holds across
@@ -41,13 +43,13 @@ def _leaves(node: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, 
 
 
 def _at(node: Any, path: tuple[str, ...]) -> str | None:
-    """The id at ``path`` (keys, or list indices as text) in ``node``, as text; None unless a number or text."""
+    """The id at ``path`` (keys, or list indices as text) in ``node``, as text (ids come as numbers or text)."""
     for part in path:
         if isinstance(node, list) and part.isdecimal() and int(part) < len(node):
             node = node[int(part)]
         else:
             node = node.get(part) if isinstance(node, Mapping) else None
-    return None if isinstance(node, bool) or not isinstance(node, int | str) else str(node)
+    return str(node) if isinstance(node, int | str) else None
 
 
 def _links(spec: ApiSpec) -> Iterator[tuple[str, str, Slot]]:
@@ -90,8 +92,8 @@ class Ledger:
         self.creators: dict[int, str] = {}
         for (operation_id, pointer), slots in groups.items():
             kind = next(index for index, found in enumerate(kinds) if slots <= found)
-            takes_one = any(slot_operation == operation_id for slot_operation, _ in kinds[kind])
             path = tuple(pointer.split("/")[1:])  # a JSON pointer: "/data/0/id"
+            takes_one = any(slot_operation == operation_id for slot_operation, _ in kinds[kind])
             (self._refers if takes_one else self._creates).setdefault(operation_id, []).append((path, kind))
             if not takes_one:
                 self.creators.setdefault(kind, operation_id)
@@ -116,9 +118,10 @@ class Ledger:
         owners = tuple(
             (kind, value) for path, kind in self._refers.get(operation_id, ()) if (value := _at(body, path)) is not None
         )
+        sent = {(path[-1], _at(value, ())) for path, value in _leaves(case.body) if path}
         for path, kind in self._creates.get(operation_id, ()):
             value = _at(body, path)
-            if value is not None:
+            if value is not None and (path[-1], value) not in sent:  # what the server made
                 self._created[kind, value] = owners
                 self._deleted.pop((kind, value), None)
         if case.method.upper() == "DELETE" or operation_id in self.deletes:
