@@ -109,7 +109,7 @@ def partner_up(acme: av.AirVantageClient, globex: av.AirVantageClient, seed: Map
         result = waiting.result(timeout=WAIT)
 
     check(result.succeeded and result.target == globex_uid, f"the request's operation ended {result}")
-    print(f"Acme IoT's request finished: accepted ({result.state.value}, operation {result.uid})")
+    print(f"Acme IoT's request finished: accepted ({result.state!s}, operation {result.uid})")
     remaining = [request.uid for request in av.iter_requests(globex)]
     check(remaining == [], f"Globex still has requests waiting: {remaining}")
 
