@@ -15,6 +15,9 @@ import pytest
 
 from .targets import TARGETS
 
+# Each case starts pytest in a subprocess: tests-all (and CI) runs them, the quick session does not.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 API_KEYS = ", ".join(sorted(TARGETS))
 
