@@ -27,16 +27,17 @@ if TYPE_CHECKING:
 
 __all__ = ["RunningSimulator", "running"]
 
-# Each API's overlay module, and the factory arguments that aim it at a simulator: each
-# names a path under the simulator's root URL.
-_OVERLAYS: dict[str, tuple[str, Mapping[str, str]]] = {
-    "comm100-v3": ("comm100_v3", {"base_url": ""}),
-    "comm100-v4": ("comm100_v4", {"base_url": "/v4"}),
-    "airvantage-partners": ("airvantage_partners", {"base_url": "/api"}),
-    # Omnize's URL login lives at the host's root, outside the API's base path.
-    "omnize-partner": ("omnize_partner", {"base_url": "/api/v1", "login_base_url": ""}),
-    "portsip-dealers": ("portsip_dealers", {"base_url": "/api"}),
+# Every API's overlay is partner_apis.overlays.<key with underscores>, and its factory
+# takes the simulator's base URL as base_url. An API whose factory also takes the URL of
+# another host the simulator serves names it here, as a path under the simulator's root.
+_OTHER_HOSTS: dict[str, Mapping[str, str]] = {
+    # Omnize's URL login lives on its own host; the simulator serves it at its root.
+    "omnize-partner": {"login_base_url": ""},
 }
+
+
+def _overlay_module(key: str) -> str:
+    return "partner_apis.overlays." + key.replace("-", "_")
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,8 @@ class RunningSimulator:
 
     def client_arguments(self, tenant: int | str = 0) -> dict[str, Any]:
         """The factory's keyword arguments for ``tenant`` aimed at this simulator (credentials and URLs)."""
-        _, urls = _OVERLAYS[self.key]
-        return {**self.credentials(tenant), **{name: self.root_url + path for name, path in urls.items()}}
+        urls = {name: self.root_url + path for name, path in _OTHER_HOSTS.get(self.key, {}).items()}
+        return {**self.credentials(tenant), "base_url": self.base_url, **urls}
 
     def client(self, tenant: int | str = 0, **options: Any) -> Any:
         """This API's overlay client (``partner_apis.overlays.<api>.client``) signed in as ``tenant``.
@@ -98,8 +99,7 @@ class RunningSimulator:
         ``options`` go to the factory as well (``retry=``, ``timeout=``, ...). Raises
         ``LookupError`` for an unknown tenant.
         """
-        module, _ = _OVERLAYS[self.key]
-        factory = importlib.import_module(f"partner_apis.overlays.{module}").client
+        factory = importlib.import_module(_overlay_module(self.key)).client
         return factory(**self.client_arguments(tenant), **options)
 
     def token(self, tenant: int | str = 0) -> str:
