@@ -1,10 +1,11 @@
 """A typed model of one spec: the operations, their parameters and the project's extensions.
 
-Every layer reads a spec through this model rather than walking the YAML itself: the
-overlays (retry safety, token placement, selectable fields), the simulators (routes,
-permissions, default fields), the generator script (secret properties) and the contract
-hooks (error codes). The extensions are described in ``specs/CONVENTIONS.md``; this module
-is the one place that knows their spelling.
+Every installed layer reads a spec through this model rather than walking the YAML
+itself: the overlays (retry safety, token placement, selectable fields), the simulators
+(routes, permissions, default fields) and the contract hooks (error codes). The
+generator script runs without the package installed and keeps its own reading of what
+it needs (secret properties, answer enums). The extensions are described in
+``specs/CONVENTIONS.md``; this module is the one place that knows their spelling.
 
     spec = api_spec("airvantage-partners")
     operation = spec.operation("findPartners")
@@ -238,28 +239,6 @@ class ApiSpec:
             properties = {name: self.resolve(node) for name, node in variant.get("properties", {}).items()}
             constants.append({name: node["const"] for name, node in properties.items() if "const" in node})
         return tuple(constants)
-
-    def secret_properties(self) -> list[str]:
-        """The names of the properties the spec marks ``format: password`` anywhere, sorted."""
-
-        def secret(schema: Any) -> bool:
-            if not isinstance(schema, dict):
-                return False
-            parts = [part for key in ("anyOf", "oneOf", "allOf") for part in schema.get(key, [])]
-            return schema.get("format") == "password" or any(secret(part) for part in parts)
-
-        def walk(node: Any) -> Iterator[str]:
-            if isinstance(node, dict):
-                properties = node.get("properties")
-                if isinstance(properties, dict):
-                    yield from (name for name, schema in properties.items() if secret(schema))
-                for value in node.values():
-                    yield from walk(value)
-            elif isinstance(node, list):
-                for value in node:
-                    yield from walk(value)
-
-        return sorted(set(walk(self.raw)))
 
     def _read_operations(self) -> Iterator[Operation]:
         default_security = self.raw.get("security", [])

@@ -123,10 +123,3 @@ def test_a_spec_without_x_idempotent_is_refused() -> None:
     del raw["paths"]["/global/sites"]["get"]["x-idempotent"]
     with pytest.raises(ValueError, match="GET /global/sites: the spec must say x-idempotent"):
         ApiSpec("comm100-v4", raw)
-
-
-def test_secret_properties_are_every_password_formatted_property() -> None:
-    names = api_spec("comm100-v4").secret_properties()
-    assert "password" in names
-    assert "access_token" in names
-    assert "email" not in names
