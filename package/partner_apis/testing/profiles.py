@@ -30,7 +30,10 @@ from comm100_v4_client.api.sites import get_site as get_v4_site
 from omnize_partner_client.api.departments import list_department_channels
 from portsip_dealers_client.api.dealers import get_dealer
 
-from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
+from partner_apis.overlays import airvantage_partners, comm100_v3, portsip_dealers
+from partner_apis.simulators.tenants import pick_tenant
+
+from .running import overlay_factory
 
 __all__ = ["PROFILES", "ApiProfile", "RawSession"]
 
@@ -116,6 +119,16 @@ class ApiProfile:
     simulator_options: dict[str, Any] = field(default_factory=dict)
 
 
+def first_tenant_client(key: str) -> OverlayFactory:
+    """An overlay factory signing in as the simulator's first tenant, as ``sim.client()`` does."""
+
+    def build(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
+        arguments = pick_tenant(simulator.tenants(), 0).arguments()
+        return overlay_factory(key)(**arguments, base_url=base_url, transport=transport)
+
+    return build
+
+
 def tokens(simulator: Any) -> list[str]:
     """The tokens of a simulator's configured credentials, in order."""
     return [credential.token for credential in simulator.credentials.values()]
@@ -172,14 +185,10 @@ def _v4_overlay_read(client: Any, record: Id) -> Any:
     return get_v4_site.sync(record, client=client)
 
 
-def _v4_overlay_client(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
-    return comm100_v4.client(tokens(simulator)[0], base_url=base_url, transport=transport)
-
-
 COMM100_V4 = ApiProfile(
     key="comm100-v4",
     session=Comm100V4Session,
-    overlay_client=_v4_overlay_client,
+    overlay_client=first_tenant_client("comm100-v4"),
     overlay_read=_v4_overlay_read,
 )
 
@@ -242,11 +251,6 @@ class Comm100V3Session:
         return _bearer(self._token)
 
 
-def _v3_overlay_client(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
-    login = _logins(simulator)[0]
-    return comm100_v3.client(login.email, login.password, base_url=base_url, transport=transport)
-
-
 def _v3_overlay_read(client: Any, record: Id) -> Any:
     return get_v3_site.sync(record, client=client)
 
@@ -254,7 +258,7 @@ def _v3_overlay_read(client: Any, record: Id) -> Any:
 COMM100_V3 = ApiProfile(
     key="comm100-v3",
     session=Comm100V3Session,
-    overlay_client=_v3_overlay_client,
+    overlay_client=first_tenant_client("comm100-v3"),
     overlay_read=_v3_overlay_read,
 )
 
@@ -345,10 +349,6 @@ class OmnizePartnerSession:
         return {}  # Omnize reads no header: the token is in the query string
 
 
-def _omnize_overlay_client(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
-    return omnize_partner.client(tokens(simulator)[0], base_url=base_url, transport=transport)
-
-
 def _omnize_overlay_read(client: Any, record: Id) -> Any:
     return list_department_channels.sync(record[1], client=client)
 
@@ -356,7 +356,7 @@ def _omnize_overlay_read(client: Any, record: Id) -> Any:
 OMNIZE_PARTNER = ApiProfile(
     key="omnize-partner",
     session=OmnizePartnerSession,
-    overlay_client=_omnize_overlay_client,
+    overlay_client=first_tenant_client("omnize-partner"),
     overlay_read=_omnize_overlay_read,
 )
 
@@ -437,11 +437,6 @@ class PortsipDealersSession:
         return _bearer(self._token)
 
 
-def _portsip_overlay_client(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
-    admin = _portsip_admin(simulator, 0)
-    return portsip_dealers.client(admin.username, admin.password, base_url=base_url, transport=transport)
-
-
 def _portsip_overlay_read(client: Any, record: Id) -> Any:
     return get_dealer.sync(record, client=client)
 
@@ -449,7 +444,7 @@ def _portsip_overlay_read(client: Any, record: Id) -> Any:
 PORTSIP_DEALERS = ApiProfile(
     key="portsip-dealers",
     session=PortsipDealersSession,
-    overlay_client=_portsip_overlay_client,
+    overlay_client=first_tenant_client("portsip-dealers"),
     overlay_read=_portsip_overlay_read,
 )
 
@@ -526,11 +521,6 @@ class AirVantageSession:
         return _bearer(self._token)
 
 
-def _airvantage_overlay_client(base_url: str, simulator: Any, transport: httpx.BaseTransport | None = None) -> Any:
-    mine = _airvantage_clients(simulator)[0]
-    return airvantage_partners.client(mine.client_id, mine.client_secret, base_url=base_url, transport=transport)
-
-
 def _airvantage_overlay_read(client: Any, record: Id) -> Any:
     return get_operation.sync(record, client=client)
 
@@ -538,7 +528,7 @@ def _airvantage_overlay_read(client: Any, record: Id) -> Any:
 AIRVANTAGE_PARTNERS = ApiProfile(
     key="airvantage-partners",
     session=AirVantageSession,
-    overlay_client=_airvantage_overlay_client,
+    overlay_client=first_tenant_client("airvantage-partners"),
     overlay_read=_airvantage_overlay_read,
     # Operations start at once, so a record reads the same before and after another's attempts.
     simulator_options={"start_delay": 0},

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from partner_apis.simulators.tenants import Tenant
 
-__all__ = ["RunningSimulator", "running"]
+__all__ = ["RunningSimulator", "overlay_factory", "running"]
 
 # Every API's overlay is partner_apis.overlays.<key with underscores>, and its factory
 # takes the simulator's base URL as base_url. An API whose factory also takes the URL of
@@ -36,8 +36,13 @@ _OTHER_HOSTS: dict[str, Mapping[str, str]] = {
 }
 
 
-def _overlay_module(key: str) -> str:
-    return "partner_apis.overlays." + key.replace("-", "_")
+def overlay_factory(key: str) -> Callable[..., Any]:
+    """The ``client(...)`` factory of ``key``'s overlay (``partner_apis.overlays.<key with underscores>``).
+
+    Raises ``ModuleNotFoundError`` for a key with no overlay.
+    """
+    factory: Callable[..., Any] = importlib.import_module("partner_apis.overlays." + key.replace("-", "_")).client
+    return factory
 
 
 @dataclass(frozen=True)
@@ -99,8 +104,7 @@ class RunningSimulator:
         ``options`` go to the factory as well (``retry=``, ``timeout=``, ...). Raises
         ``LookupError`` for an unknown tenant.
         """
-        factory = importlib.import_module(_overlay_module(self.key)).client
-        return factory(**self.client_arguments(tenant), **options)
+        return overlay_factory(self.key)(**self.client_arguments(tenant), **options)
 
     def token(self, tenant: int | str = 0) -> str:
         """The bearer token of ``tenant``, for the APIs whose tenants hold one (Comm100 v4, Omnize).
