@@ -18,8 +18,6 @@ Helpers: :func:`widget_snippet`, :func:`login_link`, and :func:`login` / :func:`
 from __future__ import annotations
 
 import functools
-import hashlib
-import re
 from typing import Any, Unpack
 from urllib.parse import urlencode
 
@@ -29,23 +27,24 @@ from omnize_partner_client import AuthenticatedClient
 from omnize_partner_client.api.url_login import login_partner
 from omnize_partner_client.models import LoginPartnerRequest, LoginPartnerSuccess
 
-from partner_apis.specs import Operation, api_spec
+from partner_apis.specs import api_spec
 
 from .runtime import (
     REQUEST_ID_HEADERS,
     ApiResponseError,
     ClientOptions,
+    FailureInBodyError,
+    FieldPaths,
     OperationTable,
     OverlayClient,
+    PlacedTokenAuth,
     Secret,
     build_client,
-    error_for_status,
     expect,
+    failure_in_body,
     operation_table,
-    register_secret,
 )
-from .runtime.errors import parse_body
-from .runtime.rewrite import RewritingAuth, json_object_body, rebuild
+from .runtime import sha256_digest as password_digest
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -75,28 +74,20 @@ LOGIN_LINK_BASE = "https://login.omnize.com.br"
 
 # Where each operation carries a password, as a path into its JSON body. A test checks
 # this table against every `password` property of the spec's request bodies.
-PASSWORD_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+PASSWORD_FIELDS: dict[str, FieldPaths] = {
     "createAgent": (("agent", "password"),),
     "updateAgent": (("agent", "password"),),
     "createAccount": (("password",),),
 }
-_DIGEST = re.compile(r"[0-9a-fA-F]{64}")
 
 
-class OmnizeError(ApiResponseError):
+class OmnizeError(FailureInBodyError):
     """Omnize refused the call inside an HTTP 200: ``{"success": false, "errors": "..."}``.
 
     ``vendor_message`` is Omnize's own message ("Invalid token", "Account not found"),
     ``body`` the parsed failure body and ``raw_body`` its bytes; ``status`` is the HTTP
     status (200).
     """
-
-    def __init__(self, response: httpx.Response, message: str | None = None) -> None:
-        vendor = _failure_message(parse_body(response))
-        super().__init__(response, message or vendor)
-        if vendor is not None:
-            self.vendor_message = vendor
-        self.raw_body = response.content
 
 
 class OmnizeLoginError(OmnizeError):
@@ -116,25 +107,6 @@ class OmnizeLoginError(OmnizeError):
         self.login_status = status if isinstance(status, int) else None
 
 
-def _failure_message(body: Any) -> str | None:
-    # `errors` is one string in every documented failure; a Rails server might also send
-    # a list, or a field -> messages mapping, so those are flattened rather than lost.
-    if not isinstance(body, dict):
-        return None
-    errors = body.get("errors", body.get("message"))
-    if isinstance(errors, str):
-        return errors or None
-    if isinstance(errors, list):
-        return "; ".join(str(item) for item in errors) or None
-    if isinstance(errors, dict):
-        return "; ".join(f"{name} {_joined(problem)}" for name, problem in errors.items()) or None
-    return None
-
-
-def _joined(problem: Any) -> str:
-    return ", ".join(str(item) for item in problem) if isinstance(problem, list) else str(problem)
-
-
 def error_for(response: httpx.Response, operations: OperationTable | None = None) -> ApiResponseError | None:
     """The error an Omnize answer stands for, or None for a success.
 
@@ -145,90 +117,26 @@ def error_for(response: httpx.Response, operations: OperationTable | None = None
     :class:`OmnizeError` too. ``operations`` is the client's operation table (default:
     the spec's base path and login host). The body must already be read.
     """
-    status_error = error_for_status(response)
-    if status_error is not None:
-        return status_error
-    body = parse_body(response)
-    if not isinstance(body, dict):
-        return OmnizeError(response, "the answer is not a JSON object")
-    if "success" in body:
-        return None if body["success"] is True else OmnizeError(response)
+    return failure_in_body(response, OmnizeError, unflagged=functools.partial(_url_login, operations=operations))
+
+
+def _url_login(response: httpx.Response, body: dict[str, Any], operations: OperationTable | None) -> OmnizeError | None:
+    # URL login alone answers without a success flag: a status and, when it issues one, a token.
     operation = (operations or operation_table(KEY)).find(response.request.method, response.request.url.path)
     if operation is None or operation.operation_id != _LOGIN_OPERATION:
         return OmnizeError(response, "the answer has no success flag")
-    if body.get("status") != 200 or not body.get("token"):
-        return OmnizeLoginError(response)
-    return None
+    return OmnizeLoginError(response) if body.get("status") != 200 or not body.get("token") else None
 
 
-def password_digest(password: str) -> str:
-    """The lowercase hex SHA-256 of ``password``'s UTF-8 bytes; a 64-hex value is taken as a digest already.
-
-    Both forms are registered as secrets, so neither can appear in a log line.
-    """
-    digest = password.lower() if _DIGEST.fullmatch(password) else hashlib.sha256(password.encode()).hexdigest()
-    register_secret(password, digest)
-    return digest
-
-
-_QUERY_BY_DEFAULT = frozenset({"GET", "HEAD"})  # where a request the spec does not know takes the token
-
-
-@functools.cache
-def _token_places() -> tuple[dict[str, str], frozenset[str]]:
-    # From the spec model: where each operation takes the token (its x-token-location),
-    # and the methods whose every operation takes it in the query (GET, as the spec
-    # stands), for which a request needs no operation lookup to place it.
-    spec = api_spec(KEY)
-    locations = {op.operation_id: op.token_location for op in spec if op.token_location is not None}
-    always_in_query = set(_QUERY_BY_DEFAULT)
-    for operation in spec:
-        if operation.operation_id == _LOGIN_OPERATION or operation.token_location != "query":  # noqa: S105
-            always_in_query.discard(operation.method)
-    return locations, frozenset(always_in_query)
-
-
-def _token_locations() -> dict[str, str]:
-    return _token_places()[0]
-
-
-def _always_in_query() -> frozenset[str]:
-    return _token_places()[1]
-
-
-def _carries_only(query: bytes, pair: bytes) -> bool:
-    # True when the query's one token parameter is `pair` (put there as the request was
-    # built). Any other "token=" (a stale token, a key ending in "token") means no.
-    return query.count(b"token=") == 1 and (query == pair or query.endswith(b"&" + pair))
-
-
-def _with_query_token(url: httpx.URL, token: str) -> httpx.URL:
-    # Appending the pair costs one URL parse; httpx's merge parses the query, re-encodes it
-    # and parses the URL again (a read call's largest overlay cost in `nox -s bench`). A
-    # URL that may carry a token already is merged instead, so a stale one is replaced.
-    if b"token=" in url.query or url.fragment:
-        return url.copy_merge_params({"token": token})
-    return httpx.URL(f"{url}{'&' if url.query else '?'}{urlencode({'token': token})}")
-
-
-def _hash_passwords(body: dict[str, Any], paths: tuple[tuple[str, ...], ...]) -> None:
-    for path in paths:
-        holder: Any = body
-        for name in path[:-1]:
-            holder = holder.get(name) if isinstance(holder, dict) else None
-        if isinstance(holder, dict) and isinstance(holder.get(path[-1]), str):
-            holder[path[-1]] = password_digest(holder[path[-1]])
-
-
-class PartnerTokenAuth(RewritingAuth):
+class PartnerTokenAuth(PlacedTokenAuth):
     """Put the partner token where each operation takes it, hash passwords, and aim URL login at its host.
 
     The token goes in the query string or the JSON body as the spec's
     ``x-token-location`` says (query for a GET the spec does not know, body otherwise),
-    replacing any token the request already carries, so it is sent exactly once.
-    ``base_url`` is the client's (default: the spec's), for finding each request's
-    operation. Raises ``ValueError`` for a body-token operation whose body is not a JSON
-    object.
+    replacing any token the request already carries, so it is sent exactly once; the
+    :data:`PASSWORD_FIELDS` go as their :func:`password_digest`. ``base_url`` is the
+    client's (default: the spec's), for finding each request's operation. Raises
+    ``ValueError`` for a body-token operation whose body is not a JSON object.
     """
 
     def __init__(
@@ -238,54 +146,8 @@ class PartnerTokenAuth(RewritingAuth):
         *,
         base_url: str | None = None,
     ) -> None:
-        self._token = token
-        self._login_base_url = httpx.URL(str(login_base_url).rstrip("/"))
-        self._query_pair = urlencode({"token": token.reveal()}).encode()  # as the query carries it
-        self.operations = operation_table(KEY, base_url, {_LOGIN_OPERATION: str(self._login_base_url)})
-
-    def query_for(self, method: str, url: str) -> dict[str, str] | None:
-        """The query a request carries the token in, for a method whose every operation takes it there (GET).
-
-        The client puts it in place while it builds the request (the runtime's
-        ``QueryAuth`` seam), so :meth:`prepare` finds it there and need not parse the URL
-        again; any other request is placed by :meth:`prepare` alone.
-        """
-        return {"token": self._token.reveal()} if method.upper() in _always_in_query() else None
-
-    @staticmethod
-    def _token_in_query(method: str, operation: Operation | None) -> bool:
-        operation_id = operation.operation_id if operation else ""
-        default = "query" if method in _QUERY_BY_DEFAULT else "body"
-        return operation_id != _LOGIN_OPERATION and _token_locations().get(operation_id, default) == "query"
-
-    def prepare(self, request: httpx.Request) -> httpx.Request:
-        """Return the request as Omnize must receive it."""
-        always = request.method in _always_in_query()
-        operation = None if always else self.operations.find(request.method, request.url.path)
-        operation_id = operation.operation_id if operation else ""
-        if always or self._token_in_query(request.method, operation):
-            if not _carries_only(request.url.query, self._query_pair):
-                # The host stays, so the request is changed in place (as httpx's own auth
-                # flows change headers) rather than rebuilt.
-                request.url = _with_query_token(request.url, self._token.reveal())
-            return request
-        url = request.url.copy_remove_param("token") if "token" in request.url.params else request.url
-        if operation is not None and operation_id == _LOGIN_OPERATION:
-            # The generated function joins the path to the partner API's base URL.
-            url = self._login_base_url.copy_with(
-                path=self._login_base_url.path.rstrip("/") + operation.path, query=url.query or None
-            )
-        if _token_locations().get(operation_id) == "query":  # URL login, were it to take the token in the query
-            return rebuild(request, url=url.copy_add_param("token", self._token.reveal()))
-        body = json_object_body(request)
-        if body is None:
-            raise ValueError(f"{request.method} {url.path}: Omnize takes a JSON object body, with the token in it")
-        body["token"] = self._token.reveal()
-        _hash_passwords(body, PASSWORD_FIELDS.get(operation_id, ()))
-        return rebuild(request, url=url, json_body=body)
-
-    def __repr__(self) -> str:
-        return f"PartnerTokenAuth(token={self._token!r}, login_base_url={str(self._login_base_url)!r})"
+        servers = {_LOGIN_OPERATION: str(login_base_url)}
+        super().__init__(KEY, token, base_url=base_url, servers=servers, digested=PASSWORD_FIELDS)
 
 
 @define

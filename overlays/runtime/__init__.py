@@ -27,6 +27,7 @@ from .errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    FailureInBodyError,
     FieldProblem,
     NotFoundError,
     PartnerApiError,
@@ -36,6 +37,7 @@ from .errors import (
     UnprocessableEntityError,
     class_for_status,
     error_for_status,
+    failure_in_body,
     status_error_class,
     vendor_error,
 )
@@ -59,6 +61,7 @@ from .paging import (
     iter_offset_items,
     iter_pages,
 )
+from .placed import FieldPaths, PlacedTokenAuth, sha256_digest
 from .retry import RetryingTransport, RetryPolicy, http_methods_idempotent, retry_after_seconds
 from .routes import Operation, OperationTable, operation_table
 from .secrets import MASK, RedactingFilter, Secret, install_log_redaction, redact, redact_url, register_secret
@@ -80,6 +83,8 @@ __all__ = [
     "ClientOptions",
     "ConflictError",
     "ErrorFor",
+    "FailureInBodyError",
+    "FieldPaths",
     "FieldProblem",
     "Grant",
     "Listing",
@@ -93,6 +98,7 @@ __all__ = [
     "PartnerApiError",
     "PasswordGrant",
     "PermissionDeniedError",
+    "PlacedTokenAuth",
     "QueryAuth",
     "RateLimitError",
     "RedactingFilter",
@@ -115,6 +121,7 @@ __all__ = [
     "enable_debug_logging",
     "error_for_status",
     "expect",
+    "failure_in_body",
     "given",
     "http_methods_idempotent",
     "install_log_redaction",
@@ -126,6 +133,7 @@ __all__ = [
     "redact_url",
     "register_secret",
     "retry_after_seconds",
+    "sha256_digest",
     "status_error_class",
     "vendor_error",
     "with_options",

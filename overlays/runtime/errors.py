@@ -8,7 +8,7 @@
         │   ├── BadRequestError (400), AuthenticationError (401), PermissionDeniedError (403),
         │   ├── NotFoundError (404), ConflictError (409), UnprocessableEntityError (422),
         │   └── RateLimitError (429), ServerError (5xx)
-        └── (vendor overlays add theirs, e.g. Omnize's failure inside an HTTP 200)
+        └── FailureInBodyError      ... inside a success status: the body says it failed
 
 An answered error carries the ``httpx.Response`` itself (``response``: headers, body, the
 request sent), the status, the vendor's error body (parsed JSON when it is JSON, else
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
@@ -39,6 +39,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "FailureInBodyError",
     "FieldProblem",
     "NotFoundError",
     "PartnerApiError",
@@ -48,6 +49,7 @@ __all__ = [
     "UnprocessableEntityError",
     "class_for_status",
     "error_for_status",
+    "failure_in_body",
     "field_problems",
     "parse_body",
     "request_id",
@@ -382,3 +384,65 @@ def vendor_error(kind: type[V], response: httpx.Response) -> V | None:
     """
     status = response.status_code
     return None if status < 400 else status_error_class(kind, class_for_status(status))(response)
+
+
+# -- failures inside a success status ----------------------------------------------------------
+
+
+def _flattened(errors: Any) -> str | None:
+    # One string in most failures; a Rails server may also send a list, or a field ->
+    # messages mapping, which are flattened rather than lost.
+    if isinstance(errors, str):
+        return errors or None
+    if isinstance(errors, list):
+        return "; ".join(str(item) for item in errors) or None
+    if isinstance(errors, dict):
+        return "; ".join(f"{name} {_joined(problem)}" for name, problem in errors.items()) or None
+    return None
+
+
+def _joined(problem: Any) -> str:
+    return ", ".join(str(item) for item in problem) if isinstance(problem, list) else str(problem)
+
+
+class FailureInBodyError(ApiResponseError):
+    """The server answered a success status, and its body says the call failed (``{"success": false, ...}``).
+
+    ``vendor_message`` is the body's ``errors`` (else ``message``), a list or a field ->
+    messages mapping flattened to one line; ``raw_body`` is the body's bytes; ``status``
+    the HTTP status (200).
+    """
+
+    def __init__(self, response: httpx.Response, message: str | None = None) -> None:
+        body = parse_body(response)
+        vendor = _flattened(body.get("errors", body.get("message"))) if isinstance(body, dict) else None
+        super().__init__(response, message or vendor)
+        if vendor is not None:
+            self.vendor_message = vendor
+        self.raw_body = response.content
+
+
+F = TypeVar("F", bound=FailureInBodyError)
+Unflagged = Callable[[httpx.Response, dict[str, Any]], ApiResponseError | None]
+
+
+def failure_in_body(
+    response: httpx.Response, kind: type[F], *, flag: str = "success", unflagged: Unflagged | None = None
+) -> ApiResponseError | None:
+    """The error an answer of an API that flags each body's success stands for, or None for a success.
+
+    HTTP >= 400 keeps the runtime's status errors. A body that is not a JSON object is a
+    ``kind`` error; one with the ``flag`` is a success when the flag is ``true`` and a
+    ``kind`` error otherwise; one without it is ``unflagged(response, body)`` (default: a
+    ``kind`` error, so nothing unflagged is taken for a result). The body must already be
+    read.
+    """
+    status_error = error_for_status(response)
+    if status_error is not None:
+        return status_error
+    body = parse_body(response)
+    if not isinstance(body, dict):
+        return kind(response, "the answer is not a JSON object")
+    if flag in body:
+        return None if body[flag] is True else kind(response)
+    return kind(response, f"the answer has no {flag} flag") if unflagged is None else unflagged(response, body)
