@@ -17,13 +17,15 @@ T = TypeVar("T", bound="PasswordGrant")
 
 @_attrs_define
 class PasswordGrant:
-    """Log in with the partner's client id, email and password.
+    """Log in with the partner's client id, email and password. Deprecated by Comm100
+    ("Password Grant (Not Recommended, Deprecated)"); sign in with it once and renew
+    with the refresh grant.
 
-    Attributes:
-        client_id (str): The partner's OAuth client id.
-        grant_type (Literal['password']): `password`: get the token with the partner's email and password.
-        email (str): Partner email.
-        password (str): Partner password.
+        Attributes:
+            client_id (str): The partner's OAuth client id.
+            grant_type (Literal['password']): `password`: get the token with the partner's email and password.
+            email (str): Partner email.
+            password (str): Partner password.
     """
 
     client_id: str
