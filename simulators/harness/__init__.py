@@ -16,7 +16,7 @@ from .app import (
 from .auth import basic_credentials, bearer_token
 from .encoded import Encoded
 from .errors import FieldProblem, SimError
-from .records import Owned, Rendered
+from .records import Owned, Rendered, SchemaAnswer
 from .server import RunningServer, serve
 from .simulator import (
     NO_STORE,
@@ -51,6 +51,7 @@ __all__ = [
     "Rendered",
     "Reply",
     "RunningServer",
+    "SchemaAnswer",
     "SimError",
     "Simulator",
     "SpecSimulator",

@@ -1,16 +1,18 @@
-"""Records as the simulators keep them: owned by one party, and answered from a cached encoding."""
+"""Records as the simulators keep them: owned (by a party or a record), answered in a spec schema's shape."""
 
 from __future__ import annotations
 
 import functools
 import itertools
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from enum import Enum
 from typing import Any, Generic, TypeVar
 
 from .encoded import Encoded
+from .simulator import schema_properties
 
-__all__ = ["Owned", "Rendered"]
+__all__ = ["Owned", "Rendered", "SchemaAnswer"]
 
 R = TypeVar("R")
 
@@ -38,18 +40,63 @@ class Rendered:
         self.__dict__.pop("view", None)
 
 
-class Owned(Generic[R]):
-    """Records by id, each owned by one party (a partner): another party's id reads as an unknown one.
+class SchemaAnswer:
+    """Answers shaped as one of the spec's schemas: every property, in the spec's order.
 
-    Ids are global and never reused, as a database sequence's are. Thread-safe.
+    A property takes the value given for it, else the record's attribute of the same
+    name (an enum as its value, a tuple as a list), else its constant, else null (a
+    vendor's field that nothing can set). A record keeps what must never be answered (a
+    password) under a name the schema does not have. Raises ``KeyError`` for an unknown
+    key or schema and ``ValueError`` for a constant the schema does not have.
     """
 
-    def __init__(self, first_id: int) -> None:
+    def __init__(self, key: str, schema: str, **constants: Any) -> None:
+        self.template = dict.fromkeys(schema_properties(key, schema))
+        unknown = set(constants) - set(self.template)
+        if unknown:
+            raise ValueError(f"{schema} has no property {', '.join(sorted(unknown))}")
+        self.template |= constants
+
+    def __call__(self, record: object, **values: Any) -> dict[str, Any]:
+        """The answer for ``record``, ``values`` overriding its attributes."""
+        answer = dict(self.template)
+        for name in answer:
+            value = values[name] if name in values else getattr(record, name, _NONE)
+            if value is not _NONE:
+                answer[name] = _plain(value)
+        return answer
+
+
+_NONE = object()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+class Owned(Generic[R]):
+    """Records by id, each owned by one party: another party's id reads as an unknown one.
+
+    Ids are global and never reused, as a database sequence's are. Ownership may be a
+    tree: the records of a table made ``within`` another are owned by that table's
+    records (an account's agents), so they belong to whoever owns their owner, and
+    removing a record removes what it owns. Thread-safe.
+    """
+
+    def __init__(self, first_id: int, *, within: Owned[Any] | None = None) -> None:
         self._lock = threading.Lock()
         self._ids = itertools.count(first_id)
         self._records: dict[int, tuple[Hashable, R]] = {}
         # Each owner's records, oldest first: a list never scans another owner's records.
-        self._by_owner: dict[Hashable, list[R]] = {}
+        self._by_owner: dict[Hashable, dict[int, R]] = {}
+        self._within = within
+        self._owned: list[Owned[Any]] = []
+        if within is not None:
+            within._owned.append(self)
 
     def add(self, owner: Hashable, make: Callable[[int], R]) -> R:
         """Store the record ``make`` builds from a fresh id, for ``owner``; return it."""
@@ -57,18 +104,44 @@ class Owned(Generic[R]):
             record_id = next(self._ids)
             record = make(record_id)
             self._records[record_id] = (owner, record)
-            self._by_owner.setdefault(owner, []).append(record)
+            self._by_owner.setdefault(owner, {})[record_id] = record
             return record
 
-    def get(self, owner: Hashable, record_id: int) -> R | None:
-        """The record if it exists and belongs to ``owner``; None otherwise."""
+    def get(self, party: Hashable, record_id: int) -> R | None:
+        """The record if it exists and belongs to ``party`` (directly, or through its owner); None otherwise."""
         found = self._records.get(record_id)
-        return found[1] if found is not None and found[0] == owner else None
+        if found is None:
+            return None
+        owner, record = found
+        if self._within is None:
+            return record if owner == party else None
+        # The owner of a record of a table made within another is that table's id.
+        return record if isinstance(owner, int) and self._within.get(party, owner) is not None else None
 
     def of(self, owner: Hashable) -> list[R]:
-        """Every record of ``owner``, oldest first."""
+        """Every record ``owner`` owns directly, oldest first."""
         with self._lock:
-            return list(self._by_owner.get(owner, ()))
+            return list(self._by_owner.get(owner, {}).values())
+
+    def remove(self, record_id: int) -> None:
+        """Forget a record and, in the tables made within this one, every record it owns (unknown ids are ignored)."""
+        with self._lock:
+            found = self._records.pop(record_id, None)
+            if found is None:
+                return
+            self._by_owner[found[0]].pop(record_id)
+            for table in self._owned:
+                for owned_id in list(table._by_owner.get(record_id, ())):
+                    table.remove(owned_id)
+
+    def __getitem__(self, record_id: int) -> R:
+        """The record ``record_id`` whoever owns it (for tests); raises ``KeyError`` for an unknown one."""
+        return self._records[record_id][1]
+
+    def __iter__(self) -> Iterator[R]:
+        """Every record, oldest first (a snapshot)."""
+        with self._lock:
+            return iter([record for _, record in self._records.values()])
 
     def __len__(self) -> int:
         return len(self._records)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 
@@ -34,6 +34,7 @@ from partner_apis.simulators.harness import (
     Body,
     Call,
     Operation,
+    Owned,
     Reply,
     SimError,
     SpecSimulator,
@@ -43,8 +44,16 @@ from partner_apis.simulators.harness import (
 from partner_apis.simulators.tenants import FULL, Tenant, frozen
 
 from .refusals import LOGIN, conflict, invalid_token, not_found, render
-from .state import AccountRecord, AgentRecord, Credential, DepartmentRecord, OmnizeStore, timestamp
-from .views import account_json, agent_json, success
+from .state import (
+    AccountRecord,
+    AgentRecord,
+    Credential,
+    DepartmentRecord,
+    OmnizeStore,
+    account_json,
+    agent_json,
+    timestamp,
+)
 
 __all__ = ["DEFAULT_CREDENTIALS", "OmnizeSimulator", "create_app"]
 
@@ -55,6 +64,12 @@ DEFAULT_CREDENTIALS = (
 )
 
 _ACCOUNT_FIELDS = ("email", "main_contact", "telefone", "url")
+R = TypeVar("R")
+
+
+def success(**fields: Any) -> dict[str, Any]:
+    """``{"status": 200, "success": true, ...fields}``."""
+    return {"status": 200, "success": True, **fields}
 
 
 class OmnizeSimulator(SpecSimulator):
@@ -109,23 +124,21 @@ class OmnizeSimulator(SpecSimulator):
 
     # -- lookups that refuse ------------------------------------------------------------
 
+    @staticmethod
+    def _find(records: Owned[R], call: Call, record_id: int, resource: str) -> R:
+        found = records.get(call.principal.partner_id, record_id)
+        if found is None:
+            raise not_found(resource)
+        return found
+
     def _account(self, call: Call, account_id: int) -> AccountRecord:
-        account = self.store.account(call.principal.partner_id, account_id)
-        if account is None:
-            raise not_found("Account")
-        return account
+        return self._find(self.store.accounts, call, account_id, "Account")
 
     def _agent(self, call: Call, agent_id: int) -> AgentRecord:
-        agent = self.store.agent(call.principal.partner_id, agent_id)
-        if agent is None:
-            raise not_found("Agent")
-        return agent
+        return self._find(self.store.agents, call, agent_id, "Agent")
 
     def _department(self, call: Call) -> DepartmentRecord:
-        department = self.store.department(call.principal.partner_id, call.path["id"])
-        if department is None:
-            raise not_found("Department")
-        return department
+        return self._find(self.store.departments, call, call.path["id"], "Department")
 
     def _check_email_free(self, email: str, owner: AgentRecord | None = None) -> None:
         holder = self.store.agent_by_email(email)
@@ -140,21 +153,23 @@ class OmnizeSimulator(SpecSimulator):
         self._check_email_free(fields["email"])
         if self.store.active_agents(account.id) >= account.license_quantity:
             raise conflict("License limit reached")
-        agent = AgentRecord(
-            id=self.store.next_agent_id(),
-            account_id=account.id,
-            email=fields["email"],
-            name=fields["name"],
-            password_digest=fields["password"],
-            profile=Profile(call.body.get("profile", Profile.AGENT)),
-            text_limit=fields.get("text_limit"),
+        agent = self.store.agents.add(
+            account.id,
+            lambda agent_id: AgentRecord(
+                id=agent_id,
+                account_id=account.id,
+                email=fields["email"],
+                name=fields["name"],
+                password_digest=fields["password"],
+                profile=Profile(call.body.get("profile", Profile.AGENT)),
+                text_limit=fields.get("text_limit"),
+            ),
         )
-        self.store.agents[agent.id] = agent
         return Reply(200, success(data=agent_json(agent)))
 
     def list_agents(self, call: Call) -> Reply:
         account = self._account(call, call.query["account_id"])
-        return Reply(200, success(data=[agent_json(agent) for agent in self.store.agents_of(account.id)]))
+        return Reply(200, success(data=[agent_json(agent) for agent in self.store.agents.of(account.id)]))
 
     def update_agent(self, call: Call) -> Reply:
         agent = self._agent(call, call.path["id"])
@@ -178,16 +193,18 @@ class OmnizeSimulator(SpecSimulator):
 
     def create_account(self, call: Call) -> Reply:
         body = call.body
-        account_id, domain_id = self.store.next_account_ids()
-        account = AccountRecord(
-            id=account_id,
-            partner_id=call.principal.partner_id,
-            domain_id=domain_id,
-            license_quantity=body["license_quantity"],
-            password_digest=body.get("password"),
-            **{name: body["account"][name] for name in _ACCOUNT_FIELDS},
+        partner_id = call.principal.partner_id
+        account = self.store.accounts.add(
+            partner_id,
+            lambda account_id: AccountRecord(
+                id=account_id,
+                partner_id=partner_id,
+                domain_id=next(self.store.domain_ids),
+                license_quantity=body["license_quantity"],
+                password_digest=body.get("password"),
+                **{name: body["account"][name] for name in _ACCOUNT_FIELDS},
+            ),
         )
-        self.store.accounts[account.id] = account
         return Reply(200, success(data=account_json(account)))
 
     def update_account(self, call: Call) -> Reply:
@@ -213,14 +230,14 @@ class OmnizeSimulator(SpecSimulator):
 
     def delete_account(self, call: Call) -> Reply:
         account = self._account(call, call.path["id"])
-        self.store.delete_account(account)
+        self.store.accounts.remove(account.id)
         return Reply(200, success(message="Account deleted successfully"))
 
     # -- URL login ----------------------------------------------------------------------
 
     def login_partner(self, call: Call) -> Reply:
         agent = self.store.agent_by_email(call.body["username"])
-        account = self.store.account(call.principal.partner_id, agent.account_id) if agent else None
+        account = self.store.accounts.get(call.principal.partner_id, agent.account_id) if agent else None
         if agent is None or account is None:
             raise not_found("User")
         if account.ativo != ActiveFlag.ACTIVE:
@@ -236,21 +253,22 @@ class OmnizeSimulator(SpecSimulator):
     def create_department(self, call: Call) -> Reply:
         fields = call.body["department"]
         account = self._account(call, fields["account_id"])
-        department = DepartmentRecord(
-            id=self.store.next_department_id(),
-            account_id=account.id,
-            name=fields["name"],
-            description=fields.get("description"),
-            ativo=ActiveFlag(fields.get("ativo", ActiveFlag.ACTIVE)),
-            channels=tuple(Channel(channel) for channel in fields.get("channels", [])),
+        department = self.store.departments.add(
+            account.id,
+            lambda department_id: DepartmentRecord(
+                id=department_id,
+                account_id=account.id,
+                name=fields["name"],
+                description=fields.get("description"),
+                ativo=ActiveFlag(fields.get("ativo", ActiveFlag.ACTIVE)),
+                channels=tuple(Channel(channel) for channel in fields.get("channels", [])),
+            ),
         )
-        self.store.departments[department.id] = department
         return Reply(200, success(data=[department.view]))
 
     def list_departments(self, call: Call) -> Reply:
         account = self._account(call, call.query["account_id"])
-        departments = self.store.departments_of(account.id)
-        return Reply(200, success(data=[department.view for department in departments]))
+        return Reply(200, success(data=[department.view for department in self.store.departments.of(account.id)]))
 
     def update_department(self, call: Call) -> Reply:
         department = self._department(call)
@@ -267,7 +285,7 @@ class OmnizeSimulator(SpecSimulator):
         return Reply(200, success(data=[channel.value for channel in self._department(call).channels]))
 
     def list_department_agents(self, call: Call) -> Reply:
-        return Reply(200, success(data=self._members(self._department(call))))
+        return Reply(200, success(data=self._members(call, self._department(call))))
 
     def add_department_agents(self, call: Call) -> Reply:
         department = self._department(call)
@@ -278,13 +296,13 @@ class OmnizeSimulator(SpecSimulator):
         for agent_id in _agent_ids(call):
             if agent_id not in department.agent_ids:
                 department.agent_ids.append(agent_id)
-        return Reply(200, success(data=self._members(department)))
+        return Reply(200, success(data=self._members(call, department)))
 
     def remove_department_agents(self, call: Call) -> Reply:
         department = self._department(call)
         removed = set(_agent_ids(call))
         department.agent_ids = [agent_id for agent_id in department.agent_ids if agent_id not in removed]
-        return Reply(200, success(data=self._members(department)))
+        return Reply(200, success(data=self._members(call, department)))
 
     def add_department_channels(self, call: Call) -> Reply:
         department = self._department(call)
@@ -299,8 +317,8 @@ class OmnizeSimulator(SpecSimulator):
         department.channels = tuple(channel for channel in department.channels if channel not in removed)
         return Reply(200, success(data=[channel.value for channel in department.channels]))
 
-    def _members(self, department: DepartmentRecord) -> list[dict[str, Any]]:
-        agents = (self.store.agents.get(agent_id) for agent_id in department.agent_ids)
+    def _members(self, call: Call, department: DepartmentRecord) -> list[dict[str, Any]]:
+        agents = (self.store.agents.get(call.principal.partner_id, agent_id) for agent_id in department.agent_ids)
         return [agent_json(agent) for agent in agents if agent is not None]
 
 

@@ -19,9 +19,7 @@ from typing import Any
 
 from partner_apis.simulators.harness import FieldProblem, Reply, SimError
 
-from .views import failure
-
-__all__ = ["INVALID_TOKEN", "LOGIN", "conflict", "invalid_token", "not_found", "render"]
+__all__ = ["INVALID_TOKEN", "LOGIN", "conflict", "failure", "invalid_token", "not_found", "render"]
 
 INVALID_TOKEN = "Invalid token"  # noqa: S105 - Omnize's refusal message, not a credential
 LOGIN = "loginPartner"  # URL login's operationId: its refusals have their own shape
@@ -29,6 +27,11 @@ _SECRET_FIELDS = ("password", "token")
 _DIGEST_REQUIRED = "must be the lowercase hex SHA-256 digest of the password (64 hex digits), not plain text"
 _MAX_VALUE = 60
 _NO_FORM = "matches none of the documented forms"
+
+
+def failure(message: str, status: int = 200) -> dict[str, Any]:
+    """``{"status": 200, "success": false, "errors": message}``: every refusal Omnize documents."""
+    return {"status": status, "success": False, "errors": message}
 
 
 def invalid_token() -> SimError:

@@ -13,10 +13,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from partner_apis.models.omnize_partner import ActiveFlag, Channel, Profile
-from partner_apis.simulators.harness import Rendered
+from partner_apis.models.omnize_partner import ActiveFlag, Administrator, Channel, Profile
+from partner_apis.simulators.harness import Owned, Rendered, SchemaAnswer
 
-__all__ = ["AccountRecord", "AgentRecord", "Credential", "DepartmentRecord", "OmnizeStore", "timestamp"]
+__all__ = [
+    "AccountRecord", "AgentRecord", "Credential", "DepartmentRecord", "OmnizeStore", "account_json", "agent_json",
+    "timestamp",
+]  # fmt: skip
+
+KEY = "omnize-partner"
+# Every property of the spec's schema in its order, Ruby's nil (null) where the partner
+# API has no way to set it; the account's constants are the doc sample's, not settable.
+agent_json = SchemaAnswer(KEY, "Agent")
+account_json = SchemaAnswer(KEY, "Account", validate_hash=True, region_id=36, segment_id=1, facelift=True)
+_DEPARTMENT = SchemaAnswer(KEY, "Department")
 
 
 def timestamp() -> str:
@@ -68,6 +78,11 @@ class AgentRecord:
     date_creation: str = field(default_factory=timestamp)
     change_date: str = field(default_factory=timestamp)
 
+    @property
+    def administrator(self) -> Administrator:
+        """Whether the agent's profile is ADMIN, in the answer's words (its password is never answered)."""
+        return Administrator.SIM if self.profile == Profile.ADMIN else Administrator.NAO
+
 
 @dataclass
 class DepartmentRecord(Rendered):
@@ -88,80 +103,28 @@ class DepartmentRecord(Rendered):
 
     def answer(self) -> dict[str, Any]:
         """The department with its channels (the doc never shows one; see the spec's Department)."""
-        channels = [channel.value for channel in self.channels]
-        return {"id": self.id, "account_id": self.account_id, "name": self.name, "description": self.description,
-                "ativo": int(self.ativo), "channels": channels}  # fmt: skip
+        return _DEPARTMENT(self)
 
 
 class OmnizeStore:
-    """Every partner's accounts, agents and departments, looked up on the caller's behalf.
+    """Every partner's accounts, and each account's agents and departments (harness ``Owned`` tables).
 
-    Not locked: the harness runs handlers one at a time on the server's event loop.
+    ``accounts`` are owned by partner ids, ``agents`` and ``departments`` by account ids,
+    so ``agents.get(partner_id, agent_id)`` finds a partner's agent and removing an
+    account removes its agents and departments.
     """
 
     def __init__(self) -> None:
-        self._account_ids = itertools.count(4931)
-        self._domain_ids = itertools.count(4926)
-        self._agent_ids = itertools.count(12153)
-        self._department_ids = itertools.count(1)
-        self.accounts: dict[int, AccountRecord] = {}
-        self.agents: dict[int, AgentRecord] = {}
-        self.departments: dict[int, DepartmentRecord] = {}
-
-    # -- ids ----------------------------------------------------------------------------
-
-    def next_account_ids(self) -> tuple[int, int]:
-        """A fresh (account id, domain id) pair."""
-        return next(self._account_ids), next(self._domain_ids)
-
-    def next_agent_id(self) -> int:
-        """A fresh agent id."""
-        return next(self._agent_ids)
-
-    def next_department_id(self) -> int:
-        """A fresh department id."""
-        return next(self._department_ids)
-
-    # -- lookups on a partner's behalf --------------------------------------------------
-
-    def account(self, partner_id: int, account_id: int) -> AccountRecord | None:
-        """The account if it exists and belongs to ``partner_id``."""
-        account = self.accounts.get(account_id)
-        return account if account is not None and account.partner_id == partner_id else None
-
-    def agent(self, partner_id: int, agent_id: int) -> AgentRecord | None:
-        """The agent if it exists and its account belongs to ``partner_id``."""
-        agent = self.agents.get(agent_id)
-        return agent if agent is not None and self.account(partner_id, agent.account_id) else None
-
-    def department(self, partner_id: int, department_id: int) -> DepartmentRecord | None:
-        """The department if it exists and its account belongs to ``partner_id``."""
-        department = self.departments.get(department_id)
-        return department if department is not None and self.account(partner_id, department.account_id) else None
+        self.accounts: Owned[AccountRecord] = Owned(4931)
+        self.agents: Owned[AgentRecord] = Owned(12153, within=self.accounts)
+        self.departments: Owned[DepartmentRecord] = Owned(1, within=self.accounts)
+        self.domain_ids = itertools.count(4926)
 
     def agent_by_email(self, email: str) -> AgentRecord | None:
         """The agent whose login e-mail is ``email`` in any letter case, whoever owns it."""
         wanted = email.casefold()
-        return next((agent for agent in self.agents.values() if agent.email.casefold() == wanted), None)
-
-    def agents_of(self, account_id: int) -> list[AgentRecord]:
-        """The account's agents, oldest first."""
-        return [agent for agent in self.agents.values() if agent.account_id == account_id]
-
-    def departments_of(self, account_id: int) -> list[DepartmentRecord]:
-        """The account's departments, oldest first."""
-        return [department for department in self.departments.values() if department.account_id == account_id]
+        return next((agent for agent in self.agents if agent.email.casefold() == wanted), None)
 
     def active_agents(self, account_id: int) -> int:
         """How many of the account's agents hold a licence (are active)."""
-        return sum(1 for agent in self.agents_of(account_id) if agent.ativo == ActiveFlag.ACTIVE)
-
-    # -- removal ------------------------------------------------------------------------
-
-    def delete_account(self, account: AccountRecord) -> None:
-        """Remove the account with its agents and departments."""
-        for agent in self.agents_of(account.id):
-            del self.agents[agent.id]
-        for department in self.departments_of(account.id):
-            del self.departments[department.id]
-        del self.accounts[account.id]
+        return sum(1 for agent in self.agents.of(account_id) if agent.ativo == ActiveFlag.ACTIVE)
