@@ -58,6 +58,7 @@ from attrs import define
 
 from partner_apis.specs import api_spec
 
+from . import runtime
 from .runtime import (
     ApiStatusError,
     ClientCredentialsGrant,
@@ -72,10 +73,12 @@ from .runtime import (
     error_for_status,
     expect,
     given,
+    selected_fields,
     vendor_error,
 )
 from .runtime.errors import parse_body
 from .runtime.oauth import FormValue, Grant
+from .runtime.waiting import WaitTimeoutError, await_until, wait_until
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -122,10 +125,6 @@ REGIONS = {str(urlsplit(url).hostname).split(".")[0]: url for url in api_spec(KE
 DEFAULT_BASE_URL = REGIONS["na"]
 TOKEN_PATH = api_spec(KEY).operation("getToken").path  # /oauth/token, under the base URL
 
-# The vendor's own clients poll every 3 to 5 seconds; start sooner, back off to 10 s.
-DEFAULT_FIRST_POLL = 1.0
-DEFAULT_MAX_POLL = 10.0
-DEFAULT_WAIT = 600.0
 DEFAULT_PAGE_SIZE = 100
 
 
@@ -276,20 +275,8 @@ def select_fields(operation_id: str, fields: Iterable[str] | str | None) -> str 
     list as selectable (``x-selectable-fields``), or for an operation without a ``fields``
     parameter.
     """
-    if fields is None:
-        return UNSET
-    try:
-        selectable = api_spec(KEY).operation(operation_id).parameter("fields").selectable_fields or ()
-    except KeyError:
-        raise ValueError(f"{operation_id} takes no fields parameter") from None
-    names = [name.strip() for name in (fields.split(",") if isinstance(fields, str) else fields)]
-    unknown = [name for name in names if name not in selectable]
-    if unknown or not names:
-        raise ValueError(
-            f"{operation_id} cannot select {', '.join(map(repr, unknown)) or 'no fields'}; "
-            f"selectable: {', '.join(selectable)}"
-        )
-    return ",".join(dict.fromkeys(names))
+    selected = selected_fields(KEY, operation_id, fields)
+    return UNSET if selected is None else selected
 
 
 # -- auto-pagination ------------------------------------------------------------------------------
@@ -448,24 +435,26 @@ class OperationResult:
         return self.finished and self.counters[TaskState.CANCELLED] > 0
 
 
-class OperationTimeoutError(PartnerApiError):
+def _result(answer: object) -> OperationResult:
+    return OperationResult.from_operation(expect(answer, Operation, "getOperation"))
+
+
+def _finished(result: OperationResult) -> bool:
+    return result.finished
+
+
+class OperationTimeoutError(WaitTimeoutError):
     """The operation was not ``FINISHED`` by the deadline; ``last`` is how it stood at the last poll."""
 
+    last: OperationResult
+
     def __init__(self, last: OperationResult, waited: float) -> None:
-        super().__init__(f"operation {last.uid} is still {last.state} after {waited:g}s")
-        self.last = last
+        super().__init__(last, waited, f"operation {last.uid} is still {last.state} after {waited:g}s")
 
 
-class Waiting(TypedDict, total=False):
-    """How to wait for an operation, every key optional.
+class Waiting(runtime.Waiting, total=False):
+    """How to wait for an operation: the runtime's ``timeout``, ``first_poll``, ``max_poll``, and ``company``'s uid."""
 
-    ``timeout``: seconds in all (default 600); ``first_poll``: the first wait between polls
-    (1 s), doubling up to ``max_poll`` (10 s); ``company``: the context company's uid.
-    """
-
-    timeout: float
-    first_poll: float
-    max_poll: float
     company: str | None
 
 
@@ -478,40 +467,10 @@ class Partnership(Waiting, total=False):
     callback: str | None
 
 
-class _Polling:
-    """The waits between polls: ``first`` seconds, doubling up to ``longest``, never past the deadline."""
-
-    def __init__(
-        self,
-        clock: Callable[[], float],
-        *,
-        timeout: float = DEFAULT_WAIT,
-        first_poll: float = DEFAULT_FIRST_POLL,
-        max_poll: float = DEFAULT_MAX_POLL,
-        company: str | None = None,
-    ) -> None:
-        if timeout < 0 or first_poll <= 0 or max_poll < first_poll:
-            raise ValueError("polling needs timeout >= 0 and 0 < first_poll <= max_poll")
-        self.clock = clock
-        self.timeout = timeout
-        self.deadline = clock() + timeout
-        self.wait = first_poll
-        self.longest = max_poll
-        self.company = given(company=company)
-
-    def after(self, result: object) -> tuple[OperationResult, float | None]:
-        """The operation, and how long to wait before polling it again (None: it is finished).
-
-        Raises :class:`OperationTimeoutError` once the deadline has passed.
-        """
-        operation = OperationResult.from_operation(expect(result, Operation, "getOperation"))
-        remaining = self.deadline - self.clock()
-        if operation.finished:
-            return operation, None
-        if remaining <= 0:
-            raise OperationTimeoutError(operation, self.timeout)
-        wait, self.wait = min(self.wait, remaining), min(self.wait * 2, self.longest)
-        return operation, wait
+def _polling(waiting: Waiting) -> tuple[dict[str, str], runtime.Waiting]:
+    # The context company goes with every poll; the rest says how to wait.
+    rest = {name: value for name, value in waiting.items() if name != "company"}
+    return given(company=waiting.get("company")), cast(runtime.Waiting, rest)
 
 
 def wait_for_operation(
@@ -529,12 +488,12 @@ def wait_for_operation(
     tests). Raises :class:`OperationTimeoutError` (with the last state) when the deadline
     passes, and the client's errors (:class:`UnknownOperationError`, ...).
     """
-    polling = _Polling(clock, **waiting)
-    while True:
-        operation, wait = polling.after(get_operation.sync(uid, client=airvantage, **polling.company))
-        if wait is None:
-            return operation
-        sleep(wait)
+    company, polling = _polling(waiting)
+
+    def poll() -> OperationResult:
+        return _result(get_operation.sync(uid, client=airvantage, **company))
+
+    return wait_until(poll, _finished, sleep=sleep, clock=clock, timeout_error=OperationTimeoutError, **polling)
 
 
 async def await_operation(
@@ -546,12 +505,12 @@ async def await_operation(
     **waiting: Unpack[Waiting],
 ) -> OperationResult:
     """The async :func:`wait_for_operation`."""
-    polling = _Polling(clock, **waiting)
-    while True:
-        operation, wait = polling.after(await get_operation.asyncio(uid, client=airvantage, **polling.company))
-        if wait is None:
-            return operation
-        await sleep(wait)
+    company, polling = _polling(waiting)
+
+    async def poll() -> OperationResult:
+        return _result(await get_operation.asyncio(uid, client=airvantage, **company))
+
+    return await await_until(poll, _finished, sleep=sleep, clock=clock, timeout_error=OperationTimeoutError, **polling)
 
 
 def _partnership(partner: str, request: Partnership) -> tuple[PartnershipRequest, Waiting]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Unpack
-from urllib.parse import urlsplit
 
 import httpx
 from attrs import define
@@ -32,19 +31,8 @@ from comm100_v3_client.models.site_page import SitePage
 
 from partner_apis.specs import api_spec
 
-from .runtime import (
-    OAuth2Login,
-    OverlayClient,
-    PasswordGrant,
-    Secret,
-    TokenOptions,
-    aiter_items,
-    build_client,
-    expect,
-    given,
-    iter_items,
-)
-from .runtime.rewrite import json_object_body, rebuild, rebuild_response
+from .runtime import LinkedListing, OAuth2Login, OverlayClient, PasswordGrant, Secret, TokenOptions, build_client
+from .runtime.rewrite import RewritingTransport, json_object_body, rebuild, rebuild_response
 
 __all__ = ["DEFAULT_BASE_URL", "KEY", "TOKEN_PATH", "Comm100V3Client", "aiter_sites", "client", "iter_sites"]
 
@@ -75,32 +63,14 @@ def client(
     httpx_args, expiry_skew, clock).
     """
     login = OAuth2Login(PasswordGrant(email, password, login_field="email"))
-    return build_client(Comm100V3Client, key=KEY, base_url=base_url, auth=login, wrap_transport=_spelling, **options)
-
-
-def _spelling(
-    transport: httpx.BaseTransport, async_transport: httpx.AsyncBaseTransport
-) -> tuple[httpx.BaseTransport, httpx.AsyncBaseTransport]:
-    spelling = _TimeZoneTransport(transport, async_transport)
-    return spelling, spelling
+    spelling = RewritingTransport.wrapper(outgoing=_outgoing, incoming=_incoming, answers=_SITE_PATHS)
+    return build_client(Comm100V3Client, key=KEY, base_url=base_url, auth=login, wrap_transport=spelling, **options)
 
 
 # -- auto-pagination ----------------------------------------------------------------------
 
-
-def _next_page_query(next_page: str) -> httpx.QueryParams:
-    # nextPage is the next page's full URL; only its query is followed, on the client's own
-    # base URL, so the token never goes to another host or over plain HTTP (a server behind
-    # a proxy often builds its URLs with the wrong scheme or host).
-    return httpx.QueryParams(urlsplit(next_page).query)
-
-
-def _next_page(page: SitePage) -> str | None:
-    return page.next_page or None
-
-
-def _sites(page: SitePage) -> list[Site]:
-    return page.sites
+# nextPage is the next page's full URL; only its query is followed, on the client's own base URL.
+_SITES = LinkedListing("listSites", SitePage, SITES_PATH, items="sites", next_link="next_page")
 
 
 def iter_sites(comm100: Client, keywords: str | None = None) -> Iterator[Site]:
@@ -109,26 +79,12 @@ def iter_sites(comm100: Client, keywords: str | None = None) -> Iterator[Site]:
     A page (up to 100 sites) is fetched only when the one before is used up. Raises the
     client's errors, and ``PagingError`` if the server's ``nextPage`` links loop.
     """
-
-    def fetch(next_page: str | None) -> SitePage:
-        if next_page is None:
-            return expect(list_sites.sync(client=comm100, **given(keywords=keywords)), SitePage, "listSites")
-        response = comm100.get_httpx_client().get(SITES_PATH, params=_next_page_query(next_page))
-        return SitePage.from_dict(response.json())
-
-    return iter_items(fetch, _sites, _next_page)
+    return _SITES.iter(comm100, list_sites.sync, keywords=keywords)
 
 
 def aiter_sites(comm100: Client, keywords: str | None = None) -> AsyncIterator[Site]:
     """The async :func:`iter_sites`: ``async for site in aiter_sites(client): ...``."""
-
-    async def fetch(next_page: str | None) -> SitePage:
-        if next_page is None:
-            return expect(await list_sites.asyncio(client=comm100, **given(keywords=keywords)), SitePage, "listSites")
-        response = await comm100.get_async_httpx_client().get(SITES_PATH, params=_next_page_query(next_page))
-        return SitePage.from_dict(response.json())
-
-    return aiter_items(fetch, _sites, _next_page)
+    return _SITES.aiter(comm100, list_sites.asyncio, keywords=keywords)
 
 
 # -- one time zone field --------------------------------------------------------------------
@@ -176,33 +132,3 @@ def _incoming(response: httpx.Response, request: httpx.Request) -> httpx.Respons
     if body is None or not _rename_in_answer(body):
         return response
     return rebuild_response(response, body, request)
-
-
-class _TimeZoneTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Sends and answers a site's time zone in the doc's spelling for each direction."""
-
-    def __init__(self, transport: httpx.BaseTransport, async_transport: httpx.AsyncBaseTransport) -> None:
-        self._transport = transport
-        self._async_transport = async_transport
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        sent = _outgoing(request)
-        response = self._transport.handle_request(sent)
-        if _SITE_PATHS.search(request.url.path):
-            response.read()
-            return _incoming(response, sent)
-        return response
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        sent = _outgoing(request)
-        response = await self._async_transport.handle_async_request(sent)
-        if _SITE_PATHS.search(request.url.path):
-            await response.aread()
-            return _incoming(response, sent)
-        return response
-
-    def close(self) -> None:
-        self._transport.close()
-
-    async def aclose(self) -> None:
-        await self._async_transport.aclose()

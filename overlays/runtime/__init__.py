@@ -6,7 +6,7 @@ client with another timeout, retry policy or headers) and :func:`enable_debug_lo
 """
 
 from .auth import BearerAuth, CheckedAuth, ErrorFor, QueryAuth
-from .calls import expect, given
+from .calls import expect, given, selected_fields
 from .client import (
     DEFAULT_TIMEOUT,
     KEEP,
@@ -52,6 +52,7 @@ from .oauth import (
     TokenStore,
 )
 from .paging import (
+    LinkedListing,
     Listing,
     PagingError,
     aiter_items,
@@ -65,6 +66,7 @@ from .placed import FieldPaths, PlacedTokenAuth, sha256_digest
 from .retry import RetryingTransport, RetryPolicy, http_methods_idempotent, retry_after_seconds
 from .routes import Operation, OperationTable, operation_table
 from .secrets import MASK, RedactingFilter, Secret, install_log_redaction, redact, redact_url, register_secret
+from .waiting import Waiting, WaitTimeoutError, await_until, wait_until
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -87,6 +89,7 @@ __all__ = [
     "FieldPaths",
     "FieldProblem",
     "Grant",
+    "LinkedListing",
     "Listing",
     "NotFoundError",
     "OAuth2Auth",
@@ -111,9 +114,12 @@ __all__ = [
     "TokenOptions",
     "TokenStore",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
+    "Waiting",
     "aiter_items",
     "aiter_offset_items",
     "aiter_pages",
+    "await_until",
     "build_client",
     "class_for_status",
     "client_transport",
@@ -133,8 +139,10 @@ __all__ = [
     "redact_url",
     "register_secret",
     "retry_after_seconds",
+    "selected_fields",
     "sha256_digest",
     "status_error_class",
     "vendor_error",
+    "wait_until",
     "with_options",
 ]

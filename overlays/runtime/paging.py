@@ -5,7 +5,8 @@ first page), which items a page holds, and the cursor of the page after it (``No
 the last). A cursor is whatever the API pages by: a next-page URL (Comm100 v3), an offset
 (AirVantage's ``offset``/``size``), a page number. The iterators fetch a page only when
 the caller has used up the one before, and let go of it first, so one page is in memory
-at a time however many there are.
+at a time however many there are. :class:`Listing` walks a generated list operation paged
+by offset, :class:`LinkedListing` one whose pages link the next.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
 
 from .calls import expect, given
 from .errors import PartnerApiError
 
 __all__ = [
+    "LinkedListing",
     "Listing",
     "PagingError",
     "aiter_items",
@@ -230,3 +235,60 @@ class Listing:
             return expect(page, self.page_type, self.operation_id)
 
         return aiter_offset_items(fetch, _items, _count, own_offset)
+
+
+# -- pages that link the next one -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkedListing:
+    """A generated list operation whose pages give the next page's URL, walked item by item.
+
+    Its pages (``page_type``, a generated model with ``from_dict``) hold their items in
+    the attribute ``items`` and the next page's URL in ``next_link`` (empty on the last).
+    Only the link's query is followed, on the client's own base URL and ``path`` (the
+    operation's), so a credential never goes to another host or over plain HTTP (a server
+    behind a proxy often builds its links with the wrong scheme or host).
+    """
+
+    operation_id: str
+    page_type: type[Any]
+    path: str
+    items: str
+    next_link: str
+
+    def _items(self, page: Any) -> Iterable[Any]:
+        items: Iterable[Any] = getattr(page, self.items)
+        return items
+
+    def _next(self, page: Any) -> str | None:
+        return getattr(page, self.next_link) or None
+
+    def _query(self, link: str) -> httpx.QueryParams:
+        return httpx.QueryParams(urlsplit(link).query)
+
+    def iter(self, client: Any, call: Callable[..., object], **criteria: Any) -> Iterator[Any]:
+        """Every item, the first page from ``call`` (a generated ``sync``) with ``client``, the rest by their links.
+
+        None criteria are left out. Raises ``PagingError`` when the links loop, and the
+        client's errors.
+        """
+
+        def fetch(link: str | None) -> Any:
+            if link is None:
+                return expect(call(client=client, **given(**criteria)), self.page_type, self.operation_id)
+            response = client.get_httpx_client().get(self.path, params=self._query(link))
+            return self.page_type.from_dict(response.json())
+
+        return iter_items(fetch, self._items, self._next)
+
+    def aiter(self, client: Any, call: Callable[..., Awaitable[object]], **criteria: Any) -> AsyncIterator[Any]:
+        """The async :meth:`iter`: ``call`` is a generated ``asyncio``."""
+
+        async def fetch(link: str | None) -> Any:
+            if link is None:
+                return expect(await call(client=client, **given(**criteria)), self.page_type, self.operation_id)
+            response = await client.get_async_httpx_client().get(self.path, params=self._query(link))
+            return self.page_type.from_dict(response.json())
+
+        return aiter_items(fetch, self._items, self._next)

@@ -12,12 +12,15 @@ touches httpx's private attributes. The body must be read before it is rewritten
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncGenerator, Generator, Mapping
+import re
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from typing import Any
 
 import httpx
 
-__all__ = ["RewritingAuth", "json_object_body", "rebuild", "rebuild_response"]
+from .client import TransportWrapper
+
+__all__ = ["RewritingAuth", "RewritingTransport", "json_object_body", "rebuild", "rebuild_response"]
 
 # Recomputed by httpx for the new request: the host may change, and so may the body's length.
 _DERIVED_HEADERS = ("host", "content-length", "transfer-encoding")
@@ -108,3 +111,70 @@ class RewritingAuth(httpx.Auth):
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         await request.aread()
         yield self.prepare(request)
+
+
+class RewritingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """A layer before the network (sync and async in one) that rewrites requests on their way out and answers back.
+
+    ``outgoing(request)`` is the request to send (``request`` itself, or a
+    :func:`rebuild`); ``incoming(response, sent)`` the answer to pass on (``response``,
+    or a :func:`rebuild_response`), called, with the body read, only for the answers to
+    requests whose path ``answers`` matches (reading an answer costs, so only those
+    that may need a change are read). For ``build_client``'s ``wrap_transport``, see
+    :meth:`wrapper`.
+    """
+
+    def __init__(
+        self,
+        transport: httpx.BaseTransport,
+        async_transport: httpx.AsyncBaseTransport,
+        *,
+        outgoing: Callable[[httpx.Request], httpx.Request],
+        incoming: Callable[[httpx.Response, httpx.Request], httpx.Response],
+        answers: re.Pattern[str],
+    ) -> None:
+        self._transport = transport
+        self._async_transport = async_transport
+        self._outgoing = outgoing
+        self._incoming = incoming
+        self._answers = answers
+
+    @classmethod
+    def wrapper(
+        cls,
+        *,
+        outgoing: Callable[[httpx.Request], httpx.Request],
+        incoming: Callable[[httpx.Response, httpx.Request], httpx.Response],
+        answers: re.Pattern[str],
+    ) -> TransportWrapper:
+        """A ``wrap_transport`` for ``build_client`` that puts this layer over its network transports."""
+
+        def wrap(
+            transport: httpx.BaseTransport, async_transport: httpx.AsyncBaseTransport
+        ) -> tuple[httpx.BaseTransport, httpx.AsyncBaseTransport]:
+            layer = cls(transport, async_transport, outgoing=outgoing, incoming=incoming, answers=answers)
+            return layer, layer
+
+        return wrap
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        sent = self._outgoing(request)
+        response = self._transport.handle_request(sent)
+        if self._answers.search(sent.url.path):
+            response.read()
+            return self._incoming(response, sent)
+        return response
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        sent = self._outgoing(request)
+        response = await self._async_transport.handle_async_request(sent)
+        if self._answers.search(sent.url.path):
+            await response.aread()
+            return self._incoming(response, sent)
+        return response
+
+    def close(self) -> None:
+        self._transport.close()
+
+    async def aclose(self) -> None:
+        await self._async_transport.aclose()
