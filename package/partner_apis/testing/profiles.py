@@ -129,9 +129,14 @@ def first_tenant_client(key: str) -> OverlayFactory:
     return build
 
 
-def tokens(simulator: Any) -> list[str]:
-    """The tokens of a simulator's configured credentials, in order."""
-    return [credential.token for credential in simulator.credentials.values()]
+def credentials(simulator: Any, partner: int) -> dict[str, Any]:
+    """What the overlay factory takes to sign in as the simulator's ``partner``-th tenant (0 and 1: two partners).
+
+    The public tenants (``tenants()``), as ``sim.credentials(partner)`` reads them: a
+    session signs in as the same identity the overlay client does. Raises
+    ``LookupError`` for a tenant the simulator does not have.
+    """
+    return pick_tenant(simulator.tenants(), partner).arguments()
 
 
 def _bearer(token: str) -> dict[str, str]:
@@ -148,7 +153,7 @@ class Comm100V4Session:
     def __init__(
         self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
     ) -> None:
-        self._token = tokens(simulator)[partner]
+        self._token: str = credentials(simulator, partner)["token"]
         self.client = httpx.Client(base_url=base_url, headers=_bearer(self._token), timeout=30, transport=transport)
 
     def create(self, n: int) -> Id:
@@ -196,20 +201,15 @@ COMM100_V4 = ApiProfile(
 # -- comm100-v3 -----------------------------------------------------------------------------
 
 
-def _logins(simulator: Any) -> list[Any]:
-    """The Comm100 v3 simulator's configured logins (email and password), in order."""
-    return list(simulator.credentials.values())
-
-
 class Comm100V3Session:
     """Raw access to the Comm100 v3 simulator as one partner: a password-grant token sent as a bearer token."""
 
     def __init__(
         self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
     ) -> None:
-        login = _logins(simulator)[partner]
+        login = credentials(simulator, partner)
         self.client = httpx.Client(base_url=base_url, timeout=30, transport=transport)
-        form = {"grant_type": "password", "email": login.email, "password": login.password}
+        form = {"grant_type": "password", "email": login["email"], "password": login["password"]}
         answer = self.client.post(comm100_v3.TOKEN_PATH, data=form).raise_for_status().json()
         self._token: str = answer["access_token"]
         self.client.headers.update(_bearer(self._token))
@@ -282,7 +282,7 @@ class OmnizePartnerSession:
         self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
     ) -> None:
         self.client = httpx.Client(base_url=base_url, timeout=30, transport=transport)
-        self._token = tokens(simulator)[partner]
+        self._token: str = credentials(simulator, partner)["token"]
         self._lock = threading.Lock()
         self._account_id: int | None = None
 
@@ -364,23 +364,19 @@ OMNIZE_PARTNER = ApiProfile(
 # -- portsip-dealers ------------------------------------------------------------------------
 
 
-def _portsip_admin(simulator: Any, partner: int) -> Any:
-    """The ``partner``-th installation's system administrator login: partners 0 and 1 are two PBXs."""
-    return list(simulator.credentials.values())[partner]
-
-
 class PortsipDealersSession:
     """Raw access to the PortSIP dealers simulator as one installation's administrator (a password-grant token)."""
 
     def __init__(
         self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
     ) -> None:
-        admin = _portsip_admin(simulator, partner)
+        # Partners 0 and 1 are two installations' system administrators.
+        admin = credentials(simulator, partner)
         self.client = httpx.Client(base_url=base_url, timeout=30, transport=transport)
         form = {
             "grant_type": "password",
-            "username": admin.username,
-            "password": admin.password,
+            "username": admin["username"],
+            "password": admin["password"],
             "scope": "all",
             "client_id": portsip_dealers.CLIENT_ID,
         }
@@ -452,15 +448,6 @@ PORTSIP_DEALERS = ApiProfile(
 # -- airvantage-partners -------------------------------------------------------------------
 
 
-def _airvantage_clients(simulator: Any) -> list[Any]:
-    """One full-right API client per company, in the simulator's order (0 and 1 are different companies)."""
-    chosen: dict[str, Any] = {}
-    for client in simulator.credentials.values():
-        if "accountNetwork.partners.add" in client.rights:
-            chosen.setdefault(client.company, client)
-    return list(chosen.values())
-
-
 class AirVantageSession:
     """Raw access to the AirVantage simulator as one company: a client-credentials token sent as a bearer token.
 
@@ -472,13 +459,14 @@ class AirVantageSession:
     def __init__(
         self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
     ) -> None:
-        clients = _airvantage_clients(simulator)
-        mine = clients[partner]
-        taken = {client.company for client in clients[:2]}
-        taken |= {company.uid for company, _ in simulator.network.partners(mine.company)}
+        # Tenants 0 and 1 are full-right API clients of two companies.
+        tenants = [pick_tenant(simulator.tenants(), index) for index in (0, 1)]
+        company = tenants[partner].facts["company_uid"]
+        taken = {tenant.facts["company_uid"] for tenant in tenants}
+        taken |= {other.uid for other, _ in simulator.network.partners(company)}
         self._target = next(uid for uid in simulator.network.companies if uid not in taken)
         self.client = httpx.Client(base_url=base_url, timeout=30, transport=transport)
-        form = {"grant_type": "client_credentials", "client_id": mine.client_id, "client_secret": mine.client_secret}
+        form = {"grant_type": "client_credentials", **tenants[partner].arguments()}
         answer = self.client.post(airvantage_partners.TOKEN_PATH, data=form).raise_for_status().json()
         self._token: str = answer["access_token"]
         self.client.headers.update(_bearer(self._token))
