@@ -58,7 +58,8 @@ class Parameter:
 
     ``selectable_fields`` and ``default_fields`` are AirVantage's ``fields`` projection
     (``x-selectable-fields``, ``x-default-fields``): the fields a caller may ask for, and
-    the ones an answer carries when it asks for none.
+    the ones an answer carries when it asks for none; ``error_codes`` the vendor's codes
+    a bad value of it gets (AirVantage's ``company.unknown``).
     """
 
     name: str
@@ -76,6 +77,11 @@ class Parameter:
     def default_fields(self) -> tuple[str, ...] | None:
         """The fields an answer carries when this parameter is absent (``x-default-fields``), or None."""
         return _strings(self.raw.get("x-default-fields"))
+
+    @property
+    def error_codes(self) -> tuple[Mapping[str, Any], ...]:
+        """The vendor error codes documented for this parameter (``x-error-codes``), as the spec lists them."""
+        return tuple(self.raw.get("x-error-codes") or ())
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ def test_operations_carry_their_extensions() -> None:
     assert find.permissions == ("accountNetwork.partners.view",)
     assert find.parameter("fields", "query").selectable_fields == ("uid", "name", "picture", "profile")
     assert find.parameter("fields").default_fields == ("uid", "name")
+    assert [entry["code"] for entry in find.parameter("company").error_codes] == ["company.unknown"]
+    assert find.parameter("fields").error_codes == ()
     assert api_spec("omnize-partner").operation("createAgent").token_location == "body"
     assert api_spec("omnize-partner").operation("listAgents").token_location == "query"
     assert api_spec("comm100-v4").operation("createSite").idempotent is False

@@ -84,12 +84,8 @@ def dotted_code(response: Any) -> str | None:
 def documented_codes(case: Any, *, parameters: bool = True) -> set[str]:
     """The codes the spec documents for the case's operation, and (unless told not to) for its parameters."""
     operation = spec_operation(SPEC, case.operation)
-    # The model has no error codes of parameters (Company's company.unknown): read them off each one.
-    entries = [
-        *operation.error_codes,
-        *(e for p in operation.parameters if parameters for e in p.raw.get("x-error-codes") or ()),
-    ]
-    return {entry["code"] for entry in entries}
+    owners = [operation, *(operation.parameters if parameters else ())]
+    return {entry["code"] for owner in owners for entry in owner.error_codes}
 
 
 def _excused(case: Any, response: Any) -> bool:
