@@ -1,0 +1,232 @@
+"""What the contract checks share: who calls (identities and their tokens), how an answer is judged, records in answers.
+
+The checks run inside the Schemathesis CLI (a hooks module registers them) and send
+their own requests as public ``Case`` objects of the loaded schema
+(``schema.find_operation_by_id(...).Case(...)``, ``Case.call``), signed by an
+:class:`Identity`. What they need to know about an API comes from the spec model
+(operations, paths, parameters, links) and from the hooks module: how to log in as each
+identity and how to read a status from an answer (Omnize answers every refusal 200).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from partner_apis.specs import ApiSpec, Operation
+from tests.contract.hooks.oauth import send_bearer
+from tests.contract.hooks.shared import json_body, live, spec_operation
+
+__all__ = [
+    "ALLOW_WRITES_VARIABLE",
+    "Api",
+    "Identity",
+    "http_status",
+    "item_id",
+    "items_of",
+    "record_of",
+    "total_of",
+    "writes_allowed",
+]
+
+# Set by the runner when a live run may write (``--allow-writes``); a simulator run always may.
+ALLOW_WRITES_VARIABLE = "PARTNER_APIS_CONTRACT_ALLOW_WRITES"
+# Keys that name a record in an answer, in the order they are tried.
+ID_KEYS = ("id", "uid")
+TIMEOUT = 10
+
+
+def writes_allowed() -> bool:
+    """Whether a check may create or change data: always against a simulator, live only with ``--allow-writes``."""
+    return not live() or bool(os.environ.get(ALLOW_WRITES_VARIABLE))
+
+
+def http_status(response: Any) -> int:
+    """The answer's HTTP status: how a REST API says whether it accepted a call."""
+    return int(response.status_code)
+
+
+@dataclass
+class Identity:
+    """One identity the checks call as: how it logs in (``login(base_url)`` returns a token) and where the token goes.
+
+    Tokens are cached per base URL and fetched again once after a 401. ``login`` raises
+    what the API's login raises (RuntimeError for a refused one); nothing here holds the
+    credentials themselves, and a token never appears in a message.
+    """
+
+    name: str
+    login: Callable[[str], str]
+    place: Callable[[Any, str | None], None] = send_bearer
+    _tokens: dict[str, str] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def token(self, base_url: str, *, fresh: bool = False) -> str:
+        """A token of this identity for the API at ``base_url`` (a new one when ``fresh``)."""
+        with self._lock:
+            if fresh or base_url not in self._tokens:
+                self._tokens[base_url] = self.login(base_url)
+            return self._tokens[base_url]
+
+    def send(self, case: Any) -> Any:
+        """``case`` sent as this identity (once more with a new token after a 401); returns the response."""
+        base_url = case.operation.schema.get_base_url()
+        response = None
+        for fresh in (False, True):
+            self.place(case, self.token(base_url, fresh=fresh))
+            response = case.call(timeout=TIMEOUT)
+            if response.status_code != 401:
+                break
+        return response
+
+
+@dataclass
+class Api:
+    """One API as the checks see it: its spec, who the run calls as, and how an answer's status is read.
+
+    ``caller(case)`` is the identity the run itself sends ``case`` as (one per role);
+    ``status(response)`` the status a REST API would have answered (Omnize reads its
+    body); ``others`` are identities that must never reach the first one's records.
+    """
+
+    spec: ApiSpec
+    caller: Callable[[Any], Identity]
+    status: Callable[[Any], int] = http_status
+    others: tuple[Identity, ...] = ()
+
+    def accepted(self, response: Any) -> bool:
+        """Whether the API accepted the call (a 2xx, as ``status`` reads it)."""
+        return 200 <= self.status(response) < 300
+
+    def operation(self, case: Any) -> Operation:
+        """The spec model's operation of ``case``."""
+        return spec_operation(self.spec, case.operation)
+
+    def case(self, like: Any, operation_id: str, **parts: Any) -> Any:
+        """A new Schemathesis case of ``operation_id`` in ``like``'s schema (``path_parameters=``, ``query=``, ``body=``)."""
+        return like.operation.schema.find_operation_by_id(operation_id).Case(**parts)
+
+    def call(self, like: Any, operation_id: str, who: Identity | None = None, **parts: Any) -> Any:
+        """Send ``operation_id`` as ``who`` (default: the identity that sent ``like``); returns the response."""
+        probe = self.case(like, operation_id, **parts)
+        return (who or self.caller(like)).send(probe)
+
+
+def record_of(body: Any) -> dict[str, Any] | None:
+    """The record an answer holds: the answer itself when it names one (``id``/``uid``), else its one wrapped object.
+
+    ``{"success": true, "data": {"id": 7, ...}}`` -> ``{"id": 7, ...}``; None when there is no such record.
+    """
+    if not isinstance(body, dict):
+        return None
+    if any(key in body for key in ID_KEYS):
+        return body
+    wrapped = [value for value in body.values() if isinstance(value, dict)]
+    return record_of(wrapped[0]) if len(wrapped) == 1 else None
+
+
+def items_of(body: Any) -> list[dict[str, Any]] | None:
+    """The items of a list answer: the answer when it is a list, else its (first) list property; None otherwise."""
+    if isinstance(body, list):
+        return [item for item in body if isinstance(item, dict)]
+    if isinstance(body, dict):
+        for value in body.values():
+            if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+                return value
+    return None
+
+
+def total_of(body: Any) -> int | None:
+    """How many items the whole list holds, as a page says it (``total`` or ``count``), or None when it does not."""
+    if isinstance(body, dict):
+        for key in ("total", "count"):
+            value = body.get(key)
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+    return None
+
+
+def item_id(item: Mapping[str, Any]) -> str | None:
+    """An item's id as text (``id`` or ``uid``), or None when it carries none."""
+    for key in ID_KEYS:
+        value = item.get(key)
+        if isinstance(value, int | str) and not isinstance(value, bool):
+            return str(value)
+    return None
+
+
+def path_parameters(operation: Operation) -> list[str]:
+    """The names of ``operation``'s path parameters, in the path's order."""
+    return [parameter.name for parameter in operation.parameters if parameter.location == "path"]
+
+
+def body_of(response: Any) -> Any:
+    """A response's JSON body, or None (re-exported for the checks)."""
+    return json_body(response)
+
+
+def leaves(node: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every (path, value) of a JSON document's non-object values."""
+    if isinstance(node, Mapping):
+        for name, value in node.items():
+            yield from leaves(value, (*path, str(name)))
+    else:
+        yield path, node
+
+
+_ANSWER = "$response.body#"
+
+
+def created_ids(spec: ApiSpec, operation: Operation, body: Any) -> set[str]:
+    """The ids a create's answer names, by the spec's links from its 2xx answers (``$response.body#/id``)."""
+    found: set[str] = set()
+    for status, response in operation.raw.get("responses", {}).items():
+        if not str(status).startswith("2"):
+            continue
+        for link in map(spec.resolve, spec.resolve(response).get("links", {}).values()):
+            for _, value in leaves({**link.get("parameters", {}), "body": link.get("requestBody", {})}):
+                if isinstance(value, str) and value.startswith(_ANSWER):
+                    node = body
+                    for part in value.removeprefix(_ANSWER).split("/")[1:]:
+                        if isinstance(node, list) and part.isdecimal() and int(part) < len(node):
+                            node = node[int(part)]
+                        else:
+                            node = node.get(part) if isinstance(node, Mapping) else None
+                    if isinstance(node, int | str) and not isinstance(node, bool):
+                        found.add(str(node))
+    return found
+
+
+def link_slots(spec: ApiSpec) -> dict[str, set[tuple[str, ...]]]:
+    """Where requests name what creates made: operationId -> {(location, name, ...)} filled by a link from an answer."""
+    slots: dict[str, set[tuple[str, ...]]] = {}
+    for operation in spec:
+        for status, response in operation.raw.get("responses", {}).items():
+            if not str(status).startswith("2"):
+                continue
+            for link in map(spec.resolve, spec.resolve(response).get("links", {}).values()):
+                target = spec.operation(link["operationId"])
+                for name, value in link.get("parameters", {}).items():
+                    if isinstance(value, str) and value.startswith(_ANSWER):
+                        location = target.parameter(name).location
+                        slots.setdefault(target.operation_id, set()).add((location, name))
+                for path, value in leaves(link.get("requestBody", {})):
+                    if isinstance(value, str) and value.startswith(_ANSWER):
+                        slots.setdefault(target.operation_id, set()).add(("body", *path))
+    return slots
+
+
+def named_values(slots: Mapping[str, set[tuple[str, ...]]], operation: Operation, case: Any) -> set[str]:
+    """The values ``case`` sends where a link says a request names a record (``slots``: :func:`link_slots`)."""
+    containers = {"path": case.path_parameters, "query": case.query, "header": case.headers, "body": case.body}
+    values: set[str] = set()
+    for location, *path in slots.get(operation.operation_id, ()):
+        node = containers.get(location)
+        for part in path:
+            node = node.get(part) if isinstance(node, Mapping) else None
+        if isinstance(node, int | str) and not isinstance(node, bool):
+            values.add(str(node))
+    return values

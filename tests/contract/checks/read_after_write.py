@@ -1,0 +1,185 @@
+"""Read after write: what a successful write sent is what the API then shows, from the record and from the list.
+
+A write that answers success and stores nothing (a v4 ``changeSiteStatus`` that answers
+the new status and never keeps it, an Omnize department update visible in its answer
+only) passes every check that looks at one response. After each accepted write (a
+secured POST, PUT or PATCH that is not a delete), the check reads the record back, as
+the same identity, from every place the spec offers:
+
+- the record: the GET at the write's path up to its first path parameter
+  (``/sites/{id}:changeSiteStatus`` -> ``GET /sites/{id}``), or for a create the GET its
+  answer's links lead to;
+- the list: the GET at the path before its first path parameter (``GET /sites``), walked
+  page by page (paging.py) until the record is found, with the write's own query values
+  and the record's or the answer's values for the list's required parameters.
+
+Each read must be accepted and show, for every field the write sent that the read
+carries, the value the write's answer showed for it (exactly), or where the answer did
+not show it, the value sent (read loosely: letter case, ``"true"`` for ``true``, a
+number's type, a reference sent by id read back as an object with that ``uid``/``id``).
+The record must be in the list. A selectable-fields parameter (AirVantage's ``fields``)
+asks for every field. Against a live vendor the check only reads, and only after a write
+the run was allowed to make.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from partner_apis.specs import Operation
+
+from .common import Api, body_of, created_ids, item_id, path_parameters, record_of
+from .paging import find_paging, walk
+
+__all__ = ["read_after_write_check", "same_value"]
+
+WRITES = ("POST", "PUT", "PATCH")
+# Pages of a list read to find a record written (a live list may be long).
+MAX_PAGES = 50
+
+
+def same_value(sent: Any, read: Any, *, strict: bool = False) -> bool:
+    """Whether ``read`` shows ``sent``: objects on the keys both have, lists item by item.
+
+    Loosely (unless ``strict``): text in any letter case, ``"true"``/``"false"`` for a
+    boolean, numbers of either type, and a scalar sent for an object read back (a
+    reference by ``uid``/``id``).
+    """
+    if isinstance(sent, Mapping) and isinstance(read, Mapping):
+        return all(same_value(value, read[key], strict=strict) for key, value in sent.items() if key in read)
+    if isinstance(sent, list) and isinstance(read, list):
+        return len(sent) == len(read) and all(same_value(a, b, strict=strict) for a, b in zip(sent, read, strict=True))
+    if strict:
+        return bool(sent == read) and type(sent) is type(read)
+    if isinstance(read, Mapping):
+        return any(same_value(sent, read.get(key)) for key in ("uid", "id") if key in read)
+    if isinstance(sent, str) and isinstance(read, bool):
+        return sent.lower() == str(read).lower()
+    if isinstance(sent, str) and isinstance(read, str):
+        return sent.casefold() == read.casefold()
+    numbers = (int, float)
+    if isinstance(sent, numbers) and isinstance(read, numbers) and not isinstance(sent, bool | type(None)):
+        return not isinstance(read, bool) and float(sent) == float(read)
+    return bool(sent == read)
+
+
+def _item_read(api: Api, operation: Operation) -> Operation | None:
+    """The GET that reads the record ``operation`` writes: at its path up to the first parameter, or its create link's."""
+    if "{" in operation.path:
+        path = operation.path[: operation.path.index("}") + 1]
+        return next((op for op in api.spec if op.method == "GET" and op.path == path), None)
+    for status, response in operation.raw.get("responses", {}).items():
+        if str(status).startswith("2"):
+            for link in map(api.spec.resolve, api.spec.resolve(response).get("links", {}).values()):
+                target = api.spec.operation(link["operationId"])
+                if target.method == "GET" and path_parameters(target):
+                    return target
+    return None
+
+
+def _list_read(api: Api, operation: Operation) -> Operation | None:
+    """The GET that lists the records ``operation`` writes: at the path before its first parameter."""
+    path = operation.path.split("{")[0].rstrip("/")
+    return next((op for op in api.spec if op.method == "GET" and op.path == path and not path_parameters(op)), None)
+
+
+def _expected(case: Any, answer: Mapping[str, Any] | None, read: Mapping[str, Any]) -> dict[str, tuple[Any, bool]]:
+    """Field -> (value the read must show, strictly?): what the write sent, as its answer showed it where it did."""
+    sent = case.body if isinstance(case.body, Mapping) else {}
+    fields: dict[str, Any] = {}
+    for key, value in sent.items():
+        if key not in read and isinstance(value, Mapping) and not (answer and key in answer):
+            fields.update(value)  # a wrapper (Omnize's {"department": {...}}): its fields are the record's
+        else:
+            fields[key] = value
+    return {
+        key: ((answer[key], True) if answer is not None and key in answer else (value, False))
+        for key, value in fields.items()
+        if key in read
+    }
+
+
+def _query(api: Api, read: Operation, case: Any, sources: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """The read's query: the write's own values for parameters it shares, every selectable field, required ones found."""
+    query: dict[str, Any] = {}
+    given = case.query if isinstance(case.query, Mapping) else {}
+    for parameter in read.parameters:
+        if parameter.location != "query":
+            continue
+        if parameter.selectable_fields:
+            query[parameter.name] = ",".join(parameter.selectable_fields)
+        elif parameter.name in given:
+            query[parameter.name] = given[parameter.name]
+        elif parameter.required:
+            found = [source[parameter.name] for source in sources if parameter.name in source]
+            if found:
+                query[parameter.name] = found[0]
+    return query
+
+
+def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callable[[Any, Any, Any], bool | None]:
+    """The check ``read_after_write`` for ``api`` (register it with ``schemathesis.check``).
+
+    ``deletes`` are operationIds that delete besides ``DELETE`` (PortSIP's destroy):
+    nothing is read back after them. Raises ``AssertionError`` naming the write, the read
+    and the field when a read does not show what the write sent.
+    """
+
+    def read_after_write(ctx: Any, response: Any, case: Any) -> bool | None:
+        """After an accepted write, the record and the list show what it sent (see the module)."""
+        operation = api.operation(case)
+        if operation.method not in WRITES or not operation.secured or operation.operation_id in deletes:
+            return None
+        if not api.accepted(response):
+            return None
+        answer = record_of(body_of(response))
+        item_op, list_op = _item_read(api, operation), _list_read(api, operation)
+        parameters = path_parameters(operation)
+        if parameters:
+            record_id = str(case.path_parameters[parameters[0]])
+        else:
+            ids = created_ids(api.spec, operation, body_of(response))
+            record_id = next(iter(sorted(ids)), None) if len(ids) == 1 else (item_id(answer) if answer else None)
+        if record_id is None:
+            return None
+        label = case.operation.label
+        sources: list[Mapping[str, Any]] = [answer or {}, case.body if isinstance(case.body, Mapping) else {}]
+        for source in list(sources):
+            sources += [value for value in source.values() if isinstance(value, Mapping)]
+        reads: list[tuple[str, Mapping[str, Any]]] = []
+        if item_op is not None:
+            name = path_parameters(item_op)[0]
+            got = api.call(
+                case, item_op.operation_id, path_parameters={name: record_id}, query=_query(api, item_op, case, sources)
+            )
+            record = record_of(body_of(got))
+            if not api.accepted(got) or record is None:
+                raise AssertionError(
+                    f"{label} succeeded, then {item_op.operation_id} of {record_id} answered "
+                    f"{got.status_code} {got.content[:200]!r}"
+                )
+            reads.append((f"{item_op.operation_id} of {record_id}", record))
+            sources.append(record)
+        if list_op is not None:
+            query = _query(api, list_op, case, sources)
+            if all(query.get(p.name) is not None for p in list_op.parameters if p.required and p.location == "query"):
+                paging = find_paging(list_op)
+                listed = None
+                for page in walk(api, case, list_op, paging, query, max_pages=MAX_PAGES):
+                    listed = next((item for item in page if item_id(item) == record_id), None)
+                    if listed is not None:
+                        break
+                if listed is None:
+                    raise AssertionError(f"{label} succeeded, then {list_op.operation_id} does not list {record_id}")
+                reads.append((f"{list_op.operation_id}'s item {record_id}", listed))
+        for where, read in reads:
+            for key, (value, strict) in _expected(case, answer, read).items():
+                if not same_value(value, read[key], strict=strict):
+                    shown = "its answer showed" if strict else "it sent"
+                    raise AssertionError(
+                        f"{label} succeeded, yet {where} shows {key}={read[key]!r} where {shown} {value!r}"
+                    )
+        return None
+
+    return read_after_write

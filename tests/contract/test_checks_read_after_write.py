@@ -1,0 +1,54 @@
+"""The read-after-write check (checks/read_after_write.py), against the tiny API with and without a lost write."""
+
+from __future__ import annotations
+
+import pytest
+
+from partner_apis.simulators.harness import serve
+from tests.contract.checks.read_after_write import read_after_write_check, same_value
+from tests.contract.checks.tiny_app import TinyApi, tiny_app
+
+
+@pytest.mark.parametrize("bugs", [(), ("lost_write",)], ids=["sound", "lost_write"])
+def test_an_update_is_read_back_from_the_record_and_the_list(bugs: tuple[str, ...]) -> None:
+    with serve(tiny_app(bugs)) as server:
+        api = TinyApi(server.root_url)
+        check = read_after_write_check(api.api)
+        for n in range(12):  # past the first page of the list (its default size is 10)
+            api.create(f"item {n}")
+        case, response = api.send("updateItem", path_parameters={"id": 12}, body={"colour": "BLUE"})
+        assert response.json()["colour"] == "BLUE"  # the answer shows the change either way
+        if bugs:
+            with pytest.raises(AssertionError, match="getItem of 12 shows colour='red' where its answer showed 'BLUE'"):
+                check(None, response, case)
+        else:
+            check(None, response, case)
+
+
+def test_a_create_is_found_in_the_list_and_read_back() -> None:
+    with serve(tiny_app()) as server:
+        api = TinyApi(server.root_url)
+        check = read_after_write_check(api.api)
+        case, response = api.send("createItem", body={"name": "new", "colour": "green"}, media_type="application/json")
+        check(None, response, case)
+
+
+def test_a_refused_write_is_not_read_back() -> None:
+    with serve(tiny_app(["lost_write"])) as server:
+        api = TinyApi(server.root_url)
+        check = read_after_write_check(api.api)
+        case, response = api.send("updateItem", path_parameters={"id": 404}, body={"colour": "blue"})
+        assert response.status_code == 404
+        check(None, response, case)
+
+
+def test_values_compare_loosely_unless_the_answer_showed_them() -> None:
+    assert same_value("open", "Open")
+    assert same_value("true", True)
+    assert same_value(3, 3.0)
+    assert same_value("profile-uid", {"uid": "profile-uid", "name": "Gold"})
+    assert same_value({"a": 1, "b": 2}, {"a": 1})  # keys the read does not carry are not compared
+    assert not same_value("open", "Closed")
+    assert not same_value([1, 2], [1])
+    assert not same_value("open", "Open", strict=True)
+    assert not same_value(1, True)
