@@ -6,6 +6,8 @@ Bad input (an unknown key or option, a value of the wrong type, a port that cann
 listened on) ends with one line on stderr and exit status 2, never a traceback. The
 banner goes to stdout once the port is held, so it always names the port really served
 (``--port 0`` picks a free one). ``--access-log`` writes one line per request to stderr.
+``--faults PROFILE --fault-seed N`` serves the simulator with a fault profile (a shipped
+name or a TOML file; see ``partner_apis.simulators.harness.faults``).
 """
 
 from __future__ import annotations
@@ -97,7 +99,15 @@ def _main(argv: Sequence[str] | None) -> int:
     parser.add_argument(
         "--access-log",
         action="store_true",
-        help="log each request to stderr: method, path and query (credentials masked), status, milliseconds",
+        help="log each request to stderr: method, path and query (credentials masked), status, milliseconds, fault",
+    )
+    parser.add_argument(
+        "--faults",
+        metavar="PROFILE",
+        help="inject a fault profile: flaky, rate-limited, slow, vendor-outage, or a TOML file's path",
+    )
+    parser.add_argument(
+        "--fault-seed", type=int, default=0, metavar="N", help="the seed of the fault draws (default 0)"
     )
     args = parser.parse_args(argv)
     try:
@@ -109,6 +119,8 @@ def _main(argv: Sequence[str] | None) -> int:
 
     try:
         options = simulator.parse_options(args.option)
+        if args.faults is not None:
+            options.update(faults=args.faults, fault_seed=args.fault_seed)
         app = create_app(args.key, **options)
     except (ValueError, TypeError) as error:
         parser.exit(2, f"{PROG}: {error}\n")
@@ -132,6 +144,9 @@ def _serve(app: Starlette, sock: socket.socket, key: str, base_path: str, *, acc
     print(f"{key} simulator on http://{shown}:{port}{base_path}", flush=True)
     for credential in getattr(app.state.simulator, "credentials", {}).values():
         print(f"  {credential!r}", flush=True)
+    faults = getattr(app, "faults", None)
+    if faults is not None:
+        print(f"  faults: {faults.profile.name} (seed {faults.seed})", flush=True)
     if access_log:
         _access_log()
     config = uvicorn.Config(

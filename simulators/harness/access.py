@@ -1,9 +1,11 @@
 """An opt-in access log: one line per request a simulator serves, with its secrets masked.
 
     GET /api/v1/agents?account_id=3&token=*** 200 0.4ms
+    POST /api/v1/agents?token=*** - 1.2ms fault=reset-after
 
 Each line is an INFO record of the ``partner_apis.simulators.access`` logger, carrying
-``method``, ``target`` (path and query), ``status`` and ``duration_ms`` as attributes too.
+``method``, ``target`` (path and query), ``status``, ``duration_ms`` and ``fault`` (the
+label of a fault a fault profile injected, else None; see :mod:`.faults`) as attributes too.
 Only the request line is logged: no header (an ``Authorization`` header never appears)
 and no body (Omnize's partner token and the password digests travel in JSON bodies).
 Query parameters that name a credential (``token``, ``access_token``, ``password``,
@@ -22,10 +24,24 @@ from urllib.parse import unquote_plus
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["ACCESS_LOGGER", "MASK", "AccessLog", "is_secret_parameter", "masked_query", "request_target"]
+__all__ = [
+    "ACCESS_LOGGER",
+    "FAULT_SCOPE",
+    "MASK",
+    "SERVER_SEND",
+    "AccessLog",
+    "is_secret_parameter",
+    "masked_query",
+    "request_target",
+]
 
 ACCESS_LOGGER = "partner_apis.simulators.access"
 MASK = "***"
+# Where a fault-injecting app (see .faults) leaves the label of the fault it injected, for
+# the log line, and where this log leaves the server's own send, which a dropped
+# connection needs (the log wraps the app's).
+FAULT_SCOPE = "partner_apis.fault"
+SERVER_SEND = "partner_apis.server_send"
 
 # A query parameter holds a credential when its name, in lower case without separators,
 # contains one of these words (access_token, refreshToken, client_secret, x-api-key, ...)
@@ -91,17 +107,26 @@ class AccessLog:
                 status = message["status"]
             await send(message)
 
+        scope.setdefault(SERVER_SEND, send)
         try:
             await self.app(scope, receive, send_and_note)
         finally:
             duration_ms = (time.perf_counter() - started) * 1000
             method, target = scope["method"], request_target(scope)
             shown = "-" if status is None else str(status)
+            fault: str | None = scope.get(FAULT_SCOPE)
             self.logger.info(
-                "%s %s %s %.1fms",
+                "%s %s %s %.1fms%s",
                 method,
                 target,
                 shown,
                 duration_ms,
-                extra={"method": method, "target": target, "status": status, "duration_ms": duration_ms},
+                "" if fault is None else f" fault={fault}",
+                extra={
+                    "method": method,
+                    "target": target,
+                    "status": status,
+                    "duration_ms": duration_ms,
+                    "fault": fault,
+                },  # fmt: skip
             )

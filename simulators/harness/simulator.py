@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import functools
 import hmac
+import inspect
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Generic, ParamSpec, TypeVar
 
@@ -22,6 +24,7 @@ from partner_apis.specs import ApiSpec, api_spec
 from .app import Call, Handler, Operation, Reply, Simulator, SimulatorApp, build_app, handler_name, served_path
 from .auth import bearer_token
 from .errors import SimError
+from .faults import build_faulty_app
 from .tokens import TokenIssuer
 from .validation import Body
 
@@ -214,14 +217,32 @@ def app_factory(simulator: Callable[P, Simulator]) -> Callable[P, SimulatorApp]:
     """A ``create_app`` for a simulator class: it takes the class's options and builds a fresh app.
 
     The app has the simulator at ``app.state.simulator``. ``inspect.signature`` of the
-    factory shows the class's options (the registry and the CLI read them there). The
-    factory raises what the class raises for options it refuses.
+    factory shows the class's options (the registry and the CLI read them there), and two
+    more every simulator takes: ``faults`` (a shipped fault profile's name or a TOML
+    file's path, see :mod:`.faults`; None: no faults) and ``fault_seed`` (the seed of its
+    draws, default 0). The factory raises what the class raises for options it refuses,
+    and ``FaultProfileError`` (a ``ValueError``) for a bad profile.
     """
 
     def create_app(*args: P.args, **kwargs: P.kwargs) -> SimulatorApp:
-        return build_app(simulator(*args, **kwargs))
+        faults: str | Path | None = kwargs.pop("faults", None)  # type: ignore[assignment]
+        fault_seed: int = kwargs.pop("fault_seed", 0)  # type: ignore[assignment]
+        if faults is None:
+            return build_app(simulator(*args, **kwargs))
+        return build_faulty_app(simulator(*args, **kwargs), faults, fault_seed)
 
     functools.update_wrapper(create_app, simulator, assigned=("__module__",), updated=())
+    # The class's options and the fault options, as the registry reads them (annotations
+    # evaluated: this signature is read as it is, not resolved again).
+    signature = inspect.signature(simulator, eval_str=True)
+    fault_options = [
+        inspect.Parameter("faults", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=str | Path | None),
+        inspect.Parameter("fault_seed", inspect.Parameter.KEYWORD_ONLY, default=0, annotation=int),
+    ]
+    parameters = list(signature.parameters.values())
+    tail = [p for p in parameters if p.kind is inspect.Parameter.VAR_KEYWORD]
+    head = [p for p in parameters if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    create_app.__signature__ = signature.replace(parameters=[*head, *fault_options, *tail])  # type: ignore[attr-defined]
     create_app.__doc__ = (
         f"Return the ASGI app of a fresh {getattr(simulator, '__name__', 'simulator')} (``app.state.simulator``);"
         " the options are the simulator's."

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -42,12 +43,14 @@ MISSING_EXTRA = (
 def partner_api_simulator(caplog: pytest.LogCaptureFixture) -> Iterator[Callable[..., RunningSimulator]]:
     """Return a function that starts a fresh simulator for an API key.
 
-    ``partner_api_simulator(key, access_log=False, **options)``: ``options`` go to the
-    simulator's ``create_app`` (``token_lifetime=5``, ...); with ``access_log=True`` each
-    request it serves is logged (credentials masked) at INFO on
-    ``partner_apis.simulators.access``, captured by pytest (``caplog.records``, and shown
-    under "Captured log call" when the test fails). Fails the test with the extra to
-    install when the simulators' requirements are missing.
+    ``partner_api_simulator(key, access_log=False, faults=None, fault_seed=0, **options)``:
+    ``options`` go to the simulator's ``create_app`` (``token_lifetime=5``, ...); with
+    ``access_log=True`` each request it serves is logged (credentials masked, the fault
+    injected named) at INFO on ``partner_apis.simulators.access``, captured by pytest
+    (``caplog.records``, and shown under "Captured log call" when the test fails);
+    ``faults`` serves it with a fault profile (``"flaky"``, ``"rate-limited"``, ``"slow"``,
+    ``"vendor-outage"`` or a TOML file's path) seeded by ``fault_seed``. Fails the test
+    with the extra to install when the simulators' requirements are missing.
     """
     try:
         from partner_apis.simulators import harness, registry  # noqa: F401 (the extra's requirements, checked first)
@@ -56,10 +59,18 @@ def partner_api_simulator(caplog: pytest.LogCaptureFixture) -> Iterator[Callable
 
     with contextlib.ExitStack() as stack:
 
-        def start(key: str, *, access_log: bool = False, **options: Any) -> RunningSimulator:
+        def start(
+            key: str,
+            *,
+            access_log: bool = False,
+            faults: str | Path | None = None,
+            fault_seed: int = 0,
+            **options: Any,
+        ) -> RunningSimulator:
             if access_log:
                 # Python drops INFO records by default; pytest restores the level after the test.
                 caplog.set_level(logging.INFO, logger=ACCESS_LOGGER)
-            return stack.enter_context(running(key, access_log=access_log, **options))
+            simulator = running(key, access_log=access_log, faults=faults, fault_seed=fault_seed, **options)
+            return stack.enter_context(simulator)
 
         yield start

@@ -5,6 +5,9 @@
     with running("comm100-v4") as sim:          # a fresh simulator on a free loopback port
         client = sim.client()                    # the overlay client, signed in as the first partner
 
+    with running("comm100-v4", faults="flaky", fault_seed=7) as sim:   # the same, failing as a network does
+        ...
+
 The pytest fixture ``partner_api_simulator`` hands out the same :class:`RunningSimulator`.
 This is the testing layer: the one place that joins a simulator with an overlay client
 (simulators never import clients or overlays). It imports only the standard library at
@@ -18,11 +21,13 @@ import contextlib
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
+    from partner_apis.simulators.harness.faults import FaultPlan
     from partner_apis.simulators.tenants import Tenant
 
 __all__ = ["RunningSimulator", "overlay_factory", "running"]
@@ -62,6 +67,12 @@ class RunningSimulator:
     def simulator(self) -> Any:
         """The simulator object behind the app (its state and credentials)."""
         return self.app.state.simulator
+
+    @property
+    def faults(self) -> FaultPlan | None:
+        """The fault profile's plan when the simulator injects faults (``counts``, ``decisions()``), else None."""
+        plan: FaultPlan | None = getattr(self.app, "faults", None)
+        return plan
 
     @property
     def tenants(self) -> Sequence[Tenant]:
@@ -124,20 +135,32 @@ class RunningSimulator:
 
 @contextlib.contextmanager
 def running(
-    key: str, *, host: str = "127.0.0.1", access_log: bool = False, **options: Any
+    key: str,
+    *,
+    host: str = "127.0.0.1",
+    access_log: bool = False,
+    faults: str | Path | None = None,
+    fault_seed: int = 0,
+    **options: Any,
 ) -> Iterator[RunningSimulator]:
     """Serve a fresh simulator of ``key`` on a free loopback port until the block exits.
 
     ``options`` go to the simulator's ``create_app`` (``token_lifetime=5``, ...);
     ``access_log`` logs each request served (method, path with credentials masked, status,
-    milliseconds) as INFO records of the ``partner_apis.simulators.access`` logger. Raises
-    ``KeyError`` naming the known keys for an unknown ``key``, ``TypeError`` for an option
-    the simulator does not take or a value of the wrong type, ``ImportError`` without the
-    ``simulators`` extra, and ``RuntimeError`` if the server does not start.
+    milliseconds, the fault injected) as INFO records of the ``partner_apis.simulators.access``
+    logger. ``faults`` serves it with a fault profile (``"flaky"``, ``"rate-limited"``,
+    ``"slow"``, ``"vendor-outage"`` or a TOML file's path), its draws seeded by
+    ``fault_seed``: ``sim.faults`` is then the plan (its ``counts`` of faults injected).
+    Raises ``KeyError`` naming the known keys for an unknown ``key``, ``TypeError`` for an
+    option the simulator does not take or a value of the wrong type, ``ValueError`` for a
+    bad fault profile, ``ImportError`` without the ``simulators`` extra, and
+    ``RuntimeError`` if the server does not start.
     """
     from partner_apis.simulators.harness import serve
     from partner_apis.simulators.registry import create_app, entry
 
+    if faults is not None:
+        options.update(faults=faults, fault_seed=fault_seed)
     app = create_app(key, **options)
     with serve(app, host, access_log=access_log) as server:
         yield RunningSimulator(key, server.root_url, server.root_url + entry(key).base_path, app)
