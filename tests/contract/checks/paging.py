@@ -76,18 +76,18 @@ def find_paging(operation: Operation) -> Paging | None:
 def boundary_sizes(total: int, paging: Paging) -> list[int]:
     """Page sizes to walk a list of ``total`` items with: some it is an exact multiple of, some not.
 
-    1 (when that takes at most :data:`MAX_PAGES` pages), the largest divisor giving at
-    least two pages, the total itself, and one more and one less than that divisor;
-    each within the parameter's bounds.
+    1 (when that takes at most :data:`MAX_PAGES` pages), the largest divisor within the
+    parameter's bounds, one more and one less than it, the total, one more than the
+    total and the largest size allowed: each within the bounds and :data:`MAX_PAGES`.
     """
     low, high = paging.min_size, paging.max_size or max(total + 1, 2)
-    divisors = [size for size in range(2, total) if total % size == 0 and total // size <= MAX_PAGES]
-    candidates = [total]
+    divisors = [size for size in range(max(2, low), min(total, high + 1)) if total % size == 0]
+    divisors = [size for size in divisors if total // size <= MAX_PAGES]
+    candidates = [total, total + 1, high]
     if divisors:
         candidates += [divisors[-1], divisors[-1] + 1, divisors[-1] - 1]
     if total <= MAX_PAGES:
         candidates.append(1)
-    candidates.append(total + 1)
     return sorted({size for size in candidates if low <= size <= high and math.ceil(total / size) <= MAX_PAGES})
 
 
