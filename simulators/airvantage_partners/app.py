@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from starlette.requests import Request
@@ -33,11 +34,23 @@ from starlette.requests import Request
 from partner_apis.simulators.harness import Body, Call, OAuthSimulator, Operation, Reply, SimError, TokenIssuer
 from partner_apis.simulators.harness.app import query_values
 from partner_apis.simulators.harness.auth import basic_credentials
+from partner_apis.simulators.harness.faults import VendorFault
 from partner_apis.simulators.harness.simulator import app_factory, same_secret
 from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
 
 from .callbacks import CallbackSender, parse_callback
-from .state import ApiClient, Company, Network, OperationRecord, PartnershipRequest, Principal, Profile, User, refuse
+from .state import (
+    ApiClient,
+    Company,
+    Network,
+    OperationRecord,
+    PartnershipRequest,
+    Principal,
+    Profile,
+    RequestStatus,
+    User,
+    refuse,
+)
 
 __all__ = [
     "DEFAULT_COMPANIES",
@@ -119,6 +132,40 @@ _HARNESS_CODES = {
 }
 
 
+def _started_request(simulator: AirVantageSimulator, answer: Any) -> tuple[OperationRecord, PartnershipRequest] | None:
+    """The operation a requestPartnership answer names, and its request while still pending."""
+    uid = answer.get("operation") if isinstance(answer, dict) else None
+    if not isinstance(uid, str):
+        return None
+    network = simulator.network
+    for company in network.companies:
+        try:
+            operation = network.operation(company, uid)
+        except SimError:
+            continue
+        for request in network.pending_for(operation.target):
+            if request.operation == uid:
+                return operation, request
+    return None
+
+
+def _fail_operation(simulator: AirVantageSimulator, answer: Any) -> None:
+    """The operation ends FAILURE (its task failed) without the partner having answered."""
+    started = _started_request(simulator, answer)
+    if started is not None:
+        simulator.network.reject(started[0].target, started[1].uid)
+
+
+def _stall_operation(simulator: AirVantageSimulator, answer: Any) -> None:
+    """The operation never ends: its request never reaches the partner (until the requester cancels)."""
+    started = _started_request(simulator, answer)
+    if started is not None:
+        started[1].status = RequestStatus.WITHDRAWN
+
+
+_REQUEST = ("requestPartnership",)
+
+
 @dataclass(frozen=True)
 class _Grantee:
     """What a token stands for: the API client it was issued to and the principal it acts as."""
@@ -162,6 +209,15 @@ class AirVantageSimulator(OAuthSimulator[_Grantee]):
     """A stateful AirVantage server; ``credentials`` are the API clients by id, ``network`` the companies."""
 
     key = KEY
+    # Fault profiles' vendor faults: its asynchronous operations failing or stalling after
+    # the request was accepted, and an internal error in its error shape.
+    vendor_faults = MappingProxyType(
+        {
+            "operation-fails": VendorFault("the operation ends FAILURE", after=_fail_operation, operations=_REQUEST),
+            "operation-stalls": VendorFault("the operation never ends", after=_stall_operation, operations=_REQUEST),
+            "internal-error": VendorFault("a 500 internal.error", SimError(500, "internal_error", "internal error")),
+        }
+    )
     login_refused = ("invalid_grant", "Bad credentials")
     refresh_refused = ("invalid_grant", "Invalid refresh token")
     # Spring Security's answers (in the OAuth shape, see vendor_error).

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, Literal
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 
 from partner_apis.simulators.harness import Call, OAuthSimulator, Reply, SimError, app_factory, same_secret, token_path
+from partner_apis.simulators.harness.faults import VendorFault
 from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
 
 from .state import Agent, Credential, SiteRecord, SiteStore, TokenIssuer, now_text
@@ -81,6 +83,14 @@ class Comm100V3Simulator(OAuthSimulator[Credential]):
     """A stateful Comm100 v3 partner server; ``credentials`` are the partners' logins."""
 
     key = KEY
+    # Fault profiles' vendor faults: ASP.NET's unhandled-exception answer, in the v3 error shape.
+    vendor_faults = MappingProxyType(
+        {
+            "internal-error": VendorFault(
+                "a 500 {code, message}", SimError(500, "internal_error", "An error has occurred.")
+            )
+        }
+    )
     missing_token = ("unauthorized", f"{_DENIED}: a bearer token is required.", "Bearer")
     invalid_token = ("unauthorized", f"{_DENIED}: the token is invalid or expired.", 'Bearer error="invalid_token"')
 

@@ -23,10 +23,12 @@ import json
 import secrets
 import time
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from partner_apis.models.comm100_v4 import SiteStatus
 from partner_apis.simulators.harness import Call, FieldProblem, OAuthSimulator, Reply, SimError, TokenIssuer
+from partner_apis.simulators.harness.faults import VendorFault
 from partner_apis.simulators.harness.simulator import app_factory, same_secret, schema_properties, token_path
 from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
 
@@ -80,6 +82,14 @@ class Comm100V4Simulator(OAuthSimulator[Credential]):
     """A stateful Comm100 v4 partner server; ``credentials`` name each partner's tokens."""
 
     key = KEY
+    # Fault profiles' vendor faults: ASP.NET's unhandled-exception answer, in the v4 error shape.
+    vendor_faults = MappingProxyType(
+        {
+            "internal-error": VendorFault(
+                "a 500 {code, message}", SimError(500, "internal_error", "An error has occurred.")
+            )
+        }
+    )
 
     def __init__(
         self,

@@ -24,7 +24,7 @@ from partner_apis.specs import ApiSpec, api_spec
 from .app import Call, Handler, Operation, Reply, Simulator, SimulatorApp, build_app, handler_name, served_path
 from .auth import bearer_token
 from .errors import SimError
-from .faults import build_faulty_app
+from .faults import VendorFault, build_faulty_app
 from .tokens import TokenIssuer
 from .validation import Body
 
@@ -102,10 +102,13 @@ class SpecSimulator:
     """The base of an API's simulator: its spec, and each operation's handler found by name.
 
     ``declared_media_type_only``: see :class:`~.validation.BodyValidator`.
+    ``vendor_faults``: the vendor's own ways of failing, by name, that a fault profile's
+    ``vendor`` faults inject (see :mod:`.faults`).
     """
 
     key: str
     declared_media_type_only: ClassVar[bool] = False
+    vendor_faults: ClassVar[Mapping[str, VendorFault]] = MappingProxyType({})
 
     @property
     def spec(self) -> ApiSpec:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from starlette.requests import Request
@@ -41,6 +42,7 @@ from partner_apis.simulators.harness import (
     app_factory,
     query_values,
 )
+from partner_apis.simulators.harness.faults import VendorFault
 from partner_apis.simulators.tenants import FULL, Tenant, frozen
 
 from .refusals import LOGIN, conflict, invalid_token, not_found, render
@@ -77,6 +79,11 @@ class OmnizeSimulator(SpecSimulator):
 
     key = "omnize-partner"
     declared_media_type_only = True  # Rails parses a body into params only when it is declared JSON
+    # Fault profiles' vendor faults: Omnize reports an internal failure as it reports a
+    # refusal, inside HTTP 200 (``success: false``), so only the body says the call failed.
+    vendor_faults = MappingProxyType(
+        {"internal-error": VendorFault("HTTP 200, success false", SimError(500, "server_failure", "Internal error"))}
+    )
 
     def __init__(self, credentials: Iterable[Credential] = DEFAULT_CREDENTIALS) -> None:
         self.credentials = {credential.token: credential for credential in credentials}

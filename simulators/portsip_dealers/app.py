@@ -39,9 +39,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from partner_apis.simulators.harness import Call, FieldProblem, OAuthSimulator, Reply, SimError, app_factory
+from partner_apis.simulators.harness.faults import VendorFault
 from partner_apis.simulators.harness.simulator import TOKEN_OPERATION, token_path
 from partner_apis.simulators.tenants import FULL, Tenant, frozen
 from partner_apis.specs import api_spec
@@ -109,6 +111,14 @@ class PortsipDealersSimulator(OAuthSimulator[Principal]):
     """A stateful PortSIP PBX (or several): the token endpoint and the dealers resource."""
 
     key = KEY
+    # Fault profiles' vendor faults: the documented catch-all UNKNOWN, and a code the doc
+    # does not list yet (codes are only ever added; clients must treat it as UNKNOWN).
+    vendor_faults = MappingProxyType(
+        {
+            "unknown-error": VendorFault("a 500 UNKNOWN", SimError(500, "UNKNOWN", "unknown error")),
+            "new-error-code": VendorFault("a 503 with an undocumented code", SimError(503, "SERVICE_BUSY", "busy")),
+        }
+    )
     login_refused = ("UNAUTHORIZED", "Login failed, authentication error")  # the Authentication page's words
     refresh_refused = ("UNKNOWN", "unknown error")
     oauth_errors = False
