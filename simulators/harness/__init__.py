@@ -16,7 +16,7 @@ from .app import (
 from .auth import basic_credentials, bearer_token
 from .encoded import Encoded
 from .errors import FieldProblem, SimError
-from .records import Owned, Rendered, SchemaAnswer
+from .records import Owned, Rendered, SchemaAnswer, every_word_in
 from .server import RunningServer, serve
 from .simulator import (
     NO_STORE,
@@ -60,6 +60,7 @@ __all__ = [
     "basic_credentials",
     "bearer_token",
     "build_app",
+    "every_word_in",
     "handler_name",
     "oauth_error",
     "query_values",

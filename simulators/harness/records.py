@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 import itertools
 import threading
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
 from .encoded import Encoded
 from .simulator import schema_properties
 
-__all__ = ["Owned", "Rendered", "SchemaAnswer"]
+__all__ = ["Owned", "Rendered", "SchemaAnswer", "every_word_in"]
 
 R = TypeVar("R")
 
@@ -145,3 +145,9 @@ class Owned(Generic[R]):
 
     def __len__(self) -> int:
         return len(self._records)
+
+
+def every_word_in(search: str, texts: Iterable[object]) -> bool:
+    """A keyword search: whether each word of ``search`` is in one of ``texts`` (those that are text), in any case."""
+    haystack = [text.casefold() for text in texts if isinstance(text, str)]
+    return all(any(word in text for text in haystack) for word in search.casefold().split())

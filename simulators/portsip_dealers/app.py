@@ -42,13 +42,21 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from partner_apis.simulators.harness import Call, FieldProblem, OAuthSimulator, Reply, SimError, app_factory
+from partner_apis.simulators.harness import (
+    Call,
+    FieldProblem,
+    OAuthSimulator,
+    Reply,
+    SimError,
+    app_factory,
+    every_word_in,
+)
 from partner_apis.simulators.harness.faults import VendorFault
 from partner_apis.simulators.harness.simulator import TOKEN_OPERATION, token_path
 from partner_apis.simulators.tenants import FULL, Tenant, frozen
 from partner_apis.specs import api_spec
 
-from .query import QueryError, matches_search, order, parse_filter
+from .query import QueryError, order, parse_filter
 from .state import (
     PUBLIC_FIELDS,
     AdminCredential,
@@ -86,6 +94,8 @@ DEFAULT_INSTALLATIONS = 2
 DEFAULT_CREDENTIALS = admin_credentials(DEFAULT_INSTALLATIONS)
 
 _VALIDATE_FAILED = "field validation failed"  # about.md's words
+# The fields `search` looks in: every text field of a dealer.
+_SEARCHED = ("name", "display_name", "email", "website", "phone", "address", "description")
 # The harness's own refusals, in the vendor's codes.
 _HARNESS_CODES = {
     "invalid_request": "VALIDATE_FAILED",
@@ -246,7 +256,8 @@ class PortsipDealersSimulator(OAuthSimulator[Principal]):
                 keep = parse_filter(query["filter"], PUBLIC_FIELDS)
                 answers = [answer for answer in answers if keep(answer.value)]
             if "search" in query:
-                answers = [answer for answer in answers if matches_search(answer.value, query["search"])]
+                search = query["search"]
+                answers = [answer for answer in answers if every_word_in(search, map(answer.value.get, _SEARCHED))]
             if "orderby" in query:
                 by_view = {id(answer.value): answer for answer in answers}
                 ordered = order([answer.value for answer in answers], query["orderby"], PUBLIC_FIELDS)
