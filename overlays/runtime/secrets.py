@@ -18,7 +18,8 @@ holds no more than it did on its first day:
 
 Nothing global in the host changes: no log-record factory, no filter or handler on the
 root logger or on any logger outside ``httpx``, ``httpcore`` and ``partner_apis`` (and
-the loggers a caller names).
+the loggers a caller names); the handler on httpx's and httpcore's top-level loggers
+leaves their records' way to the host's handlers (or logging's last resort) as it was.
 """
 
 from __future__ import annotations
@@ -291,14 +292,40 @@ class RedactingFilter(logging.Filter):
 
 
 class _RedactingNullHandler(logging.NullHandler):
-    # The handler every library may put on its own top-level logger (the logging HOWTO's
-    # NullHandler), redacting in place as well: a logger's filters run only for the records
-    # that logger makes, but its handlers run for every descendant's records that propagate,
-    # before the root's handlers (the host's) see them. So a partner_apis.* logger made after
-    # install_log_redaction is still covered.
+    # A handler on a namespace's top-level logger, redacting in place: a logger's filters run
+    # only for the records that logger makes, but its handlers run for every descendant's
+    # records that propagate, before the root's handlers (the host's) see them. So a logger
+    # made under it after install_log_redaction is still covered.
+    #
+    # On this project's logger it is the NullHandler every library may put there (the
+    # logging HOWTO's). On httpx's and httpcore's it is `transparent`: where it is the only
+    # handler a record meets, logging would have given the record to its last resort
+    # (standard error, WARNING and up), and so does this handler, so those libraries'
+    # warnings reach the host as they would without us.
+    def __init__(self, *, transparent: bool = False) -> None:
+        super().__init__()
+        self.transparent = transparent
+
     def handle(self, record: logging.LogRecord) -> bool:
         _redact_record(record)
+        last_resort = logging.lastResort
+        if not self.transparent or last_resort is None or record.levelno < last_resort.level:
+            return True
+        if not _other_handlers(record.name):
+            last_resort.handle(record)
         return True
+
+
+def _other_handlers(name: str) -> bool:
+    # Whether a record of the logger `name` meets a handler of the host's on its way up
+    # (logging's own walk in Logger.callHandlers, without the level checks it leaves to
+    # each handler).
+    node: logging.Logger | None = logging.getLogger(name)
+    while node is not None:
+        if any(not isinstance(handler, _RedactingNullHandler) for handler in node.handlers):
+            return True
+        node = node.parent if node.propagate else None
+    return False
 
 
 # The namespaces whose loggers may see a URL, a header or a body: httpx's request lines
@@ -316,7 +343,13 @@ _KNOWN_LOGGERS = (
 )
 _OWN_NAMESPACE = "partner_apis"
 _FILTER = RedactingFilter()
-_HANDLER = _RedactingNullHandler()
+# The top-level loggers a redacting handler goes on: ours, and the HTTP libraries' (whose
+# loggers made after the last install would otherwise log unmasked until the next one).
+_HANDLERS = {
+    _OWN_NAMESPACE: _RedactingNullHandler(),
+    "httpx": _RedactingNullHandler(transparent=True),
+    "httpcore": _RedactingNullHandler(transparent=True),
+}
 _install_lock = threading.Lock()
 
 
@@ -329,10 +362,17 @@ def install_log_redaction(extra_loggers: Iterable[str] = ()) -> None:
 
     A :class:`RedactingFilter` goes on every logger that exists in those namespaces (and
     in ``extra_loggers``'s) and on httpx's and httpcore's own loggers, since a logger's
-    filter does not see its children's records; a redacting ``NullHandler`` on
-    ``partner_apis`` covers project loggers made later. The root logger, the log-record
-    factory and every other logger are left alone. Calling it again (each client built
-    calls it) covers loggers made since.
+    filter does not see its children's records. A redacting handler, first on the
+    ``partner_apis``, ``httpx`` and ``httpcore`` loggers, masks the records of their
+    loggers made later as those records propagate, before any handler above (the
+    root's) sees them; on httpx's and httpcore's it hands a record no other handler
+    takes to logging's last resort, as logging itself would. What it cannot reach without
+    changing the host's own loggers: a logger made later that does not propagate, or a
+    handler put on such a new logger itself, sees its records unmasked until this runs
+    again. Loggers named in ``extra_loggers`` and their children existing now are
+    covered by filters only. The root logger, the log-record factory and every other
+    logger are left alone. Calling it again (each client built calls it) covers loggers
+    made since.
     """
     extra = tuple(extra_loggers)  # read once: it may be a generator
     namespaces = (*_NAMESPACES, *extra)
@@ -345,9 +385,10 @@ def install_log_redaction(extra_loggers: Iterable[str] = ()) -> None:
             logger = logging.getLogger(name)
             if _FILTER not in logger.filters:
                 logger.addFilter(_FILTER)
-        own = logging.getLogger(_OWN_NAMESPACE)
-        if own.handlers[:1] != [_HANDLER]:
-            # First among the logger's handlers, so that one added before it (the debug
-            # switch's) also sees masked records. A new list, swapped in at once: a thread
-            # logging now goes on with the old one.
-            own.handlers = [_HANDLER, *(handler for handler in own.handlers if handler is not _HANDLER)]
+        for name, handler in _HANDLERS.items():
+            top = logging.getLogger(name)
+            if top.handlers[:1] != [handler]:
+                # First among the logger's handlers, so that one added before it (the debug
+                # switch's) also sees masked records. A new list, swapped in at once: a
+                # thread logging now goes on with the old one.
+                top.handlers = [handler, *(other for other in top.handlers if other is not handler)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import logging
 import secrets
+import subprocess
+import sys
 
 import pytest
 
@@ -168,6 +170,59 @@ def test_a_handler_on_the_project_logger_sees_masked_records_even_if_it_came_fir
         project.removeHandler(first)
         project.setLevel(level)
     assert seen == [f"token {MASK}"]
+
+
+def test_http_library_loggers_made_after_the_last_install_are_masked_too(caplog: pytest.LogCaptureFixture) -> None:
+    # httpx or httpcore may make a logger after the last client was built (a module imported
+    # late): its records are masked on their way up, before the host's handlers see them.
+    secret = Secret(unique("made-later"))
+    install_log_redaction()
+    suffix = secrets.token_hex(4)
+    with caplog.at_level(logging.DEBUG):
+        logging.getLogger(f"httpcore.made.later.{suffix}").debug("trace %s", secret.reveal())
+        logging.getLogger(f"httpx.made.later.{suffix}").debug("request %s", secret.reveal())
+    assert [record.getMessage() for record in caplog.records] == [f"trace {MASK}", f"request {MASK}"]
+
+
+def test_a_later_logger_that_does_not_propagate_is_covered_once_redaction_is_installed_again() -> None:
+    # Such a logger's records never reach the handler above it: the next install (the next
+    # client built) puts the filter on it.
+    secret = Secret(unique("isolated"))
+    install_log_redaction()
+    isolated = logging.getLogger(f"httpcore.isolated.{secrets.token_hex(4)}")
+    isolated.propagate = False
+    seen: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: seen.append(record.getMessage())  # type: ignore[method-assign]
+    isolated.addHandler(handler)
+    try:
+        install_log_redaction()
+        isolated.warning("sent %s", secret.reveal())
+    finally:
+        isolated.removeHandler(handler)
+    assert seen == [f"sent {MASK}"]
+
+
+def test_an_http_library_warning_still_reaches_standard_error_when_the_host_configured_no_logging() -> None:
+    # Logging gives a record no handler takes to its last resort (standard error, WARNING and
+    # up); the redacting handler on httpx's and httpcore's loggers keeps that, masked. A fresh
+    # interpreter, since pytest puts handlers on the root logger.
+    script = """
+import logging
+from partner_apis.overlays.runtime import Secret, install_log_redaction
+secret = Secret("sub-process-secret-7c1f")
+install_log_redaction()
+logging.getLogger("httpx").warning("warned %s", secret.reveal())
+logging.getLogger("httpcore.made.later").warning("later %s", secret.reveal())
+logging.getLogger("httpx").info("an info record is not the last resort's")
+logging.basicConfig(stream=sys.stdout, format="host: %(message)s")
+logging.getLogger("httpx").warning("then %s", secret.reveal())
+"""
+    run = subprocess.run(
+        [sys.executable, "-c", f"import sys\n{script}"], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert run.stderr == f"warned {MASK}\nlater {MASK}\n"
+    assert run.stdout == f"host: then {MASK}\n"  # once the host has a handler, the last resort is not used
 
 
 def test_loggers_a_caller_names_are_covered_with_their_children(caplog: pytest.LogCaptureFixture) -> None:
