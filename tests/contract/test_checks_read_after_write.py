@@ -19,7 +19,7 @@ def test_an_update_is_read_back_from_the_record_and_the_list(bugs: tuple[str, ..
         case, response = api.send("updateItem", path_parameters={"id": 12}, body={"colour": "BLUE"})
         assert response.json()["colour"] == "BLUE"  # the answer shows the change either way
         if bugs:
-            with pytest.raises(AssertionError, match="getItem of 12 shows colour='red' where its answer showed 'BLUE'"):
+            with pytest.raises(AssertionError, match="getItem of 12 shows colour='red' where it sent 'BLUE'"):
                 check(None, response, case)
         else:
             check(None, response, case)

@@ -116,15 +116,17 @@ class Api:
 
 
 def record_of(body: Any) -> dict[str, Any] | None:
-    """The record an answer holds: the answer itself when it names one (``id``/``uid``), else its one wrapped object.
+    """The record an answer holds: the answer itself when it names one (``id``/``uid``), else its one wrapped record.
 
-    ``{"success": true, "data": {"id": 7, ...}}`` -> ``{"id": 7, ...}``; None when there is no such record.
+    ``{"success": true, "data": {"id": 7, ...}}`` and ``{"data": [{"id": 7, ...}]}`` ->
+    ``{"id": 7, ...}``; None when there is no such record.
     """
     if not isinstance(body, dict):
         return None
     if any(key in body for key in ID_KEYS):
         return body
     wrapped = [value for value in body.values() if isinstance(value, dict)]
+    wrapped += [value[0] for value in body.values() if isinstance(value, list) and len(value) == 1]
     return record_of(wrapped[0]) if len(wrapped) == 1 else None
 
 

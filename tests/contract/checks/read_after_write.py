@@ -14,9 +14,10 @@ the same identity, from every place the spec offers:
   and the record's or the answer's values for the list's required parameters.
 
 Each read must be accepted and show, for every field the write sent that the read
-carries, the value the write's answer showed for it (exactly), or where the answer did
-not show it, the value sent (read loosely: letter case, ``"true"`` for ``true``, a
-number's type, a reference sent by id read back as an object with that ``uid``/``id``).
+carries, the value sent (read loosely: letter case, ``"true"`` for ``true``, a number's
+type, a reference sent by id read back as an object with that ``uid``/``id``; a null read
+back is not compared, as a server may drop what a rule makes meaningless) and, where the
+write's answer showed the field, exactly the value it showed.
 The record must be in the list. A selectable-fields parameter (AirVantage's ``fields``)
 asks for every field. Against a live vendor the check only reads, and only after a write
 the run was allowed to make.
@@ -35,6 +36,7 @@ from .paging import find_paging, walk
 __all__ = ["read_after_write_check", "same_value"]
 
 WRITES = ("POST", "PUT", "PATCH")
+UNSHOWN = object()  # a field the write's answer did not show
 # Pages of a list read to find a record written (a live list may be long).
 MAX_PAGES = 50
 
@@ -84,8 +86,8 @@ def _list_read(api: Api, operation: Operation) -> Operation | None:
     return next((op for op in api.spec if op.method == "GET" and op.path == path and not path_parameters(op)), None)
 
 
-def _expected(case: Any, answer: Mapping[str, Any] | None, read: Mapping[str, Any]) -> dict[str, tuple[Any, bool]]:
-    """Field -> (value the read must show, strictly?): what the write sent, as its answer showed it where it did."""
+def _expected(case: Any, answer: Mapping[str, Any] | None, read: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Field -> (value sent, value the write's answer showed or :data:`UNSHOWN`), for the fields ``read`` carries."""
     sent = case.body if isinstance(case.body, Mapping) else {}
     fields: dict[str, Any] = {}
     for key, value in sent.items():
@@ -94,7 +96,7 @@ def _expected(case: Any, answer: Mapping[str, Any] | None, read: Mapping[str, An
         else:
             fields[key] = value
     return {
-        key: ((answer[key], True) if answer is not None and key in answer else (value, False))
+        key: (value, answer[key] if answer is not None and key in answer else UNSHOWN)
         for key, value in fields.items()
         if key in read
     }
@@ -174,11 +176,16 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
                     raise AssertionError(f"{label} succeeded, then {list_op.operation_id} does not list {record_id}")
                 reads.append((f"{list_op.operation_id}'s item {record_id}", listed))
         for where, read in reads:
-            for key, (value, strict) in _expected(case, answer, read).items():
-                if not same_value(value, read[key], strict=strict):
-                    shown = "its answer showed" if strict else "it sent"
+            for key, (sent, shown) in _expected(case, answer, read).items():
+                # What was sent, read loosely (a value the server may not keep is read back as null);
+                # what the answer showed, exactly.
+                if read[key] is not None and not same_value(sent, read[key]):
                     raise AssertionError(
-                        f"{label} succeeded, yet {where} shows {key}={read[key]!r} where {shown} {value!r}"
+                        f"{label} succeeded, yet {where} shows {key}={read[key]!r} where it sent {sent!r}"
+                    )
+                if shown is not UNSHOWN and not same_value(shown, read[key], strict=True):
+                    raise AssertionError(
+                        f"{label} succeeded, yet {where} shows {key}={read[key]!r} where its answer showed {shown!r}"
                     )
         return None
 
