@@ -81,33 +81,42 @@ def _plain(value: Any) -> Any:
 class Owned(Generic[R]):
     """Records by id, each owned by one party: another party's id reads as an unknown one.
 
-    Ids are global and never reused, as a database sequence's are. Ownership may be a
-    tree: the records of a table made ``within`` another are owned by that table's
-    records (an account's agents), so they belong to whoever owns their owner, and
-    removing a record removes what it owns. Thread-safe.
+    Ids come from ``ids``: a number starts a sequence there (a database's: never
+    reused), a function makes each one (a random uid). Ownership may be a tree: the
+    records of a table made ``within`` another are owned by that table's records (an
+    account's agents), so they belong to whoever owns their owner, and removing a record
+    removes what it owns. ``missing(record_id)`` is the refusal :meth:`require` raises.
+    Thread-safe.
     """
 
-    def __init__(self, first_id: int, *, within: Owned[Any] | None = None) -> None:
+    def __init__(
+        self,
+        ids: int | Callable[[], Hashable],
+        *,
+        within: Owned[Any] | None = None,
+        missing: Callable[[Any], Exception] = KeyError,
+    ) -> None:
         self._lock = threading.Lock()
-        self._ids = itertools.count(first_id)
-        self._records: dict[int, tuple[Hashable, R]] = {}
+        self._next_id = itertools.count(ids).__next__ if isinstance(ids, int) else ids
+        self._records: dict[Hashable, tuple[Hashable, R]] = {}
         # Each owner's records, oldest first: a list never scans another owner's records.
-        self._by_owner: dict[Hashable, dict[int, R]] = {}
+        self._by_owner: dict[Hashable, dict[Hashable, R]] = {}
         self._within = within
+        self._missing = missing
         self._owned: list[Owned[Any]] = []
         if within is not None:
             within._owned.append(self)
 
-    def add(self, owner: Hashable, make: Callable[[int], R]) -> R:
+    def add(self, owner: Hashable, make: Callable[[Any], R]) -> R:
         """Store the record ``make`` builds from a fresh id, for ``owner``; return it."""
         with self._lock:
-            record_id = next(self._ids)
+            record_id = self._next_id()
             record = make(record_id)
             self._records[record_id] = (owner, record)
             self._by_owner.setdefault(owner, {})[record_id] = record
             return record
 
-    def get(self, party: Hashable, record_id: int) -> R | None:
+    def get(self, party: Hashable, record_id: Hashable) -> R | None:
         """The record if it exists and belongs to ``party`` (directly, or through its owner); None otherwise."""
         found = self._records.get(record_id)
         if found is None:
@@ -115,15 +124,21 @@ class Owned(Generic[R]):
         owner, record = found
         if self._within is None:
             return record if owner == party else None
-        # The owner of a record of a table made within another is that table's id.
-        return record if isinstance(owner, int) and self._within.get(party, owner) is not None else None
+        return record if self._within.get(party, owner) is not None else None
+
+    def require(self, party: Hashable, record_id: Hashable) -> R:
+        """The record as :meth:`get` finds it; raises ``missing(record_id)`` when there is none."""
+        record = self.get(party, record_id)
+        if record is None:
+            raise self._missing(record_id)
+        return record
 
     def of(self, owner: Hashable) -> list[R]:
         """Every record ``owner`` owns directly, oldest first."""
         with self._lock:
             return list(self._by_owner.get(owner, {}).values())
 
-    def remove(self, record_id: int) -> None:
+    def remove(self, record_id: Hashable) -> None:
         """Forget a record and, in the tables made within this one, every record it owns (unknown ids are ignored)."""
         with self._lock:
             found = self._records.pop(record_id, None)
@@ -134,7 +149,7 @@ class Owned(Generic[R]):
                 for owned_id in list(table._by_owner.get(record_id, ())):
                     table.remove(owned_id)
 
-    def __getitem__(self, record_id: int) -> R:
+    def __getitem__(self, record_id: Hashable) -> R:
         """The record ``record_id`` whoever owns it (for tests); raises ``KeyError`` for an unknown one."""
         return self._records[record_id][1]
 

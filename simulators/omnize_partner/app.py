@@ -26,7 +26,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 
 from starlette.requests import Request
 
@@ -35,7 +35,6 @@ from partner_apis.simulators.harness import (
     Body,
     Call,
     Operation,
-    Owned,
     Reply,
     SimError,
     SpecSimulator,
@@ -66,7 +65,6 @@ DEFAULT_CREDENTIALS = (
 )
 
 _ACCOUNT_FIELDS = ("email", "main_contact", "telefone", "url")
-R = TypeVar("R")
 
 
 def success(**fields: Any) -> dict[str, Any]:
@@ -131,21 +129,14 @@ class OmnizeSimulator(SpecSimulator):
 
     # -- lookups that refuse ------------------------------------------------------------
 
-    @staticmethod
-    def _find(records: Owned[R], call: Call, record_id: int, resource: str) -> R:
-        found = records.get(call.principal.partner_id, record_id)
-        if found is None:
-            raise not_found(resource)
-        return found
-
     def _account(self, call: Call, account_id: int) -> AccountRecord:
-        return self._find(self.store.accounts, call, account_id, "Account")
+        return self.store.accounts.require(call.principal.partner_id, account_id)
 
     def _agent(self, call: Call, agent_id: int) -> AgentRecord:
-        return self._find(self.store.agents, call, agent_id, "Agent")
+        return self.store.agents.require(call.principal.partner_id, agent_id)
 
     def _department(self, call: Call) -> DepartmentRecord:
-        return self._find(self.store.departments, call, call.path["id"], "Department")
+        return self.store.departments.require(call.principal.partner_id, call.path["id"])
 
     def _check_email_free(self, email: str, owner: AgentRecord | None = None) -> None:
         holder = self.store.agent_by_email(email)

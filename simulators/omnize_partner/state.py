@@ -16,6 +16,8 @@ from typing import Any
 from partner_apis.models.omnize_partner import ActiveFlag, Administrator, Channel, Profile
 from partner_apis.simulators.harness import Owned, Rendered, SchemaAnswer
 
+from .refusals import not_found
+
 __all__ = [
     "AccountRecord", "AgentRecord", "Credential", "DepartmentRecord", "OmnizeStore", "account_json", "agent_json",
     "timestamp",
@@ -110,14 +112,16 @@ class OmnizeStore:
     """Every partner's accounts, and each account's agents and departments (harness ``Owned`` tables).
 
     ``accounts`` are owned by partner ids, ``agents`` and ``departments`` by account ids,
-    so ``agents.get(partner_id, agent_id)`` finds a partner's agent and removing an
-    account removes its agents and departments.
+    so ``agents.require(partner_id, agent_id)`` finds a partner's agent (or refuses
+    "Agent not found") and removing an account removes its agents and departments.
     """
 
     def __init__(self) -> None:
-        self.accounts: Owned[AccountRecord] = Owned(4931)
-        self.agents: Owned[AgentRecord] = Owned(12153, within=self.accounts)
-        self.departments: Owned[DepartmentRecord] = Owned(1, within=self.accounts)
+        self.accounts: Owned[AccountRecord] = Owned(4931, missing=lambda _: not_found("Account"))
+        self.agents: Owned[AgentRecord] = Owned(12153, within=self.accounts, missing=lambda _: not_found("Agent"))
+        self.departments: Owned[DepartmentRecord] = Owned(
+            1, within=self.accounts, missing=lambda _: not_found("Department")
+        )
         self.domain_ids = itertools.count(4926)
 
     def agent_by_email(self, email: str) -> AgentRecord | None:
