@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
 from .client import TransportWrapper
 
-__all__ = ["RewritingAuth", "RewritingTransport", "json_object_body", "rebuild", "rebuild_response"]
+__all__ = ["RenamedKeys", "RewritingAuth", "RewritingTransport", "json_object_body", "rebuild", "rebuild_response"]
 
 # Recomputed by httpx for the new request: the host may change, and so may the body's length.
 _DERIVED_HEADERS = ("host", "content-length", "transfer-encoding")
@@ -178,3 +179,69 @@ class RewritingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._async_transport.aclose()
+
+
+def _renamed(node: Any, names: Mapping[str, str]) -> bool:
+    # Renames in place each key in `names` the object has, unless it has the new one too.
+    changed = False
+    if isinstance(node, dict):
+        for old, new in names.items():
+            if old in node and new not in node:
+                node[new] = node.pop(old)
+                changed = True
+    return changed
+
+
+def _is_json(message: httpx.Request | httpx.Response) -> bool:
+    return "json" in message.headers.get("content-type", "")
+
+
+@dataclass(frozen=True)
+class RenamedKeys:
+    """JSON keys an API spells one way on the wire and its generated models another, renamed both ways.
+
+    ``wire_names`` maps each wire spelling to the models' (``{"timezone": "timeZone"}``).
+    On the paths ``paths`` matches: a JSON object sent in a POST, PUT or PATCH has the
+    models' spellings renamed to the wire's; a successful JSON answer has the wire's
+    renamed to the models', in the object itself or in each object of its list ``items``
+    (a page of them). A key already spelt as wanted is left alone. :meth:`wrapper` is
+    ``build_client``'s ``wrap_transport``.
+    """
+
+    paths: re.Pattern[str]
+    wire_names: Mapping[str, str]
+    items: str | None = None
+
+    def outgoing(self, request: httpx.Request) -> httpx.Request:
+        """``request`` with the wire's spellings in its body, when it is a JSON object sent to one of the paths."""
+        sends_json = request.method in {"POST", "PUT", "PATCH"} and _is_json(request)
+        if not sends_json or not self.paths.search(request.url.path):
+            return request
+        body = json_object_body(request)
+        if body is None or not _renamed(body, {new: old for old, new in self.wire_names.items()}):
+            return request
+        return rebuild(request, json_body=body)
+
+    def incoming(self, response: httpx.Response, request: httpx.Request) -> httpx.Response:
+        """``response`` (read already) with the models' spellings, if it is a successful JSON answer to ``request``."""
+        if not response.is_success or not _is_json(response) or not self.paths.search(request.url.path):
+            return response
+        content = response.content
+        # Most answers need no change: a wire key (or one hidden in a \u escape) is looked
+        # for in the bytes before the whole answer is parsed again.
+        if b"\\u" not in content and not any(f'"{old}"'.encode() in content for old in self.wire_names):
+            return response
+        body = json_object_body(response)
+        listed = body.get(self.items) if body is not None and self.items is not None else None
+        if isinstance(listed, list):
+            changed = [_renamed(item, self.wire_names) for item in listed]
+        else:
+            changed = [_renamed(body, self.wire_names)]
+        if body is None or not any(changed):
+            return response
+        # A transport's response has no request attached yet: the client attaches it later.
+        return rebuild_response(response, body, request)
+
+    def wrapper(self) -> TransportWrapper:
+        """A ``wrap_transport`` for ``build_client`` that renames on the way out and back."""
+        return RewritingTransport.wrapper(outgoing=self.outgoing, incoming=self.incoming, answers=self.paths)
