@@ -60,7 +60,7 @@ class Identity:
 
     name: str
     login: Callable[[str], str]
-    place: Callable[[Any, str | None], None] = send_bearer
+    place: Callable[[Any, str], None] = send_bearer
     _tokens: dict[str, str] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -106,7 +106,7 @@ class Api:
         return spec_operation(self.spec, case.operation)
 
     def case(self, like: Any, operation_id: str, **parts: Any) -> Any:
-        """A new Schemathesis case of ``operation_id`` in ``like``'s schema (``path_parameters=``, ``query=``, ``body=``)."""
+        """A new case of ``operation_id`` in ``like``'s schema (``path_parameters=``, ``query=``, ``body=``...)."""
         return like.operation.schema.find_operation_by_id(operation_id).Case(**parts)
 
     def call(self, like: Any, operation_id: str, who: Identity | None = None, **parts: Any) -> Any:

@@ -11,7 +11,7 @@ it does not have), and an item never carries a field that was not asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from partner_apis.specs import Operation, Parameter
@@ -25,7 +25,7 @@ def _selector(operation: Operation) -> Parameter | None:
     return next((p for p in operation.parameters if p.location == "query" and p.selectable_fields), None)
 
 
-def _problems(items: list[Mapping[str, Any]], asked: set[str], present: set[str], label: str) -> list[str]:
+def _problems(items: Sequence[Mapping[str, Any]], asked: set[str], present: set[str], label: str) -> list[str]:
     """What is wrong with ``items`` asked for ``asked``; ``present``: the fields some item has a value for."""
     problems = []
     for item in items:
@@ -56,10 +56,7 @@ def field_selection_check(api: Api) -> Callable[[Any, Any, Any], bool | None]:
             return None
         items = items_of(body_of(response))
         given = (case.query or {}).get(selector.name)
-        if isinstance(given, str) and given:
-            asked = set(given.split(","))
-        else:
-            asked = set(selector.default_fields or ())
+        asked = set(given.split(",")) if isinstance(given, str) and given else set(selector.default_fields or ())
         problems = _problems(items or [], asked, set(), f"{selector.name}={given!r}") if asked else []
         if operation.operation_id not in probed:
             probed.add(operation.operation_id)

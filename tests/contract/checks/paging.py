@@ -174,7 +174,7 @@ def judge(pages: list[list[dict[str, Any]]], answers: list[Any], size: int, refe
         if number < len(pages) and len(page) != size:
             problems.append(f"page {number} is not the last but holds {len(page)} items")
     links = [_next_link(body) for body in answers]
-    for number, (page, link) in enumerate(zip(pages, links, strict=True), start=1):
+    for number, link in enumerate(links, start=1):
         following = pages[number] if number < len(pages) else []
         if link and not following:
             problems.append(f"page {number} links a next page, and the next page is empty")
@@ -266,7 +266,7 @@ def paging_check(api: Api, *, exclude: tuple[str, ...] = ()) -> Callable[[Any, A
             if page_size is None or page_size in tried:
                 return None
             tried.add(page_size)
-            walks = [(page_size, None)]
+            walks: list[tuple[int, int | None]] = [(page_size, None)]
         else:
             answer = fetch(api, case, operation, paging, query, paging.first, None)
             total = total_of(body_of(answer))
@@ -276,7 +276,7 @@ def paging_check(api: Api, *, exclude: tuple[str, ...] = ()) -> Callable[[Any, A
             walks = [(size, size) for size in boundary_sizes(total, paging)]
         reference: set[str] | None = None
         for page_size, size in walks:
-            answers = []
+            answers: list[Any] = []
             pages = list(walk(api, case, operation, paging, query, size=size, answers=answers))
             problems = judge(pages, answers, page_size, reference)
             if pages and pages[-1]:

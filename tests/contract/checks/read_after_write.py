@@ -67,7 +67,7 @@ def same_value(sent: Any, read: Any, *, strict: bool = False) -> bool:
 
 
 def _item_read(api: Api, operation: Operation) -> Operation | None:
-    """The GET that reads the record ``operation`` writes: at its path up to the first parameter, or its create link's."""
+    """The GET that reads the record ``operation`` writes: its path up to the first parameter, or its create's link."""
     if "{" in operation.path:
         path = operation.path[: operation.path.index("}") + 1]
         return next((op for op in api.spec if op.method == "GET" and op.path == path), None)
@@ -103,7 +103,7 @@ def _expected(case: Any, answer: Mapping[str, Any] | None, read: Mapping[str, An
 
 
 def _query(api: Api, read: Operation, case: Any, sources: list[Mapping[str, Any]]) -> dict[str, Any]:
-    """The read's query: the write's own values for parameters it shares, every selectable field, required ones found."""
+    """The read's query: the write's values for parameters it shares, every selectable field, required ones found."""
     query: dict[str, Any] = {}
     given = case.query if isinstance(case.query, Mapping) else {}
     for parameter in read.parameters:
@@ -138,6 +138,7 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
         answer = record_of(body_of(response))
         item_op, list_op = _item_read(api, operation), _list_read(api, operation)
         parameters = path_parameters(operation)
+        record_id: str | None
         if parameters:
             record_id = str(case.path_parameters[parameters[0]])
         else:

@@ -35,7 +35,7 @@ def token_lifetime_check(
     api: Api,
     login: Login,
     refresh: Refresh | None,
-    place: Callable[[Any, str | None], None],
+    place: Callable[[Any, str], None],
     *,
     max_wait: float = 5.0,
     sleep: Callable[[float], None] = time.sleep,

@@ -1,1 +1,1 @@
-"""Planted bugs in the simulators (catalogue.toml) and the runner that measures the contract suite against them (run.py)."""
+"""Planted bugs in the simulators (catalogue.toml) and the runner measuring the contract suite on them (run.py)."""

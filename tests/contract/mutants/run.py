@@ -73,7 +73,9 @@ def load(path: Path = CATALOGUE) -> list[Mutant]:
         missing = [name for name in FIELDS if not isinstance(entry.get(name), str) or not entry[name]]
         if missing:
             raise CatalogueError(f"mutant {number} ({entry.get('id', '?')}) lacks {', '.join(missing)}")
-        mutants.append(Mutant(entry["id"], entry["api"], entry["class"], entry["file"], entry["old"], entry["new"], entry["why"]))
+        mutants.append(
+            Mutant(entry["id"], entry["api"], entry["class"], entry["file"], entry["old"], entry["new"], entry["why"])
+        )
     ids = [mutant.id for mutant in mutants]
     repeated = sorted({name for name in ids if ids.count(name) > 1})
     if repeated:
@@ -116,7 +118,9 @@ def check_catalogue(mutants: Sequence[Mutant]) -> None:
             path = pristine / mutant.file
             text = path.read_text(encoding="utf-8") if path.is_file() else ""
             if text.count(mutant.old) != 1:
-                raise CatalogueError(f"{mutant.id}: its old snippet is in {mutant.file} {text.count(mutant.old)} times, not once")
+                raise CatalogueError(
+                    f"{mutant.id}: its old snippet is in {mutant.file} {text.count(mutant.old)} times, not once"
+                )
 
 
 def _contract(api: str, package_parent: Path, seed: int, max_examples: int) -> tuple[int, str]:
@@ -190,7 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             baselines = list(pool.map(lambda api: run_one(api, None, args.seed, args.max_examples), apis))
             failing = [outcome for outcome in baselines if outcome.status != "passed"]
             for outcome in failing:
-                print(f"ERROR: the unmutated {outcome.api} run {outcome.status}:\n{outcome.output[-3000:]}", file=sys.stderr)
+                print(
+                    f"ERROR: the unmutated {outcome.api} run {outcome.status}:\n{outcome.output[-3000:]}",
+                    file=sys.stderr,
+                )
             if failing:
                 return 2
         outcomes = list(pool.map(lambda mutant: run_one(mutant.api, mutant, args.seed, args.max_examples), mutants))
@@ -201,7 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"(seed {args.seed}, {args.max_examples} examples, {args.jobs} at a time)")  # fmt: skip
     for outcome in outcomes:
         if outcome.status == "error":
-            print(f"\n{outcome.mutant.id if outcome.mutant else outcome.api}: pytest could not run:\n{outcome.output[-2000:]}")
+            name = outcome.mutant.id if outcome.mutant else outcome.api
+            print(f"\n{name}: pytest could not run:\n{outcome.output[-2000:]}")
     return 0 if rate >= args.target else 1
 
 

@@ -1,0 +1,85 @@
+"""One call a hooks module makes to register the checks that apply to its API.
+
+    install(API, ...)
+
+registers ``tenant_isolation`` (when the API has other identities), ``read_after_write``,
+``paging_is_sound`` (when a list pages), ``field_selection`` (when a parameter selects
+fields) and ``token_lifetime`` (when the hooks module can log in afresh). Which apply is
+read from the spec model; the hooks module says only how to sign in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import httpx
+import schemathesis
+
+from partner_apis.specs import ApiSpec
+from tests.contract.hooks.oauth import TOKEN_OPERATION, login_form, send_bearer
+
+from .common import Api
+from .field_selection import field_selection_check
+from .isolation import isolation_check
+from .paging import find_paging, paging_check
+from .read_after_write import read_after_write_check
+from .token_lifetime import Login, Refresh, token_lifetime_check
+
+__all__ = ["install", "token_answer", "token_refresher"]
+
+
+def token_answer(spec: ApiSpec, grant: str, credentials: Callable[[], Mapping[str, str]]) -> Login:
+    """A login returning the whole token answer of the spec's token operation for ``grant``.
+
+    ``credentials()`` is called at each login (the variables are read then, not at import).
+    The login raises ``RuntimeError`` with the status alone when it is refused.
+    """
+
+    def login(base_url: str) -> Mapping[str, Any]:
+        url = base_url + spec.operation(TOKEN_OPERATION).path
+        response = httpx.post(url, data=login_form(spec, grant, credentials()), timeout=10)
+        if response.status_code != 200:
+            raise RuntimeError(f"the contract checks' login was refused: {response.status_code}")
+        answer: Mapping[str, Any] = response.json()
+        return answer
+
+    return login
+
+
+def token_refresher(spec: ApiSpec) -> Refresh | None:
+    """The refresh grant of the spec's token operation, or None when it has none."""
+    if not any(fixed.get("grant_type") == "refresh_token" for fixed in spec.request_constants(TOKEN_OPERATION)):
+        return None
+
+    def refresh(base_url: str, refresh_token: str) -> Mapping[str, Any]:
+        return token_answer(spec, "refresh_token", lambda: {"refresh_token": refresh_token})(base_url)
+
+    return refresh
+
+
+def install(
+    api: Api,
+    *,
+    deletes: tuple[str, ...] = (),
+    login: Login | None = None,
+    place: Callable[[Any, str], None] | None = None,
+) -> list[Callable[..., Any]]:
+    """Register the checks that apply to ``api`` with Schemathesis; returns them.
+
+    ``deletes``: operations that delete besides ``DELETE``; ``login``: a fresh login's
+    whole token answer (for ``token_lifetime``; None leaves it out); ``place``: where a
+    token goes on a case (default: the first caller's way, a bearer header).
+    """
+    checks: list[Callable[..., Any]] = [read_after_write_check(api, deletes=deletes)]
+    if api.others:
+        checks.append(isolation_check(api))
+    if any(find_paging(operation) for operation in api.spec if operation.method == "GET"):
+        checks.append(paging_check(api))
+    if any(p.selectable_fields for operation in api.spec for p in operation.parameters):
+        checks.append(field_selection_check(api))
+    if login is not None:
+        checks.append(token_lifetime_check(api, login, token_refresher(api.spec), place or send_bearer))
+    for check in checks:
+        schemathesis.check(check)
+    return checks
