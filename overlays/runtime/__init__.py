@@ -3,6 +3,15 @@
 API overlays (``partner_apis.overlays.<api>``) build on this package; users mostly meet
 its error classes, which every overlaid client raises, :func:`with_options` (copies of a
 client with another timeout, retry policy or headers) and :func:`enable_debug_logging`.
+
+What an overlay declares rather than writes: its auth (:class:`BearerAuth`,
+:class:`OAuth2Login`, or :class:`PlacedTokenAuth` for a token the spec places in the
+query or the body), its errors (:func:`vendor_error` for a vendor's classes that are also
+status errors, :func:`failure_in_body` for failures inside a success status), its lists
+(:class:`Listing` by offset, :class:`LinkedListing` by next-page link), its waits for
+work that finishes later (:func:`wait_until`), its field selections
+(:func:`selected_fields`) and, in ``runtime.rewrite``, the wire's own spellings
+(``RenamedKeys``).
 """
 
 from .auth import BearerAuth, CheckedAuth, ErrorFor, QueryAuth

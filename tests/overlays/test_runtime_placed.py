@@ -20,7 +20,7 @@ from partner_apis.overlays.runtime import (
 )
 
 KEY = "omnize-partner"  # a spec with x-token-location on every operation
-BASE = "http://partner.omnize.com/api/v1"
+BASE = "https://gateway.example.test/omnize/v1"  # the client's base URL, not the spec's
 TOKEN = "placed-token-5c1d"
 
 
@@ -30,7 +30,9 @@ def _sent(auth: PlacedTokenAuth, request: httpx.Request) -> httpx.Request:
 
 
 def test_the_token_goes_under_the_name_given_where_the_spec_places_it() -> None:
-    auth = PlacedTokenAuth(KEY, Secret(TOKEN), name="api_key", digested={"updateAgent": (("agent", "secret"),)})
+    auth = PlacedTokenAuth(
+        KEY, Secret(TOKEN), name="api_key", base_url=BASE, digested={"updateAgent": (("agent", "secret"),)}
+    )
     read = _sent(auth, httpx.Request("GET", f"{BASE}/agents?account_id=1&api_key=stale"))
     assert read.url.params.get_list("api_key") == [TOKEN]
     assert read.url.params["account_id"] == "1"
@@ -40,7 +42,9 @@ def test_the_token_goes_under_the_name_given_where_the_spec_places_it() -> None:
 
 
 def test_an_operation_on_another_host_is_sent_to_the_url_given_for_it() -> None:
-    auth = PlacedTokenAuth(KEY, Secret(TOKEN), servers={"loginPartner": "https://login.example.test/stage/"})
+    auth = PlacedTokenAuth(
+        KEY, Secret(TOKEN), base_url=BASE, servers={"loginPartner": "https://login.example.test/stage/"}
+    )
     sent = _sent(auth, httpx.Request("POST", f"{BASE}/prod/authentication", json={"username": "a@example.com"}))
     assert str(sent.url) == "https://login.example.test/stage/prod/authentication"
     assert sent.headers["host"] == "login.example.test"
@@ -48,7 +52,7 @@ def test_an_operation_on_another_host_is_sent_to_the_url_given_for_it() -> None:
 
 
 def test_a_body_token_operation_without_a_json_object_body_is_refused() -> None:
-    auth = PlacedTokenAuth(KEY, Secret(TOKEN))
+    auth = PlacedTokenAuth(KEY, Secret(TOKEN), base_url=BASE)
     with pytest.raises(ValueError, match="JSON object body"):
         _sent(auth, httpx.Request("POST", f"{BASE}/agents", content=b"[1, 2]"))
 
