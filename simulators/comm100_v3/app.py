@@ -165,18 +165,14 @@ class Comm100V3Simulator(OAuthSimulator[Credential]):
     # -- sites --------------------------------------------------------------------------
 
     def _site(self, call: Call) -> SiteRecord:
-        site_id = call.path["site_id"]
-        record = self.sites.get(call.principal.partner_id, site_id)
-        if record is None:
-            raise SimError(404, "not_found", f"Site {site_id} not found.")
-        return record
+        return self.sites.require(call.principal.partner_id, call.path["site_id"])
 
     def list_sites(self, call: Call) -> Reply:
         query = call.query
-        words = query.get("keywords", "").casefold().split()
+        keywords: str = query.get("keywords", "")
         page_index: int = query.get("pageIndex", 1)
         sites = self.sites.of(call.principal.partner_id)
-        matching = [record for record in sites if record.matches(words)] if words else sites
+        matching = [record for record in sites if record.matches(keywords)] if keywords.split() else sites
         start = (page_index - 1) * PAGE_SIZE
         has_next = page_index * PAGE_SIZE < len(matching)
         return Reply(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 # Re-exported here, where the token issuer used to live.
-from partner_apis.simulators.harness import Owned, Rendered, TokenIssuer
+from partner_apis.simulators.harness import Owned, Rendered, SimError, TokenIssuer, every_word_in
 
 __all__ = ["Agent", "Credential", "SiteRecord", "SiteStore", "TokenIssuer"]
 
@@ -51,13 +50,12 @@ class SiteRecord(Rendered):
         site_id: int = self.site["id"]
         return site_id
 
-    def matches(self, words: Iterable[str]) -> bool:
-        """Whether every word is in one of the searched fields (case-insensitive substring)."""
+    def matches(self, keywords: str) -> bool:
+        """Whether every word of ``keywords`` is in one of the searched fields (case-insensitive substring)."""
         contact = self.site["contact"]
         fields = [self.site["company"], self.site["website"], contact["firstName"], contact["lastName"]]
         fields += [contact["email"], *(agent.name for agent in self.agents), *(agent.email for agent in self.agents)]
-        haystack = [text.casefold() for text in fields]
-        return all(any(word in text for text in haystack) for word in words)
+        return every_word_in(keywords, fields)
 
 
 def now_text() -> str:
@@ -69,4 +67,4 @@ class SiteStore(Owned[SiteRecord]):
     """Every partner's sites, by id (from 6000000). Ids are global, so one partner's id is another's 404."""
 
     def __init__(self, first_id: int = 6000000) -> None:
-        super().__init__(first_id)
+        super().__init__(first_id, missing=lambda site_id: SimError(404, "not_found", f"Site {site_id} not found."))

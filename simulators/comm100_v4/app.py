@@ -201,10 +201,7 @@ class Comm100V4Simulator(OAuthSimulator[Credential]):
         return Reply(200, created)
 
     def _site(self, call: Call) -> SiteRecord:
-        record = self.sites.get(call.principal.partner_id, call.path["id"])
-        if record is None:
-            raise SimError(404, "not_found", f"site {call.path['id']} not found")
-        return record
+        return self.sites.require(call.principal.partner_id, call.path["id"])
 
     def get_site(self, call: Call) -> Reply:
         return Reply(200, self._site(call).view)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partner_apis.models.comm100_v4 import Site
-from partner_apis.simulators.harness import Owned, Rendered
+from partner_apis.simulators.harness import Owned, Rendered, SimError
 
 __all__ = ["Credential", "SiteRecord", "SiteStore"]
 
@@ -51,7 +51,7 @@ class SiteStore(Owned[SiteRecord]):
     """Every partner's sites, by id (from 10001). Ids are global, so one partner's id is another's 404."""
 
     def __init__(self, first_id: int = 10001) -> None:
-        super().__init__(first_id)
+        super().__init__(first_id, missing=lambda site_id: SimError(404, "not_found", f"site {site_id} not found"))
         self._update = threading.Lock()
 
     def create(self, partner_id: int, fields: dict[str, Any], email: str, plan_id: int) -> SiteRecord:
