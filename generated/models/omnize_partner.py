@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, EmailStr, Field, RootModel, SecretStr
+from pydantic import AwareDatetime, BaseModel, EmailStr, Field, RootModel, SecretStr
 
 
 class ActiveFlag(IntEnum):
@@ -376,6 +376,91 @@ class DeleteAccountRequest(BaseModel):
     ] = None
 
 
+class NoDepartment(RootModel[None]):
+    root: Annotated[
+        None,
+        Field(
+            description="One of the agent's departments (the first, inferred), or null for an agent in none.",
+            title="NoDepartment",
+        ),
+    ]
+
+
+class DepartmentRef(BaseModel):
+    id: Annotated[int, Field(ge=1)]
+    name: str
+
+
+class AccountSummary(BaseModel):
+    id: Annotated[int, Field(ge=1)]
+    name: Annotated[
+        str | None,
+        Field(
+            description="null for an account created without one (create account takes no name)."
+        ),
+    ]
+    email: EmailStr
+    main_contact: str
+    url: str
+    user_last_access: str | None
+    date_creation: AwareDatetime
+    change_date: AwareDatetime
+    webhook_url: str | None
+    deleted_at: str | None
+    phone: Annotated[
+        str | None,
+        Field(
+            description="The account's phone, sent as `telefone` on create and update (inferred)."
+        ),
+    ]
+    ativo: Annotated[
+        ActiveFlag | int,
+        Field(
+            description="`ativo` (Portuguese for active): 1 active, 0 inactive.",
+            union_mode="left_to_right",
+        ),
+    ]
+    active: Annotated[
+        bool,
+        Field(
+            description='`ativo` as a boolean; the doc says `ativo` "will be discontinued in future".'
+        ),
+    ]
+
+
+class AgentDeleteSuccess(BaseModel):
+    status: Literal[200]
+    success: Literal[True]
+    message: Annotated[
+        str, Field(description='"Agent deleted successfully" in the sample.')
+    ]
+
+
+class AccountListSuccess(BaseModel):
+    status: Literal[200]
+    success: Literal[True]
+    data: list[AccountSummary]
+
+
+class DeleteAgentScope(BaseModel):
+    account_id: Annotated[
+        int,
+        Field(
+            description="The agent's account (the v2 page's form, March 2021).", ge=1
+        ),
+    ]
+
+
+class DeleteAgentRequest(BaseModel):
+    token: Annotated[
+        SecretStr | None,
+        Field(
+            description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
+        ),
+    ] = None
+    agent: Annotated[DeleteAgentScope | None, Field(title="DeleteAgentScope")] = None
+
+
 class DepartmentCreate(BaseModel):
     account_id: Annotated[int, Field(ge=1)]
     name: Annotated[str, Field(min_length=1)]
@@ -526,6 +611,45 @@ class AccountInactivation(BaseModel):
         ),
     ] = None
     account: AccountInactivationFields
+
+
+class AgentDetail(BaseModel):
+    id: Annotated[int, Field(ge=1)]
+    name: str
+    photo: Annotated[
+        str | None, Field(description="Photo URL (inferred type, as Agent's).")
+    ]
+    phone_extension: str | None
+    signature: str | None
+    email: EmailStr
+    deleted_at: str | None
+    ativo: Annotated[
+        ActiveFlag | int,
+        Field(
+            description="`ativo` (Portuguese for active): 1 active, 0 inactive.",
+            union_mode="left_to_right",
+        ),
+    ]
+    active: Annotated[bool, Field(description="`ativo` as a boolean.")]
+    departments: list[DepartmentRef]
+    new_status: Annotated[
+        str,
+        Field(
+            description='The agent\'s presence ("OFFLINE" in the sample; the other values are not documented).'
+        ),
+    ]
+    department: Annotated[
+        DepartmentRef | NoDepartment,
+        Field(
+            description="One of the agent's departments (the first, inferred), or null for an agent in none."
+        ),
+    ]
+
+
+class AgentDetailSuccess(BaseModel):
+    status: Literal[200]
+    success: Literal[True]
+    data: AgentDetail
 
 
 class CreateDepartmentRequest(BaseModel):

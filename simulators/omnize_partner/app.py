@@ -13,6 +13,12 @@ Rules beyond the spec's schemas (the spec's ``x-inferred-rules`` give the reason
 - inactivating an account (``ativo: 0``) keeps it and its records but stops its agents'
   URL login, and ``ativo: 1`` restores it; deleting it deletes its agents and departments;
 - department agents and channels are sets; agents must belong to the department's account;
+- the lists of agents and accounts (October 2020) filter by ``search`` (an id exactly, or
+  part of the name or e-mail in any letter case), order by ``column`` and ``direction``
+  (default: id, descending) and answer the ``page`` (from 1) of ``limit`` records (20);
+- deleting an agent takes it out of its departments and frees its e-mail; show agent and
+  delete agent find it only in the account they name (``account_id``);
+- the general account update answers without ``data``, as the October 2020 revision does;
 - URL login issues a token only for an agent of the calling partner.
 
 Every refusal of an API call is HTTP 200 with ``success: false`` (see ``refusals``); a
@@ -26,7 +32,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 
@@ -52,6 +58,8 @@ from .state import (
     DepartmentRecord,
     OmnizeStore,
     account_json,
+    account_summary_json,
+    agent_detail_json,
     agent_json,
     timestamp,
 )
@@ -167,7 +175,35 @@ class OmnizeSimulator(SpecSimulator):
 
     def list_agents(self, call: Call) -> Reply:
         account = self._account(call, call.query["account_id"])
-        return Reply(200, success(data=[agent_json(agent) for agent in self.store.agents.of(account.id)]))
+        agents = _page(self.store.agents.of(account.id), call.query, ("name", "email"))
+        return Reply(200, success(data=[agent_json(agent) for agent in agents]))
+
+    def show_agent(self, call: Call) -> Reply:
+        account = self._account(call, call.query["account_id"])
+        agent = self._agent(call, call.path["id"])
+        if agent.account_id != account.id:
+            raise not_found("Agent")
+        departments = [
+            {"id": department.id, "name": department.name}
+            for department in self.store.departments.of(account.id)
+            if agent.id in department.agent_ids
+        ]
+        detail = agent_detail_json(
+            agent,
+            active=agent.ativo == ActiveFlag.ACTIVE,
+            departments=departments,
+            department=departments[0] if departments else None,
+        )
+        return Reply(200, success(data=detail))
+
+    def delete_agent(self, call: Call) -> Reply:
+        agent = self._agent(call, call.path["id"])
+        scope = call.body.get("agent") if isinstance(call.body, dict) else None
+        if isinstance(scope, dict) and scope.get("account_id") != agent.account_id:
+            raise not_found("Agent")
+        # Its departments stop listing it (they list only agents that exist), and ids are never reused.
+        self.store.agents.remove(agent.id)
+        return Reply(200, success(message="Agent deleted successfully"))
 
     def update_agent(self, call: Call) -> Reply:
         agent = self._agent(call, call.path["id"])
@@ -205,6 +241,10 @@ class OmnizeSimulator(SpecSimulator):
         )
         return Reply(200, success(data=account_json(account)))
 
+    def list_accounts(self, call: Call) -> Reply:
+        accounts = _page(self.store.accounts.of(call.principal.partner_id), call.query, ("name", "email"))
+        return Reply(200, success(data=[account_summary_json(account) for account in accounts]))
+
     def update_account(self, call: Call) -> Reply:
         # The spec's oneOf has already made sure the body is exactly one of the five calls.
         account = self._account(call, call.path["id"])
@@ -220,8 +260,7 @@ class OmnizeSimulator(SpecSimulator):
             if "ativo" in changes:
                 account.ativo = ActiveFlag(changes["ativo"])
             _touch(account)
-            if set(changes) != {"ativo"}:  # only the general update answers with the account
-                return Reply(200, success(data=account_json(account)))
+            # October 2020: the general update too answers without `data` (March 2019 gave the account).
             return Reply(200, success())
         _touch(account)
         return Reply(200, success())
@@ -323,6 +362,32 @@ class OmnizeSimulator(SpecSimulator):
 def _agent_ids(call: Call) -> list[int]:
     # The doc sends ids as strings of digits ("123"); the spec also accepts integers.
     return [int(agent_id) for agent_id in call.body["agents"]]
+
+
+Sortable = TypeVar("Sortable", AccountRecord, AgentRecord)
+
+
+def _page(records: list[Sortable], query: Mapping[str, Any], searched: tuple[str, ...]) -> list[Sortable]:
+    """The page of ``records`` the query asks for: filtered by ``search``, ordered, then cut by ``page``/``limit``."""
+    search = str(query.get("search") or "").casefold()
+    if search:
+        records = [
+            record
+            for record in records
+            if (search.isdigit() and record.id == int(search))
+            or any(search in str(getattr(record, name, None) or "").casefold() for name in searched)
+        ]
+    column = query.get("column", "id")
+
+    def key(record: Sortable) -> tuple[bool, Any]:
+        value = getattr(record, column, None)
+        # A record without the value (an account's name) sorts after every one with it.
+        return value is None, value.casefold() if isinstance(value, str) else value
+
+    ordered = sorted(records, key=key, reverse=query.get("direction", "desc") == "desc")
+    limit = int(query.get("limit", 20))
+    start = (int(query.get("page", 1)) - 1) * limit
+    return ordered[start : start + limit]
 
 
 def _touch(record: AccountRecord | AgentRecord) -> None:

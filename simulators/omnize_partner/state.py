@@ -19,8 +19,8 @@ from partner_apis.simulators.harness import Owned, Rendered, SchemaAnswer
 from .refusals import not_found
 
 __all__ = [
-    "AccountRecord", "AgentRecord", "Credential", "DepartmentRecord", "OmnizeStore", "account_json", "agent_json",
-    "timestamp",
+    "AccountRecord", "AgentRecord", "Credential", "DepartmentRecord", "OmnizeStore", "account_json",
+    "account_summary_json", "agent_detail_json", "agent_json", "timestamp",
 ]  # fmt: skip
 
 KEY = "omnize-partner"
@@ -29,11 +29,30 @@ KEY = "omnize-partner"
 agent_json = SchemaAnswer(KEY, "Agent")
 account_json = SchemaAnswer(KEY, "Account", validate_hash=True, region_id=36, segment_id=1, facelift=True)
 _DEPARTMENT = SchemaAnswer(KEY, "Department")
+# Show agent's shape (October 2020): presence is not simulated, so every agent is OFFLINE.
+agent_detail_json = SchemaAnswer(KEY, "AgentDetail", new_status="OFFLINE")
+_ACCOUNT_SUMMARY = SchemaAnswer(KEY, "AccountSummary")
 
 
 def timestamp() -> str:
     """Now, in Omnize's "YYYY-MM-DD HH:MM:SS" form (UTC; the vendor shows no zone)."""
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _rfc3339(stamp: str) -> str:
+    # "2017-06-02 19:24:00" (UTC) as list accounts writes its dates: "2017-06-02T19:24:00.000Z".
+    return stamp.replace(" ", "T") + ".000Z"
+
+
+def account_summary_json(account: AccountRecord) -> dict[str, Any]:
+    """An account as list accounts answers it (AccountSummary): ``phone`` is its ``telefone``, dates in RFC 3339."""
+    return _ACCOUNT_SUMMARY(
+        account,
+        phone=account.telefone,
+        active=account.ativo == ActiveFlag.ACTIVE,
+        date_creation=_rfc3339(account.date_creation),
+        change_date=_rfc3339(account.change_date),
+    )
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from partner_apis.specs import load_spec
 from partner_apis.testing import RunningSimulator
 
 A, B = (credential.token for credential in DEFAULT_CREDENTIALS)
-API = "/api/v1"
+API = "/partner/api"  # the October 2020 host's prefix, the spec's first server
 LOGIN = "/prod/authentication"
 DIGEST = hashlib.sha256(b"s3cret-password").hexdigest()
 NEW_ACCOUNT = {"email": "owner@example.com", "main_contact": "Olga", "telefone": "(11) 9345-0987", "url": "o.com.br"}
@@ -101,10 +101,10 @@ def test_every_spec_operation_has_a_handler_and_every_handler_an_operation() -> 
     spec = load_spec("omnize-partner")
     wanted = {handler_name(operation.operation_id) for operation in spec_operations(spec)}
     assert set(OmnizeSimulator().handlers()) == wanted
-    assert len(wanted) == 17
+    assert len(wanted) == 20
 
 
-def test_the_partner_api_is_under_api_v1_and_url_login_at_the_root(
+def test_the_partner_api_is_under_the_2020_hosts_prefix_and_url_login_at_the_root(
     partner_api_simulator: Callable[..., RunningSimulator],
 ) -> None:
     sim = partner_api_simulator("omnize-partner")
@@ -330,11 +330,13 @@ def test_inactivating_an_account_stops_its_agents_login_and_reactivating_restore
     assert a.login("ana@example.com")["status"] == 200
 
 
-def test_the_general_account_update_answers_the_account_and_the_others_do_not(a: Partner) -> None:
+def test_every_account_update_answers_without_data_as_october_2020_does(a: Partner) -> None:
+    # March 2019 answered the general update with the account; the October 2020 revision does not.
     account_id = a.account()
     general = a.call("PUT", f"/accounts/{account_id}", {"account": {"main_contact": "Olga Souza", "ativo": 1}})
-    assert general["data"]["main_contact"] == "Olga Souza"
-    assert general["data"]["version_register"] == 1
+    assert general == {"status": 200, "success": True}
+    (listed,) = a.call("GET", "/accounts")["data"]
+    assert listed["main_contact"] == "Olga Souza"
     assert a.call("PUT", f"/accounts/{account_id}", {"license_quantity": 9}) == {"status": 200, "success": True}
     assert a.call("PUT", f"/accounts/{account_id}", {"license_code": "PARTNER_X"}) == {"status": 200, "success": True}
 
@@ -474,3 +476,108 @@ def test_the_query_is_read_as_starlette_reads_it(pairs: list[tuple[str, str]]) -
     tokens = query_values(request).get("token")
     assert (tokens[-1] if tokens else None) == QueryParams(query.decode("latin-1")).get("token")
     assert query_values(request) is query_values(request)  # parsed once
+
+
+# -- October 2020: show and delete agent, list accounts, paged and searchable lists -------------
+
+
+def test_show_agent_answers_the_2020_shape_with_the_agents_departments(a: Partner) -> None:
+    account_id = a.account()
+    ana = a.agent_id(account_id)
+    sales = a.department(account_id, name="Sales")
+    a.department(account_id, name="Support")
+    a.call("POST", f"/departments/{sales}/add_agents", {"agents": [ana]})
+    detail = a.call("GET", f"/agents/{ana}", account_id=account_id)["data"]
+    assert list(detail) == [
+        "id", "name", "photo", "phone_extension", "signature", "email", "deleted_at", "ativo", "active",
+        "departments", "new_status", "department",
+    ]  # fmt: skip
+    assert (detail["id"], detail["email"], detail["ativo"], detail["active"]) == (ana, "ana@example.com", 1, True)
+    assert detail["departments"] == [{"id": sales, "name": "Sales"}]
+    assert detail["department"] == {"id": sales, "name": "Sales"}
+    bia = a.agent_id(account_id, "bia@example.com")
+    lone = a.call("GET", f"/agents/{bia}", account_id=account_id)["data"]
+    assert (lone["departments"], lone["department"]) == ([], None)
+
+
+def test_show_and_delete_agent_find_it_only_in_the_account_they_name(a: Partner, b: Partner) -> None:
+    first, second = a.account(), a.account()
+    ana = a.agent_id(first)
+    _refused(a.call("GET", f"/agents/{ana}", account_id=second), "Agent not found")
+    _refused(b.call("GET", f"/agents/{ana}", account_id=first), "Account not found")
+    _refused(a.call("DELETE", f"/agents/{ana}", {"agent": {"account_id": second}}), "Agent not found")
+    _refused(b.call("DELETE", f"/agents/{ana}"), "Agent not found")
+    assert a.call("GET", f"/agents/{ana}", account_id=first)["success"] is True  # nothing was deleted
+
+
+def test_deleting_an_agent_takes_it_out_of_its_departments_and_frees_its_email(a: Partner) -> None:
+    account_id = a.account()
+    ana = a.agent_id(account_id)
+    department_id = a.department(account_id)
+    a.call("POST", f"/departments/{department_id}/add_agents", {"agents": [ana]})
+    deleted = a.call("DELETE", f"/agents/{ana}", {"agent": {"account_id": account_id}})
+    assert deleted == {"status": 200, "success": True, "message": "Agent deleted successfully"}
+    _refused(a.call("GET", f"/agents/{ana}", account_id=account_id), "Agent not found")
+    _refused(a.call("DELETE", f"/agents/{ana}"), "Agent not found")  # a second delete changes nothing
+    assert a.call("GET", f"/departments/{department_id}/agents")["data"] == []
+    assert a.agent(account_id)["success"] is True  # the e-mail is free again
+
+
+def test_list_accounts_answers_the_partners_own_in_the_2020_shape(a: Partner, b: Partner) -> None:
+    account_id = a.account(telefone="(11) 5555-0000")
+    b.account()
+    (listed,) = a.call("GET", "/accounts")["data"]
+    assert listed["id"] == account_id
+    assert (listed["phone"], listed["ativo"], listed["active"], listed["name"]) == ("(11) 5555-0000", 1, True, None)
+    assert listed["date_creation"].endswith(".000Z")
+    assert "T" in listed["date_creation"]
+    a.call("PUT", f"/accounts/{account_id}", {"account": {"ativo": 0}})
+    (inactive,) = a.call("GET", "/accounts")["data"]
+    assert (inactive["ativo"], inactive["active"]) == (0, False)
+
+
+def _ids(answer: dict[str, Any]) -> list[int]:
+    assert answer["success"] is True, answer
+    return [record["id"] for record in answer["data"]]
+
+
+def test_lists_are_ordered_by_id_descending_unless_asked_and_paged_by_twenty(a: Partner) -> None:
+    account_id = a.account(licences=30)
+    agents = [a.agent_id(account_id, f"agent{number:02}@example.com") for number in range(25)]
+    assert _ids(a.call("GET", "/agents", account_id=account_id)) == agents[::-1][:20]
+    assert _ids(a.call("GET", "/agents", account_id=account_id, page=2)) == agents[::-1][20:]
+    assert _ids(a.call("GET", "/agents", account_id=account_id, page=3)) == []
+    ascending = a.call("GET", "/agents", account_id=account_id, direction="asc", limit=10, page=2)
+    assert _ids(ascending) == agents[10:20]
+    accounts = [account_id, *(a.account() for _ in range(2))]
+    assert _ids(a.call("GET", "/accounts", limit=2)) == accounts[::-1][:2]
+    assert _ids(a.call("GET", "/accounts", limit=2, page=2, direction="asc")) == accounts[2:]
+
+
+def test_lists_search_by_id_or_part_of_the_name_or_email_and_order_by_a_column(a: Partner) -> None:
+    account_id = a.account()
+    zed = a.agent_id(account_id, "zed@example.com")
+    a.call("PUT", f"/agents/{zed}", {"agent": {"name": "Zed"}})
+    ana = a.agent_id(account_id, "ana@gmail.com")
+    bia = a.agent_id(account_id, "bia@GMAIL.com")
+    assert _ids(a.call("GET", "/agents", account_id=account_id, search="gmail", column="email", direction="asc")) == [
+        ana,
+        bia,
+    ]
+    assert _ids(a.call("GET", "/agents", account_id=account_id, search=str(zed))) == [zed]
+    assert _ids(a.call("GET", "/agents", account_id=account_id, search="ZE")) == [zed]
+    by_name = a.call("GET", "/agents", account_id=account_id, column="name", direction="asc")
+    assert [agent["name"] for agent in by_name["data"]] == ["Ana", "Ana", "Zed"]
+    other = a.account(email="other@example.org", main_contact="Carla")
+    assert _ids(a.call("GET", "/accounts", search="example.org")) == [other]
+    assert _ids(a.call("GET", "/accounts", column="main_contact", direction="asc"))[0] == other
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [({"page": 0}, "page"), ({"limit": 0}, "limit"), ({"direction": "up"}, "direction"), ({"column": "x"}, "column")],
+)
+def test_a_paging_parameter_out_of_its_range_is_refused(a: Partner, query: dict[str, Any], field: str) -> None:
+    answer = a.call("GET", "/accounts", **query)
+    assert answer["success"] is False
+    assert field in answer["errors"]

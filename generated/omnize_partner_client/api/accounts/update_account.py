@@ -107,7 +107,8 @@ def sync_detailed(
     which is exactly one of these:
 
     - `AccountGeneralUpdate`: `account` with contact fields (and optionally `ativo`).
-      Answers with the updated account in `data`.
+      Answers with the updated account in `data` as of March 2019, and without it as
+      of October 2020 (see x-doc-quirks).
     - `AccountActivation`: `account: {ativo: 1}` only.
     - `AccountInactivation`: `account: {ativo: 0}` only. An inactive account stays
       listable and updatable, but its agents cannot log in through URL login (inferred).
@@ -163,7 +164,8 @@ def sync(
     which is exactly one of these:
 
     - `AccountGeneralUpdate`: `account` with contact fields (and optionally `ativo`).
-      Answers with the updated account in `data`.
+      Answers with the updated account in `data` as of March 2019, and without it as
+      of October 2020 (see x-doc-quirks).
     - `AccountActivation`: `account: {ativo: 1}` only.
     - `AccountInactivation`: `account: {ativo: 0}` only. An inactive account stays
       listable and updatable, but its agents cannot log in through URL login (inferred).
@@ -214,7 +216,8 @@ async def asyncio_detailed(
     which is exactly one of these:
 
     - `AccountGeneralUpdate`: `account` with contact fields (and optionally `ativo`).
-      Answers with the updated account in `data`.
+      Answers with the updated account in `data` as of March 2019, and without it as
+      of October 2020 (see x-doc-quirks).
     - `AccountActivation`: `account: {ativo: 1}` only.
     - `AccountInactivation`: `account: {ativo: 0}` only. An inactive account stays
       listable and updatable, but its agents cannot log in through URL login (inferred).
@@ -268,7 +271,8 @@ async def asyncio(
     which is exactly one of these:
 
     - `AccountGeneralUpdate`: `account` with contact fields (and optionally `ativo`).
-      Answers with the updated account in `data`.
+      Answers with the updated account in `data` as of March 2019, and without it as
+      of October 2020 (see x-doc-quirks).
     - `AccountActivation`: `account: {ativo: 1}` only.
     - `AccountInactivation`: `account: {ativo: 0}` only. An inactive account stays
       listable and updatable, but its agents cannot log in through URL login (inferred).

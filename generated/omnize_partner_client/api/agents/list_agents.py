@@ -6,18 +6,43 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.agent_list_success import AgentListSuccess
+from ...models.list_agents_column import ListAgentsColumn
+from ...models.list_agents_direction import ListAgentsDirection
 from ...models.omnize_failure import OmnizeFailure
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     account_id: int,
+    search: str | Unset = UNSET,
+    column: ListAgentsColumn | Unset = ListAgentsColumn.ID,
+    direction: ListAgentsDirection | Unset = ListAgentsDirection.DESC,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["account_id"] = account_id
+
+    params["search"] = search
+
+    json_column: str | Unset = UNSET
+    if not isinstance(column, Unset):
+        json_column = column.value
+
+    params["column"] = json_column
+
+    json_direction: str | Unset = UNSET
+    if not isinstance(direction, Unset):
+        json_direction = direction.value
+
+    params["direction"] = json_direction
+
+    params["page"] = page
+
+    params["limit"] = limit
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -75,15 +100,28 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     account_id: int,
+    search: str | Unset = UNSET,
+    column: ListAgentsColumn | Unset = ListAgentsColumn.ID,
+    direction: ListAgentsDirection | Unset = ListAgentsDirection.DESC,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
 ) -> Response[AgentListSuccess | OmnizeFailure]:
-    """Retrieve all agents of an account
+    """Retrieve agents
 
-     Lists the agents of one of the partner's accounts, inactive agents included.
+     Lists the agents of one of the partner's accounts, inactive agents included, a page
+    at a time (October 2020): `search` filters by id, name or e-mail, `column` and
+    `direction` order them (default: by id, descending), `page` (from 1) and `limit`
+    (default 20) pick the page. A page with fewer than `limit` agents is the last.
     Omnize documents the partner token as the `token` query parameter
     (x-token-location: query), e.g. `GET /agents?token=hj4h2k3h4k23&account_id=1`.
 
     Args:
         account_id (int):
+        search (str | Unset):
+        column (ListAgentsColumn | Unset):  Default: ListAgentsColumn.ID.
+        direction (ListAgentsDirection | Unset):  Default: ListAgentsDirection.DESC.
+        page (int | Unset):  Default: 1.
+        limit (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,6 +133,11 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         account_id=account_id,
+        search=search,
+        column=column,
+        direction=direction,
+        page=page,
+        limit=limit,
     )
 
     response = client.get_httpx_client().request(
@@ -108,15 +151,28 @@ def sync(
     *,
     client: AuthenticatedClient,
     account_id: int,
+    search: str | Unset = UNSET,
+    column: ListAgentsColumn | Unset = ListAgentsColumn.ID,
+    direction: ListAgentsDirection | Unset = ListAgentsDirection.DESC,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
 ) -> AgentListSuccess | OmnizeFailure | None:
-    """Retrieve all agents of an account
+    """Retrieve agents
 
-     Lists the agents of one of the partner's accounts, inactive agents included.
+     Lists the agents of one of the partner's accounts, inactive agents included, a page
+    at a time (October 2020): `search` filters by id, name or e-mail, `column` and
+    `direction` order them (default: by id, descending), `page` (from 1) and `limit`
+    (default 20) pick the page. A page with fewer than `limit` agents is the last.
     Omnize documents the partner token as the `token` query parameter
     (x-token-location: query), e.g. `GET /agents?token=hj4h2k3h4k23&account_id=1`.
 
     Args:
         account_id (int):
+        search (str | Unset):
+        column (ListAgentsColumn | Unset):  Default: ListAgentsColumn.ID.
+        direction (ListAgentsDirection | Unset):  Default: ListAgentsDirection.DESC.
+        page (int | Unset):  Default: 1.
+        limit (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +185,11 @@ def sync(
     return sync_detailed(
         client=client,
         account_id=account_id,
+        search=search,
+        column=column,
+        direction=direction,
+        page=page,
+        limit=limit,
     ).parsed
 
 
@@ -136,15 +197,28 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     account_id: int,
+    search: str | Unset = UNSET,
+    column: ListAgentsColumn | Unset = ListAgentsColumn.ID,
+    direction: ListAgentsDirection | Unset = ListAgentsDirection.DESC,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
 ) -> Response[AgentListSuccess | OmnizeFailure]:
-    """Retrieve all agents of an account
+    """Retrieve agents
 
-     Lists the agents of one of the partner's accounts, inactive agents included.
+     Lists the agents of one of the partner's accounts, inactive agents included, a page
+    at a time (October 2020): `search` filters by id, name or e-mail, `column` and
+    `direction` order them (default: by id, descending), `page` (from 1) and `limit`
+    (default 20) pick the page. A page with fewer than `limit` agents is the last.
     Omnize documents the partner token as the `token` query parameter
     (x-token-location: query), e.g. `GET /agents?token=hj4h2k3h4k23&account_id=1`.
 
     Args:
         account_id (int):
+        search (str | Unset):
+        column (ListAgentsColumn | Unset):  Default: ListAgentsColumn.ID.
+        direction (ListAgentsDirection | Unset):  Default: ListAgentsDirection.DESC.
+        page (int | Unset):  Default: 1.
+        limit (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +230,11 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         account_id=account_id,
+        search=search,
+        column=column,
+        direction=direction,
+        page=page,
+        limit=limit,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -167,15 +246,28 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     account_id: int,
+    search: str | Unset = UNSET,
+    column: ListAgentsColumn | Unset = ListAgentsColumn.ID,
+    direction: ListAgentsDirection | Unset = ListAgentsDirection.DESC,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
 ) -> AgentListSuccess | OmnizeFailure | None:
-    """Retrieve all agents of an account
+    """Retrieve agents
 
-     Lists the agents of one of the partner's accounts, inactive agents included.
+     Lists the agents of one of the partner's accounts, inactive agents included, a page
+    at a time (October 2020): `search` filters by id, name or e-mail, `column` and
+    `direction` order them (default: by id, descending), `page` (from 1) and `limit`
+    (default 20) pick the page. A page with fewer than `limit` agents is the last.
     Omnize documents the partner token as the `token` query parameter
     (x-token-location: query), e.g. `GET /agents?token=hj4h2k3h4k23&account_id=1`.
 
     Args:
         account_id (int):
+        search (str | Unset):
+        column (ListAgentsColumn | Unset):  Default: ListAgentsColumn.ID.
+        direction (ListAgentsDirection | Unset):  Default: ListAgentsDirection.DESC.
+        page (int | Unset):  Default: 1.
+        limit (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,5 +281,10 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             account_id=account_id,
+            search=search,
+            column=column,
+            direction=direction,
+            page=page,
+            limit=limit,
         )
     ).parsed

@@ -78,9 +78,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: LoginPartnerRequest,
 ) -> Response[LoginPartnerFailure | LoginPartnerSuccess]:
-    """Get a login token for an agent (URL login)
+    """Get a login token for an agent (URL login; deprecated)
 
-     Trades the partner token and an agent's e-mail for a login token. The agent then
+     Deprecated: only the March 2019 page documents URL login; the October 2020
+    revision drops the section. It stays usable for a partner who still has it.
+
+    Trades the partner token and an agent's e-mail for a login token. The agent then
     logs in at `https://login.omnize.com.br?token=<token>`, a link the client builds.
     Agents of an inactive account (`ativo: 0`) cannot log in (inferred).
 
@@ -119,9 +122,12 @@ def sync(
     client: AuthenticatedClient,
     body: LoginPartnerRequest,
 ) -> LoginPartnerFailure | LoginPartnerSuccess | None:
-    """Get a login token for an agent (URL login)
+    """Get a login token for an agent (URL login; deprecated)
 
-     Trades the partner token and an agent's e-mail for a login token. The agent then
+     Deprecated: only the March 2019 page documents URL login; the October 2020
+    revision drops the section. It stays usable for a partner who still has it.
+
+    Trades the partner token and an agent's e-mail for a login token. The agent then
     logs in at `https://login.omnize.com.br?token=<token>`, a link the client builds.
     Agents of an inactive account (`ativo: 0`) cannot log in (inferred).
 
@@ -155,9 +161,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: LoginPartnerRequest,
 ) -> Response[LoginPartnerFailure | LoginPartnerSuccess]:
-    """Get a login token for an agent (URL login)
+    """Get a login token for an agent (URL login; deprecated)
 
-     Trades the partner token and an agent's e-mail for a login token. The agent then
+     Deprecated: only the March 2019 page documents URL login; the October 2020
+    revision drops the section. It stays usable for a partner who still has it.
+
+    Trades the partner token and an agent's e-mail for a login token. The agent then
     logs in at `https://login.omnize.com.br?token=<token>`, a link the client builds.
     Agents of an inactive account (`ativo: 0`) cannot log in (inferred).
 
@@ -194,9 +203,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: LoginPartnerRequest,
 ) -> LoginPartnerFailure | LoginPartnerSuccess | None:
-    """Get a login token for an agent (URL login)
+    """Get a login token for an agent (URL login; deprecated)
 
-     Trades the partner token and an agent's e-mail for a login token. The agent then
+     Deprecated: only the March 2019 page documents URL login; the October 2020
+    revision drops the section. It stays usable for a partner who still has it.
+
+    Trades the partner token and an agent's e-mail for a login token. The agent then
     logs in at `https://login.omnize.com.br?token=<token>`, a link the client builds.
     Agents of an inactive account (`ativo: 0`) cannot log in (inferred).
 

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.account_summary import AccountSummary
+
+
+T = TypeVar("T", bound="AccountListSuccess")
+
+
+@_attrs_define
+class AccountListSuccess:
+    """
+    Attributes:
+        status (Literal[200]):
+        success (Literal[True]):
+        data (list[AccountSummary]):
+    """
+
+    status: Literal[200]
+    success: Literal[True]
+    data: list[AccountSummary]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status
+
+        success = self.success
+
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "success": success,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.account_summary import AccountSummary
+
+        d = dict(src_dict)
+        status = cast(Literal[200], d.pop("status"))
+        if status != 200:
+            raise ValueError(f"status must match const 200, got '{status}'")
+
+        success = cast(Literal[True], d.pop("success"))
+        if success != True:
+            raise ValueError(f"success must match const True, got '{success}'")
+
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = AccountSummary.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        account_list_success = cls(
+            status=status,
+            success=success,
+            data=data,
+        )
+
+        account_list_success.additional_properties = d
+        return account_list_success
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
