@@ -11,7 +11,9 @@ Everything else in ``tests/contract`` uses public extension points: checks
   too. Omnize's data-acceptance check needs it: the built-in check judges by HTTP status,
   and Omnize answers every refusal 200.
 - The codes of the built-in failures a hooks module excuses through ``filter_failure``
-  (the hook is handed a failure; its code says which built-in judgement it is).
+  (the hook is handed a failure; its code says which built-in judgement it is), and
+  :data:`SHAPE_FAILURES`, the failures that judge an answer's shape rather than its
+  status (``hooks/run.py`` keeps them on an injected fault the spec documents).
   Schemathesis says codes are never renumbered; ``test_compat.py`` pins them to their
   failure classes all the same.
 
@@ -29,6 +31,7 @@ __all__ = [
     "ACCEPTED_NEGATIVE_DATA",
     "CREATED_RESOURCE_NOT_FOUND",
     "REJECTED_POSITIVE_DATA",
+    "SHAPE_FAILURES",
     "WRITTEN_FOR",
     "check_version",
     "generated_valid",
@@ -55,6 +58,8 @@ from schemathesis.specs.openapi.checks import is_unexpected_http_status_case  # 
 ACCEPTED_NEGATIVE_DATA = "ST201"  # negative_data_rejection
 REJECTED_POSITIVE_DATA = "ST202"  # positive_data_acceptance
 CREATED_RESOURCE_NOT_FOUND = "ST302"  # ensure_resource_availability
+# An answer's shape: content type (missing, undeclared, malformed), headers, JSON, schema, discriminator.
+SHAPE_FAILURES = frozenset({"ST104", "ST105", "ST106", "ST107", "ST108", "ST109", "ST110", "ST111"})
 
 
 def generated_valid(case: Any) -> bool:

@@ -7,7 +7,10 @@ variables (``EMAIL``, ``TOKEN``...) from the runner (runner.py passes them as
 arguments, upper-cased (a tenant's ``email`` is ``EMAIL``): the first tenant's, and the
 second's under ``second_tenant`` where the suite plays two identities. Live mode reads
 the same names prefixed ``PARTNER_APIS_LIVE_<KEY>_`` (``KEY`` is the API key upper-cased
-with underscores, e.g. ``COMM100_V4``), plus ``PARTNER_APIS_LIVE_<KEY>_URL``.
+with underscores, e.g. ``COMM100_V4``), plus ``PARTNER_APIS_LIVE_<KEY>_URL``. A target
+whose hooks sign in at the spec's token operation also reads ``TOKEN_URL`` (optional:
+where to sign in, instead of the URL derived from ``..._URL``; see
+:func:`tests.contract.plan.token_url`).
 """
 
 from __future__ import annotations
@@ -62,9 +65,11 @@ class ContractTarget:
     def live_url(self) -> str | None:
         return os.environ.get(f"{env_prefix(self.key)}_URL")
 
-    def missing_live_variables(self) -> list[str]:
+    def missing_live_variables(self, env: Mapping[str, str] | None = None) -> list[str]:
+        """The live variables the API requires that ``env`` (default: the process's environment) lacks."""
+        values = os.environ if env is None else env
         names = [f"{env_prefix(self.key)}_URL", *self.live_variables]
-        return [name for name in names if not os.environ.get(name)]
+        return [name for name in names if not values.get(name)]
 
     def live_auth(self, env: Mapping[str, str]) -> Auth:
         """The hooks module's variables from the user's live ones in ``env``; KeyError for a required one missing."""
@@ -97,12 +102,12 @@ TARGETS: dict[str, ContractTarget] = {
         ContractTarget(
             key="airvantage-partners",
             variables=("CLIENT_ID", "CLIENT_SECRET"),
-            optional=("TARGET_CLIENT_ID", "TARGET_CLIENT_SECRET"),
+            optional=("TARGET_CLIENT_ID", "TARGET_CLIENT_SECRET", "TOKEN_URL"),
             second_tenant="TARGET_",
         ),
-        ContractTarget(key="comm100-v3", variables=("EMAIL", "PASSWORD")),
-        # OAUTH_URL: the OAuth server that serves getToken (default: the spec's).
-        ContractTarget(key="comm100-v4", variables=("TOKEN",), optional=("OAUTH_URL",)),
+        ContractTarget(key="comm100-v3", variables=("EMAIL", "PASSWORD"), optional=("TOKEN_URL",)),
+        # A bearer token the user brings: the run signs in nowhere.
+        ContractTarget(key="comm100-v4", variables=("TOKEN",)),
         ContractTarget(
             key="omnize-partner",
             variables=("TOKEN",),
@@ -113,6 +118,6 @@ TARGETS: dict[str, ContractTarget] = {
             # replaces each with one that reads Omnize's `success: false`.
             exclude_checks=("ignored_auth", "use_after_free", "ensure_resource_availability"),
         ),
-        ContractTarget(key="portsip-dealers", variables=("USERNAME", "PASSWORD")),
+        ContractTarget(key="portsip-dealers", variables=("USERNAME", "PASSWORD"), optional=("TOKEN_URL",)),
     )
 }

@@ -152,15 +152,19 @@ def test_an_operation_is_what_a_partnership_request_makes() -> None:
 # -- own servers, the token form --------------------------------------------------------------
 
 
-def test_an_operation_with_its_own_server_goes_there() -> None:
-    get_token = api_spec("comm100-v4").operation("getToken")
+def test_an_operation_with_its_own_server_goes_there_or_to_the_named_origin() -> None:
+    v4 = api_spec("comm100-v4")
+    get_token = v4.operation("getToken")
     simulator = "http://127.0.0.1:8123/v4"
-    assert own_base_url(get_token, simulator, None, live=False) == "http://127.0.0.1:8123"
-    assert own_base_url(get_token, simulator, None, live=True) == "https://partner.comm100.io"
-    assert own_base_url(get_token, simulator, "http://127.0.0.1:9/oauth/", live=True) == "http://127.0.0.1:9/oauth"
-    login = api_spec("omnize-partner").operation("loginPartner")
-    assert own_base_url(login, "http://127.0.0.1:8123/api/v1", None, live=False) == "http://127.0.0.1:8123"
-    assert own_base_url(api_spec("comm100-v4").operation("getSite"), simulator, "http://x", live=True) is None
+    # Anything but the vendor's own URL (a simulator, a proxy, a staging host): the same origin.
+    assert own_base_url(v4, get_token, simulator, None) == "http://127.0.0.1:8123"
+    # The vendor's own URL: the vendor's own token server.
+    assert own_base_url(v4, get_token, "https://partnerapi.comm100.io/v4", None) == "https://partner.comm100.io"
+    assert own_base_url(v4, get_token, simulator, "http://127.0.0.1:9/oauth/") == "http://127.0.0.1:9/oauth"
+    omnize = api_spec("omnize-partner")
+    login = omnize.operation("loginPartner")
+    assert own_base_url(omnize, login, "http://127.0.0.1:8123/api/v1", None) == "http://127.0.0.1:8123"
+    assert own_base_url(v4, v4.operation("getSite"), simulator, "http://x") is None
 
 
 def test_the_token_form_is_what_the_spec_fixes_for_the_grant_then_the_credentials() -> None:

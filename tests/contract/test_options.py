@@ -91,6 +91,26 @@ def refusal(completed: subprocess.CompletedProcess[str]) -> str:
             id="max examples not a number",
         ),
         pytest.param(
+            ["--shard", "4/3"],
+            "--shard takes K/N with 1 <= K <= N, such as 2/3, not '4/3'",
+            id="shard beyond the count",
+        ),
+        pytest.param(
+            ["--fault-seed", "x"],
+            "--fault-seed takes a non-negative integer, not 'x'",
+            id="fault seed not a number",
+        ),
+        pytest.param(
+            ["--live", "--faults", "flaky"],
+            "--faults injects faults into the simulators; a --live run has none to inject",
+            id="faults with live",
+        ),
+        pytest.param(
+            ["--allow-writes"],
+            "--allow-writes is for --live runs (a simulator run sends every operation anyway)",
+            id="allow writes without live",
+        ),
+        pytest.param(
             ["-k", "omnize-partnr"],
             f"-k 'omnize-partnr' selects no API; the API keys: {API_KEYS}",
             id="-k matching nothing",

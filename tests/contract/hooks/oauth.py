@@ -1,9 +1,14 @@
 """The contract hooks' auth: a token from the spec's token operation (or a given one) on every secured call.
 
 A hooks module calls :func:`authenticate` once, with how to get a token: :func:`log_in`
-posts the grant's form to the spec's ``getToken`` path (the fields the spec fixes, such
-as PortSIP's ``client_id`` and ``scope``, come from its request schema's ``const``s), or
-the module returns a token it was given.
+posts the grant's form to the spec's token operation (the fields the spec fixes, such as
+PortSIP's ``client_id`` and ``scope``, come from its request schema's ``const``s), or the
+module returns a token it was given.
+
+Where: the target's ``TOKEN_URL`` (``PARTNER_APIS_LIVE_<KEY>_TOKEN_URL``) when set, else
+the URL :func:`tests.contract.plan.token_url` derives from the run's base URL, so a token
+is never asked of a host the user did not name. Once per role: a token is kept for the
+run (:data:`TOKEN_LIFETIME`) and fetched again only after the server answered 401.
 """
 
 from __future__ import annotations
@@ -15,10 +20,14 @@ import httpx
 import schemathesis
 
 from partner_apis.specs import ApiSpec
+from tests.contract.hooks.shared import optional_variable
+from tests.contract.plan import TOKEN_OPERATION, token_url
 
 __all__ = ["TOKEN_OPERATION", "authenticate", "fetch_access_token", "log_in", "login_form", "send_bearer"]
 
-TOKEN_OPERATION = "getToken"  # an operationId
+# Seconds a fetched token is used before it is fetched again (a 401 fetches it sooner):
+# longer than any run, so each role signs in once.
+TOKEN_LIFETIME = 6 * 3600
 
 
 def fetch_access_token(url: str, form: Mapping[str, str]) -> str:
@@ -46,8 +55,11 @@ def login_form(spec: ApiSpec, grant: str, credentials: Mapping[str, str]) -> dic
 
 
 def log_in(spec: ApiSpec, base_url: str, grant: str, credentials: Mapping[str, str]) -> str:
-    """An access token from the spec's token operation under ``base_url``; RuntimeError if the login is refused."""
-    url = base_url + spec.operation(TOKEN_OPERATION).path
+    """An access token from the spec's token operation for the API at ``base_url`` (or at ``TOKEN_URL``).
+
+    Raises ``RuntimeError`` if the login is refused.
+    """
+    url = token_url(spec, base_url, optional_variable("TOKEN_URL"))
     return fetch_access_token(url, login_form(spec, grant, credentials))
 
 
@@ -78,5 +90,5 @@ def authenticate(
             place(case, data)
 
     unsecured = [operation.operation_id for operation in spec if not operation.secured]
-    register = schemathesis.auth(cache_by_key=lambda case, context: role(case))
+    register = schemathesis.auth(refresh_interval=TOKEN_LIFETIME, cache_by_key=lambda case, context: role(case))
     (register.skip_for(operation_id=unsecured) if unsecured else register)(Token)

@@ -2,35 +2,35 @@
 
 Schemathesis sends every operation to the ``--url`` base URL. An operation the spec gives
 its own ``servers`` goes, in this order, to the URL in the target's variable for it (the
-user's live override), to that server (a live run), or to the ``--url`` scheme and host
-with that server's path (a simulator serves every server at one origin, so Comm100's
-token endpoint at ``https://partner.comm100.io`` is the simulator's root, not under
-``/v4``).
+user's override), to that server when ``--url`` is the spec's own server (the vendor
+itself), or else to the ``--url`` scheme and host with that server's path (a simulator
+serves every server at one origin, so Comm100's token endpoint at
+``https://partner.comm100.io`` is the simulator's root, not under ``/v4``; a proxy or a
+staging host is taken to do the same). A request never goes to a host the user did not
+name unless the user named the vendor. A live run sends no sign-in operation at all
+(tests/contract/plan.py); this routing is for the ones it may send.
 """
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import schemathesis
 
 from partner_apis.specs import ApiSpec, Operation
-from tests.contract.hooks.shared import live, optional_variable, spec_operation
+from tests.contract.hooks.shared import optional_variable, spec_operation
+from tests.contract.plan import own_server_url
 
 __all__ = ["own_base_url", "route_own_servers"]
 
 
-def own_base_url(operation: Operation, configured: str, override: str | None, *, live: bool) -> str | None:
+def own_base_url(spec: ApiSpec, operation: Operation, configured: str, override: str | None) -> str | None:
     """Where ``operation`` goes when ``configured`` is the ``--url`` base; None when it has no server of its own."""
     if not operation.servers:
         return None
     if override:
         return override.rstrip("/")
-    if live:
-        return operation.servers[0].rstrip("/")
-    origin = urlsplit(configured)
-    return urlunsplit((origin.scheme, origin.netloc, operation.own_base_path or "", "", ""))
+    return own_server_url(spec, operation, configured)
 
 
 def route_own_servers(spec: ApiSpec, override_variable: str) -> None:
@@ -41,7 +41,7 @@ def route_own_servers(spec: ApiSpec, override_variable: str) -> None:
 
     def before_init_operation(context: Any, operation: Any) -> None:
         base_url = own_base_url(
-            spec_operation(spec, operation), operation.base_url, optional_variable(override_variable), live=live()
+            spec, spec_operation(spec, operation), operation.base_url, optional_variable(override_variable)
         )
         if base_url is not None:
             operation.base_url = base_url

@@ -1,0 +1,117 @@
+"""One API run of the contract suite against its simulator or a live vendor (test_contract.py, the live tests).
+
+Both return the :class:`~tests.contract.runner.ContractRun` they ran and its result;
+:func:`verdict` says what is wrong with a result (None: nothing) and
+:func:`record` the run as the JUnit file tells it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from partner_apis.simulators.harness import serve
+from partner_apis.simulators.registry import create_app, entry
+from partner_apis.specs import spec_path
+
+from .conftest import ContractOptions
+from .reports import FAILURE_OUTPUT, RunRecord, run_folder
+from .runner import ContractResult, ContractRun, phases, rerun_command, run_contract
+from .targets import TARGETS, Auth, env_prefix
+
+__all__ = ["live_run", "record", "simulator_run", "verdict"]
+
+
+def _run(key: str, base_url: str, auth: Auth, seed: int, options: ContractOptions, *, live: bool) -> ContractRun:
+    return ContractRun(
+        spec=spec_path(key),
+        base_url=base_url,
+        headers=auth.headers,
+        hooks=auth.hooks,
+        seed=seed,
+        max_examples=options.max_examples,
+        read_only=live and not options.allow_writes,
+        extra_env=auth.env,
+        exclude_checks=TARGETS[key].exclude_checks,
+        live=live,
+        report_dir=run_folder(options.report_dir, key, seed),
+    )
+
+
+def live_run(
+    key: str,
+    seed: int,
+    options: ContractOptions,
+    env: Mapping[str, str],
+    *,
+    started: Callable[[int], None] | None = None,
+) -> tuple[ContractRun, ContractResult]:
+    """Run ``key`` against the live vendor its ``PARTNER_APIS_LIVE_<KEY>_*`` variables in ``env`` name.
+
+    Raises ``KeyError`` for a required variable missing (check
+    ``missing_live_variables`` first).
+    """
+    target = TARGETS[key]
+    base_url = env[f"{env_prefix(key)}_URL"]
+    run = _run(key, base_url, target.live_auth(env), seed, options, live=True)
+    return run, run_contract(run, started=started)
+
+
+def simulator_run(key: str, seed: int, options: ContractOptions) -> tuple[ContractRun, ContractResult]:
+    """Run ``key`` against a fresh simulator (with ``options.faults`` injected, if any)."""
+    faults: dict[str, Any] = {}
+    if options.faults:
+        faults = {"faults": options.faults, "fault_seed": options.fault_seed}
+    app = create_app(key, **faults)
+    with serve(app) as server:
+        run = _run(
+            key, server.root_url + entry(key).base_path, TARGETS[key].simulator_auth(app), seed, options, live=False
+        )
+        return run, run_contract(run)
+
+
+def verdict(key: str, run: ContractRun, result: ContractResult) -> str | None:
+    """What is wrong with a run (its summary and the CLI output's end), or None when it is green.
+
+    Green: every operation of the run's plan tested (in read-only mode, the reads), every
+    phase passed or skipped, no failure and no error.
+    """
+    expected = len(run.plan.sent)
+    problems = []
+    if result.operations_tested != expected:
+        problems.append(f"{result.operations_tested} of the {expected} operations the run may send were tested")
+    asked = set(phases(run))  # a phase the run did not ask for is reported as "skip"
+    bad_phases = {
+        name: status for name, status in result.phases.items() if name in asked and status not in {"success", "skipped"}
+    }
+    if bad_phases:
+        problems.append(f"phases: {bad_phases}")
+    if not result.ok:
+        problems.append(f"exit {result.exit_code}, {result.failures} failures, {result.errors} errors")
+    if not problems:
+        return None
+    return f"{key}: {result.summary()}\n" + "; ".join(problems) + "\n\n" + result.output[-FAILURE_OUTPUT:]
+
+
+def record(key: str, run: ContractRun, result: ContractResult, failure: str | None) -> RunRecord:
+    """The run as the JUnit file tells it."""
+    cassette = result.cassette
+    return RunRecord(
+        key=key,
+        seed=run.seed,
+        live=run.live,
+        summary=f"{key} seed {run.seed}: {result.summary()}",
+        seconds=result.seconds,
+        failure=failure,
+        rerun=rerun_command(key, run.seed, live=run.live, allow_writes=run.live and not run.read_only),
+        folder=str(run.report_dir or ""),
+        cassette=None if cassette is None or not cassette.exists() else str(cassette),
+        injected_faults=result.injected_faults,
+    )
+
+
+def reports_of(run: ContractRun) -> list[Path]:
+    """Every file the run kept in its report folder."""
+    folder = run.report_dir
+    return [] if folder is None or not folder.exists() else sorted(path for path in folder.rglob("*") if path.is_file())
