@@ -47,6 +47,7 @@ from . import debug
 from .auth import CheckedAuth, ErrorFor, QueryAuth
 from .errors import error_for_status
 from .oauth import DEFAULT_EXPIRY_SKEW, OAuth2Login
+from .recording import RecordTo, recording_transports
 from .retry import RetryingTransport, RetryPolicy
 from .routes import OperationTable, operation_table
 from .secrets import install_log_redaction
@@ -101,6 +102,9 @@ class ClientOptions(TypedDict, total=False):
     ``transport``/``async_transport``: the network (an ``httpx.MockTransport`` or an ASGI
     transport in tests). ``httpx_args``: ``httpx.Client`` arguments for both httpx clients
     (see :func:`build_client`, which raises ``TypeError`` for a key the runtime owns).
+    ``record_to``: a path or a :class:`~.recording.Recorder`: every exchange (each attempt,
+    each token request) is appended to that HAR file with its secrets masked, for
+    ``python -m partner_apis.drift`` (see :mod:`.recording`).
     """
 
     timeout: httpx.Timeout | float | None
@@ -108,6 +112,7 @@ class ClientOptions(TypedDict, total=False):
     transport: httpx.BaseTransport | None
     async_transport: httpx.AsyncBaseTransport | None
     httpx_args: Mapping[str, Any] | None
+    record_to: RecordTo | None
 
 
 class TokenOptions(ClientOptions, total=False):
@@ -359,6 +364,10 @@ def build_client(
     args = _HttpxArgs.read(options.get("httpx_args"))
     policy = (options.get("retry") or RetryPolicy()).with_default_idempotency(table.is_idempotent)
     network, async_network = _network(args, options.get("transport"), options.get("async_transport"))
+    record_to = options.get("record_to")
+    if record_to is not None:
+        # Next to the network, under the retries and the overlay's own layer: what went on the wire.
+        network, async_network = recording_transports(record_to, network, async_network, table.spec)
     if wrap_transport is not None:
         network, async_network = wrap_transport(network, async_network)
     runtime = _Runtime(
