@@ -72,6 +72,7 @@ from .paging import (
     iter_pages,
 )
 from .placed import FieldPaths, PlacedTokenAuth, sha256_digest
+from .recording import Recorder, RecordingError
 from .retry import RetryingTransport, RetryPolicy, http_methods_idempotent, retry_after_seconds
 from .routes import Operation, OperationTable, operation_table
 from .secrets import MASK, RedactingFilter, Secret, install_log_redaction, redact, redact_url, register_secret
@@ -113,6 +114,8 @@ __all__ = [
     "PlacedTokenAuth",
     "QueryAuth",
     "RateLimitError",
+    "Recorder",
+    "RecordingError",
     "RedactingFilter",
     "RefreshTokenGrant",
     "RetryPolicy",
