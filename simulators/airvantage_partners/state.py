@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from partner_apis.simulators.harness import Encoded, Rendered, SimError, schema_enum
+from partner_apis.simulators.harness import Encoded, Owned, Rendered, SimError, schema_enum
 
 __all__ = [
     "ApiClient",
@@ -254,8 +254,8 @@ class Network:
         self._requests: dict[str, PartnershipRequest] = {}
         self._request_of: dict[str, PartnershipRequest] = {}  # by operation uid
         self._incoming: dict[str, list[PartnershipRequest]] = {uid: [] for uid in self.companies}
-        self._operations: dict[str, OperationRecord] = {}
-        self._owned: dict[str, list[OperationRecord]] = {uid: [] for uid in self.companies}
+        # Each company's operations, by uid: another company's uid is operation.unknown.
+        self._operations: Owned[OperationRecord] = Owned(new_uid, missing=lambda uid: refuse("operation.unknown", uid))
         self._due: list[tuple[float, int, str]] = []
         self._sequence = itertools.count()
 
@@ -325,10 +325,10 @@ class Network:
             if chosen is None:
                 raise refuse("profile.unknown", profile or "")
             now = self.now_ms()
-            operation = OperationRecord(new_uid(), requester, partner, now, callback=callback, notify=notify)
+            operation = self._operations.add(
+                requester, lambda uid: OperationRecord(uid, requester, partner, now, callback=callback, notify=notify)
+            )
             request = PartnershipRequest(new_uid(), requester, partner, chosen.uid, now, operation.uid, message)
-            self._operations[operation.uid] = operation
-            self._owned[requester].append(operation)
             self._requests[request.uid] = request
             self._request_of[operation.uid] = request
             self._incoming[partner].append(request)
@@ -387,16 +387,11 @@ class Network:
 
     def operation(self, company: str, uid: str) -> OperationRecord:
         """An operation ``company`` started; refuses ``operation.unknown`` otherwise."""
-        with self._lock:
-            operation = self._operations.get(uid)
-            if operation is None or operation.owner != company:
-                raise refuse("operation.unknown", uid)
-            return operation
+        return self._operations.require(company, uid)
 
     def operations(self, company: str) -> list[OperationRecord]:
         """The operations ``company`` started, oldest first."""
-        with self._lock:
-            return list(self._owned[company])
+        return self._operations.of(company)
 
     def cancel(self, company: str, uid: str) -> OperationRecord:
         """Cancel an operation of ``company`` (withdrawing its request); a finished one is left as it is."""

@@ -28,15 +28,16 @@ every call is the requester's, and requests are only ever cancelled).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import time
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import httpx
 import schemathesis
 
 from partner_apis.specs import api_spec
+from tests.contract.checks.common import Api, Identity
 from tests.contract.compat import REJECTED_POSITIVE_DATA
 from tests.contract.hooks.ledger import Ledger
 from tests.contract.hooks.oauth import authenticate, log_in
@@ -84,8 +85,8 @@ def dotted_code(response: Any) -> str | None:
 def documented_codes(case: Any, *, parameters: bool = True) -> set[str]:
     """The codes the spec documents for the case's operation, and (unless told not to) for its parameters."""
     operation = spec_operation(SPEC, case.operation)
-    owners = [operation, *(operation.parameters if parameters else ())]
-    return {entry["code"] for owner in owners for entry in owner.error_codes}
+    entries = [*operation.error_codes, *(e for p in operation.parameters if parameters for e in p.error_codes)]
+    return {entry["code"] for entry in entries}
 
 
 def _excused(case: Any, response: Any) -> bool:
@@ -117,27 +118,22 @@ _ENDS = itertools.cycle(
         ("target", "acceptRequest", "SUCCESS"),
     )
 )
-_TOKENS: dict[str, str] = {}
+# The requester and the target as the contract checks' identities: tokens kept, renewed after a 401.
+_IDENTITIES = {who: Identity(who, functools.partial(token, who=who)) for who in CREDENTIALS}
+_API = Api(SPEC, lambda case: _IDENTITIES[role(case)])
 
 
 class _Api:
-    """Just enough of the API, as either side, to drive and watch one operation."""
+    """Just enough of the API, as either side, to drive and watch one operation (sent like ``case``)."""
 
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url
+    def __init__(self, case: Any) -> None:
+        self.case = case
 
     def call(self, role: str, operation_id: str, *, params: Any = None, json: Any = None, **path: str) -> Any:
         """The JSON answer of ``operation_id`` sent as ``role``; AssertionError unless it is a 200."""
-        operation = SPEC.operation(operation_id)
-        for attempt in range(2):
-            if role not in _TOKENS:
-                _TOKENS[role] = token(self.base_url, role)
-            headers = {"Authorization": f"Bearer {_TOKENS[role]}"}
-            url = self.base_url + operation.path.format(**path)
-            response = httpx.request(operation.method, url, headers=headers, params=params, json=json, timeout=10)
-            if response.status_code != 401 or attempt:
-                break
-            del _TOKENS[role]  # the token expired: log in again, once
+        parts = {"path_parameters": path, "query": params, "body": json}
+        given = {name: part for name, part in parts.items() if part is not None}
+        response = _API.call(self.case, operation_id, _IDENTITIES[role], **given)
         if response.status_code != 200:
             raise AssertionError(f"{operation_id} as the {role} answered {response.status_code}: {response.text[:300]}")
         return json_body(response)
@@ -186,7 +182,7 @@ def airvantage_requests_reach_finished(ctx: Any, response: Any, case: Any) -> bo
     if spec_operation(SPEC, case.operation).operation_id != "requestPartnership" or response.status_code != 200:
         return None
     uid = json_body(response)["operation"]
-    api = _Api(case.operation.schema.get_base_url())
+    api = _Api(case)
     body = case.body if isinstance(case.body, dict) else {}
     started = api.wait(uid, {"IN_PROGRESS", "FINISHED"})
     if started["state"] == "SCHEDULED":
