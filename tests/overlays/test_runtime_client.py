@@ -144,7 +144,14 @@ def test_every_factory_takes_the_common_options_and_the_oauth_ones_the_token_lif
     logs_in = getattr(module, "OAuth2Login", None) is OAuth2Login
     expected = Unpack[TokenOptions] if logs_in else Unpack[ClientOptions]
     assert get_type_hints(module.client, include_extras=True)[options.name] == expected
-    assert set(ClientOptions.__annotations__) == {"timeout", "retry", "transport", "async_transport", "httpx_args"}
+    assert set(ClientOptions.__annotations__) == {
+        "timeout",
+        "retry",
+        "transport",
+        "async_transport",
+        "httpx_args",
+        "record_to",
+    }
     assert set(TokenOptions.__annotations__) - set(ClientOptions.__annotations__) == {"expiry_skew", "clock"}
 
 
