@@ -25,7 +25,9 @@ from partner_apis.overlays.runtime import (
     BadRequestError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitError,
     RetryPolicy,
+    client_transport,
 )
 from partner_apis.simulators.comm100_v4 import DEFAULT_CREDENTIALS, TOKEN_PATH, Comm100V4Simulator
 from partner_apis.testing import ManualClock, RunningSimulator
@@ -332,3 +334,112 @@ def test_a_relative_token_url_is_refused() -> None:
 def test_the_positional_token_form_still_works(sim: RunningSimulator) -> None:
     client = comm100_v4.client(sim.token(0), base_url=sim.base_url)
     assert isinstance(list_sites.sync(client=client), list)
+
+
+# -- the refresh grant as the way in (the password grant is deprecated) ------------------------
+
+
+def _refresh_token(sim: RunningSimulator) -> str:
+    """A refresh token of LOGIN's, from one password grant sent by hand (as an earlier session would have)."""
+    form = {"grant_type": "password", "client_id": LOGIN.client_id, "email": LOGIN.email, "password": LOGIN.password}
+    answer = httpx.post(sim.root_url + TOKEN_PATH, data=form)
+    assert answer.status_code == 200, answer.text
+    token: str = answer.json()["refresh_token"]
+    return token
+
+
+def _refresh_client(sim: RunningSimulator, clock: ManualClock, refresh_token: str) -> Client:
+    assert LOGIN.client_id is not None
+    return comm100_v4.client(
+        refresh_token=refresh_token,
+        client_id=LOGIN.client_id,
+        token_url=sim.root_url + TOKEN_PATH,
+        base_url=sim.base_url,
+        clock=clock,
+    )
+
+
+def test_a_refresh_token_signs_in_without_ever_sending_the_password(
+    login_sim: RunningSimulator, clock: ManualClock
+) -> None:
+    refresh_token = _refresh_token(login_sim)
+    client = _refresh_client(login_sim, clock, refresh_token)
+    sent: list[httpx.Request] = []
+    client.get_httpx_client().event_hooks["request"].append(sent.append)
+    assert isinstance(list_sites.sync(client=client), list)
+    clock.now = LIFETIME + 1  # expired: renewed with the refresh token the first answer brought
+    assert isinstance(list_sites.sync(client=client), list)
+    assert _state(login_sim).tokens.requests == {"password": 1, "refresh_token": 2}  # the 1 is _refresh_token's
+    forms = [dict(httpx.QueryParams(r.content.decode())) for r in sent if r.url.path == TOKEN_PATH]
+    assert [form["grant_type"] for form in forms] == ["refresh_token", "refresh_token"]
+    assert forms[0] == {"grant_type": "refresh_token", "client_id": LOGIN.client_id, "refresh_token": refresh_token}
+    assert forms[1]["refresh_token"] != refresh_token  # a refresh token works once: the new one is sent
+    assert all("password" not in form for form in forms)
+    assert refresh_token not in repr(client)
+    assert refresh_token not in repr(client.get_httpx_client().auth)
+
+
+def test_a_spent_refresh_token_raises_authentication_error_without_showing_it(
+    login_sim: RunningSimulator, clock: ManualClock
+) -> None:
+    refresh_token = _refresh_token(login_sim)
+    list_sites.sync(client=_refresh_client(login_sim, clock, refresh_token))  # spends it
+    with pytest.raises(AuthenticationError) as caught:
+        list_sites.sync(client=_refresh_client(login_sim, clock, refresh_token))
+    assert refresh_token not in str(caught.value)
+    assert refresh_token not in repr(caught.value)
+
+
+def test_a_refresh_token_goes_with_client_id_alone() -> None:
+    with pytest.raises(TypeError, match="refresh_token with client_id only"):
+        comm100_v4.client(refresh_token="r", client_id="c", email="a@example.com")
+    with pytest.raises(TypeError, match="refresh_token with client_id only"):
+        comm100_v4.client(refresh_token="r")
+    with pytest.raises(TypeError, match=r"not both.*refresh_token"):
+        comm100_v4.client("t0ken", refresh_token="r")
+
+
+# -- the published rate limit: 429 with Retry-After -------------------------------------------
+
+
+def _throttled_client(
+    retry_after: str, policy: RetryPolicy = NO_WAIT
+) -> tuple[Client, list[httpx.Request], list[float]]:
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        if len(sent) == 1:
+            return httpx.Response(429, headers={"Retry-After": retry_after}, json={"code": "too_many_requests"})
+        if request.url.path.endswith("/global/sites"):
+            return httpx.Response(200, json=[])
+        return httpx.Response(200, json={"siteId": 1})
+
+    client = comm100_v4.client(
+        "t0ken", base_url="http://127.0.0.1/v4", retry=policy, transport=httpx.MockTransport(handler)
+    )
+    waits: list[float] = []
+    client_transport(client).sleep = waits.append
+    return client, sent, waits
+
+
+def test_a_throttled_read_waits_the_seconds_retry_after_names_and_is_sent_again() -> None:
+    client, sent, waits = _throttled_client("12")
+    assert list_sites.sync(client=client) == []
+    assert len(sent) == 2
+    assert waits == [12.0]
+
+
+def test_a_throttled_read_asking_longer_than_the_policy_allows_raises_rate_limit_error_at_once() -> None:
+    client, sent, waits = _throttled_client("300", RetryPolicy(max_retries=2, max_retry_after=60.0))
+    with pytest.raises(RateLimitError) as caught:
+        list_sites.sync(client=client)
+    assert (len(sent), waits) == (1, [])
+    assert caught.value.response.headers["Retry-After"] == "300"
+
+
+def test_a_throttled_create_is_not_sent_twice() -> None:
+    client, sent, waits = _throttled_client("1")
+    with pytest.raises(RateLimitError):
+        create_site.sync(client=client, body=SiteCreate(platform_id=1, email="a@b.co", password="p", plan_id=1))
+    assert (len(sent), waits) == (1, [])
