@@ -10,22 +10,43 @@ tests/overlays/test_omnize_partner.py:
 - a password (an agent's, an account's) goes on the wire as the lowercase hex SHA-256 of
   its UTF-8 bytes, and a value that already is a digest is not hashed twice;
 - ``loginPartner`` is sent to the URL-login host, not the partner API's;
-- ``DELETE /accounts/{id}`` always carries its JSON body (the token), body or not.
+- ``DELETE /accounts/{id}`` and ``DELETE /agents/{id}`` always carry their JSON body (the
+  token), body or not;
+- the client talks to the October 2020 host (:data:`DEFAULT_BASE_URL`) unless given the
+  March 2019 one (:data:`LEGACY_BASE_URL`, deprecated: a ``DeprecationWarning``);
+- the paged lists (October 2020) are walked item by item: :func:`iter_agents`,
+  :func:`iter_accounts` and their async forms, a page at a time.
 
-Helpers: :func:`widget_snippet`, :func:`login_link`, and :func:`login` / :func:`alogin`.
+Helpers: :func:`widget_snippet`, :func:`login_link`, and :func:`login` / :func:`alogin`
+(URL login, documented only in March 2019: deprecated, a ``DeprecationWarning``).
 """
 
 from __future__ import annotations
 
 import functools
+import warnings
+from collections.abc import AsyncIterator, Iterator
 from typing import Any, Unpack
 from urllib.parse import urlencode
 
 import httpx
 from attrs import define, field
 from omnize_partner_client import AuthenticatedClient
+from omnize_partner_client.api.accounts import list_accounts
+from omnize_partner_client.api.agents import list_agents
 from omnize_partner_client.api.url_login import login_partner
-from omnize_partner_client.models import LoginPartnerRequest, LoginPartnerSuccess
+from omnize_partner_client.models import (
+    AccountListSuccess,
+    AccountSummary,
+    Agent,
+    AgentListSuccess,
+    ListAccountsColumn,
+    ListAccountsDirection,
+    ListAgentsColumn,
+    ListAgentsDirection,
+    LoginPartnerRequest,
+    LoginPartnerSuccess,
+)
 
 from partner_apis.specs import api_spec
 
@@ -45,20 +66,26 @@ from .runtime import (
     operation_table,
 )
 from .runtime import sha256_digest as password_digest
+from .runtime.paging import NumberedListing
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_LOGIN_BASE_URL",
     "KEY",
+    "LEGACY_BASE_URL",
     "LOGIN_LINK_BASE",
     "PASSWORD_FIELDS",
     "OmnizeClient",
     "OmnizeError",
     "OmnizeLoginError",
     "PartnerTokenAuth",
+    "aiter_accounts",
+    "aiter_agents",
     "alogin",
     "client",
     "error_for",
+    "iter_accounts",
+    "iter_agents",
     "login",
     "login_link",
     "password_digest",
@@ -67,7 +94,10 @@ __all__ = [
 
 KEY = "omnize-partner"
 _LOGIN_OPERATION = "loginPartner"
-DEFAULT_BASE_URL = api_spec(KEY).server_urls[0]  # http://partner.omnize.com/api/v1
+# The October 2020 host, the spec's first server: https://zchat.zenvia.io/partner/api
+DEFAULT_BASE_URL = api_spec(KEY).server_urls[0]
+# The March 2019 host, the spec's second server (deprecated): http://partner.omnize.com/api/v1
+LEGACY_BASE_URL = api_spec(KEY).server_urls[1]
 # URL login's own host (an AWS API Gateway), the spec's server for loginPartner.
 DEFAULT_LOGIN_BASE_URL = api_spec(KEY).operation(_LOGIN_OPERATION).servers[0]
 LOGIN_LINK_BASE = "https://login.omnize.com.br"
@@ -181,7 +211,8 @@ def client(
     pass the token per call. Every failure raises: :class:`OmnizeError` for Omnize's
     ``success: false``, :class:`OmnizeLoginError` for a refused URL login, the runtime's
     status and connection errors otherwise; idempotent calls are retried. Point
-    ``base_url``/``login_base_url`` at a simulator in tests; ``options`` are
+    ``base_url``/``login_base_url`` at a simulator in tests (``base_url=LEGACY_BASE_URL``
+    reaches the March 2019 host, with a ``DeprecationWarning``); ``options`` are
     :class:`~partner_apis.overlays.runtime.ClientOptions` (timeout, retry, transports,
     httpx_args). Raises ``ValueError`` for an empty token, ``TypeError`` for an
     ``httpx_args`` key the runtime owns.
@@ -189,6 +220,13 @@ def client(
     secret = token if isinstance(token, Secret) else Secret(token)
     if not secret:
         raise ValueError("the partner token is empty")
+    if base_url.rstrip("/") == LEGACY_BASE_URL:
+        warnings.warn(
+            "Omnize's March 2019 host (LEGACY_BASE_URL) is deprecated: the October 2020 revision of the partner"
+            " API serves it from DEFAULT_BASE_URL",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     auth = PartnerTokenAuth(secret, login_base_url, base_url=base_url)
     return build_client(
         OmnizeClient,
@@ -207,20 +245,97 @@ def _login_token(answer: object) -> str:
     return expect(answer, LoginPartnerSuccess, _LOGIN_OPERATION).token
 
 
+_URL_LOGIN_DEPRECATED = (
+    "Omnize's URL login (loginPartner) is deprecated: only the March 2019 partner page documents it, and the"
+    " October 2020 revision drops it"
+)
+
+
 def login(client: AuthenticatedClient, username: str) -> str:
     """Issue a login token for the agent whose e-mail is ``username`` (URL login's ``loginPartner``).
 
+    Deprecated (a ``DeprecationWarning``): only the March 2019 page documents URL login.
     Build the agent's link with :func:`login_link`. Raises :class:`OmnizeLoginError`
     when Omnize refuses (unknown agent, another partner's, an inactive account).
     """
+    warnings.warn(_URL_LOGIN_DEPRECATED, DeprecationWarning, stacklevel=2)
     answer = login_partner.sync(client=client, body=LoginPartnerRequest(username=username))
     return _login_token(answer)
 
 
 async def alogin(client: AuthenticatedClient, username: str) -> str:
-    """The async form of :func:`login`."""
+    """The async form of :func:`login` (deprecated too)."""
+    warnings.warn(_URL_LOGIN_DEPRECATED, DeprecationWarning, stacklevel=2)
     answer = await login_partner.asyncio(client=client, body=LoginPartnerRequest(username=username))
     return _login_token(answer)
+
+
+# The October 2020 lists: pages numbered from 1, ``limit`` items each (the spec allows up
+# to 1000), no total; a short page is the last.
+_AGENTS = NumberedListing("listAgents", AgentListSuccess, items="data")
+_ACCOUNTS = NumberedListing("listAccounts", AccountListSuccess, items="data")
+
+
+def iter_agents(
+    client: AuthenticatedClient,
+    account_id: int,
+    *,
+    search: str | None = None,
+    column: ListAgentsColumn | None = None,
+    direction: ListAgentsDirection | None = None,
+    page_size: int | None = None,
+) -> Iterator[Agent]:
+    """Every agent of the account (matching ``search``, in ``column``/``direction`` order), a page at a time.
+
+    Raises :class:`OmnizeError` when Omnize refuses (an unknown account), ``PagingError``
+    when a page repeats the one before (a server that ignores ``page``).
+    """
+    criteria = {"account_id": account_id, "search": search, "column": column, "direction": direction}
+    return _AGENTS.iter(functools.partial(list_agents.sync, client=client), page_size=page_size, **criteria)
+
+
+def aiter_agents(
+    client: AuthenticatedClient,
+    account_id: int,
+    *,
+    search: str | None = None,
+    column: ListAgentsColumn | None = None,
+    direction: ListAgentsDirection | None = None,
+    page_size: int | None = None,
+) -> AsyncIterator[Agent]:
+    """The async :func:`iter_agents`."""
+    criteria = {"account_id": account_id, "search": search, "column": column, "direction": direction}
+    return _AGENTS.aiter(functools.partial(list_agents.asyncio, client=client), page_size=page_size, **criteria)
+
+
+def iter_accounts(
+    client: AuthenticatedClient,
+    *,
+    search: str | None = None,
+    column: ListAccountsColumn | None = None,
+    direction: ListAccountsDirection | None = None,
+    page_size: int | None = None,
+) -> Iterator[AccountSummary]:
+    """Every account of the partner (matching ``search``, in ``column``/``direction`` order), a page at a time.
+
+    Raises :class:`OmnizeError` when Omnize refuses, ``PagingError`` when a page repeats
+    the one before.
+    """
+    criteria = {"search": search, "column": column, "direction": direction}
+    return _ACCOUNTS.iter(functools.partial(list_accounts.sync, client=client), page_size=page_size, **criteria)
+
+
+def aiter_accounts(
+    client: AuthenticatedClient,
+    *,
+    search: str | None = None,
+    column: ListAccountsColumn | None = None,
+    direction: ListAccountsDirection | None = None,
+    page_size: int | None = None,
+) -> AsyncIterator[AccountSummary]:
+    """The async :func:`iter_accounts`."""
+    criteria = {"search": search, "column": column, "direction": direction}
+    return _ACCOUNTS.aiter(functools.partial(list_accounts.asyncio, client=client), page_size=page_size, **criteria)
 
 
 def login_link(login_token: str | LoginPartnerSuccess) -> str:

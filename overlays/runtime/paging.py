@@ -6,11 +6,13 @@ the last). A cursor is whatever the API pages by: a next-page URL (Comm100 v3), 
 (AirVantage's ``offset``/``size``), a page number. The iterators fetch a page only when
 the caller has used up the one before, and let go of it first, so one page is in memory
 at a time however many there are. :class:`Listing` walks a generated list operation paged
-by offset, :class:`LinkedListing` one whose pages link the next.
+by offset, :class:`LinkedListing` one whose pages link the next, :class:`NumberedListing`
+one paged by page number whose pages say nothing more (Omnize's ``page``/``limit``).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -24,6 +26,7 @@ from .errors import PartnerApiError
 __all__ = [
     "LinkedListing",
     "Listing",
+    "NumberedListing",
     "PagingError",
     "aiter_items",
     "aiter_offset_items",
@@ -292,3 +295,85 @@ class LinkedListing:
             return self.page_type.from_dict(response.json())
 
         return aiter_items(fetch, self._items, self._next)
+
+
+# -- pages by number, with no total ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberedListing:
+    """A generated list operation paged by page number and size, whose pages say nothing else, walked item by item.
+
+    Pages are numbered from ``first``; ``page`` and ``size`` name the call's arguments
+    (``page``/``limit`` for Omnize) and ``page_size`` is the size asked for unless a walk
+    says otherwise. The pages (``page_type``) hold their items in the attribute ``items``
+    and give no total, so a page with fewer items than asked is the last (after a full
+    one, the next is fetched and may be empty). A server that ignores the page number
+    would answer the same full page forever: a page holding exactly the items of the one
+    before raises ``PagingError`` (so the page before is kept while the next is read).
+    """
+
+    operation_id: str
+    page_type: type[Any]
+    items: str = "items"
+    page: str = "page"
+    size: str = "limit"
+    page_size: int = 100
+    first: int = 1
+
+    def _walk(self, page_size: int | None) -> tuple[int, Callable[[int, Any, list[Any]], list[Any]]]:
+        size = page_size or self.page_size
+        if size < 1:
+            raise ValueError(f"a page holds at least one item, not {size}")
+
+        def items_of(number: int, page: Any, before: list[Any]) -> list[Any]:
+            items = list(getattr(expect(page, self.page_type, self.operation_id), self.items))
+            if items and items == before:
+                raise PagingError(f"page {number} repeats page {number - 1}: the server ignores {self.page!r}")
+            return items
+
+        return size, items_of
+
+    def iter(self, call: Callable[..., object], *, page_size: int | None = None, **criteria: Any) -> Iterator[Any]:
+        """Every item, fetched a page at a time with ``call`` (a generated ``sync``); None criteria are left out.
+
+        Raises ``ValueError`` for a page size below 1, ``PagingError`` when a page repeats
+        the one before, and the client's errors.
+        """
+        size, items_of = self._walk(page_size)
+        given_criteria = given(**criteria)
+        before: list[Any] = []
+
+        def fetch(number: int | None) -> tuple[int, list[Any]]:
+            nonlocal before
+            number = number or self.first
+            before = items_of(number, call(**{self.page: number, self.size: size}, **given_criteria), before)
+            return number, before
+
+        return iter_items(fetch, _numbered_items, functools.partial(_next_number, size=size))
+
+    def aiter(
+        self, call: Callable[..., Awaitable[object]], *, page_size: int | None = None, **criteria: Any
+    ) -> AsyncIterator[Any]:
+        """The async :meth:`iter`: ``call`` is a generated ``asyncio``."""
+        size, items_of = self._walk(page_size)
+        given_criteria = given(**criteria)
+        before: list[Any] = []
+
+        async def fetch(number: int | None) -> tuple[int, list[Any]]:
+            nonlocal before
+            number = number or self.first
+            before = items_of(number, await call(**{self.page: number, self.size: size}, **given_criteria), before)
+            return number, before
+
+        return aiter_items(fetch, _numbered_items, functools.partial(_next_number, size=size))
+
+
+def _numbered_items(page: tuple[int, list[Any]]) -> list[Any]:
+    return page[1]
+
+
+def _next_number(page: tuple[int, list[Any]], *, size: int) -> int | None:
+    # A short page is the last; a full one may be followed by more (or by an empty page).
+    number, items = page
+    return number + 1 if len(items) >= size else None

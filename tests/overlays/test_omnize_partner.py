@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
-from omnize_partner_client.api.accounts import create_account, delete_account, update_account
-from omnize_partner_client.api.agents import create_agent, list_agents, update_agent, update_agent_profile
+from omnize_partner_client.api.accounts import create_account, delete_account, list_accounts, update_account
+from omnize_partner_client.api.agents import (
+    create_agent,
+    delete_agent,
+    list_agents,
+    show_agent,
+    update_agent,
+    update_agent_profile,
+)
 from omnize_partner_client.api.departments import (
     add_department_agents,
     add_department_channels,
@@ -44,6 +52,9 @@ from omnize_partner_client.models import (
     DepartmentCreate,
     DepartmentSuccess,
     DepartmentUpdate,
+    ListAccountsColumn,
+    ListAccountsDirection,
+    ListAgentsDirection,
     LoginPartnerRequest,
     Profile,
     UpdateAgentProfileRequest,
@@ -54,6 +65,7 @@ from omnize_partner_client.models import (
 from partner_apis.overlays import omnize_partner
 from partner_apis.overlays.omnize_partner import OmnizeClient, OmnizeError, OmnizeLoginError
 from partner_apis.overlays.runtime import MASK, NotFoundError, RetryPolicy, ServerError, redact
+from partner_apis.overlays.runtime.paging import PagingError
 from partner_apis.specs import load_spec
 from partner_apis.testing import RunningSimulator
 
@@ -133,6 +145,9 @@ CALLS: dict[str, Callable[[OmnizeClient], object]] = {
         3, client=c, body=AccountGeneralUpdate(account=AccountChanges(main_contact="Olga Souza"))
     ),
     "deleteAccount": lambda c: delete_account.sync(3, client=c),
+    "listAccounts": lambda c: list_accounts.sync(client=c, search="olga", page=2, limit=10),
+    "showAgent": lambda c: show_agent.sync(12, client=c, account_id=1),
+    "deleteAgent": lambda c: delete_agent.sync(12, client=c),
     "loginPartner": lambda c: login_partner.sync(client=c, body=LoginPartnerRequest(username="a@example.com")),
     "createDepartment": lambda c: create_department.sync(
         client=c, body=CreateDepartmentRequest(department=DepartmentCreate(account_id=1, name="Sales"))
@@ -458,7 +473,7 @@ def test_delete_account_sends_a_json_body_with_the_token(
     else:
         _send(lambda c: delete_account.sync(3, client=c, body=body), client)
     assert recorder.last.method == "DELETE"
-    assert recorder.last.url.path == "/api/v1/accounts/3"
+    assert recorder.last.url.path == "/partner/api/accounts/3"
     assert recorder.last.headers["content-type"] == "application/json"
     assert recorder.last_json() == {"token": TOKEN}
 
@@ -475,10 +490,40 @@ def test_url_login_goes_to_the_login_host_with_the_token_in_its_body(client: Omn
     assert recorder.last_json() == {"action": "loginPartner", "username": "a@example.com", "token": TOKEN}
 
 
-def test_the_partner_api_stays_on_its_own_host(client: OmnizeClient, recorder: Recorder) -> None:
+def test_the_partner_api_stays_on_its_own_host_the_october_2020_one_by_default(
+    client: OmnizeClient, recorder: Recorder
+) -> None:
     _send(CALLS["listAgents"], client)
-    assert recorder.last.url.host == "partner.omnize.com"
-    assert recorder.last.url.path == "/api/v1/agents"
+    assert recorder.last.url.scheme == "https"
+    assert recorder.last.url.host == "zchat.zenvia.io"
+    assert recorder.last.url.path == "/partner/api/agents"
+
+
+def test_the_march_2019_host_is_still_reachable_with_a_deprecation_warning(recorder: Recorder) -> None:
+    with pytest.warns(DeprecationWarning, match="March 2019 host"):
+        legacy = omnize_partner.client(
+            TOKEN, base_url=omnize_partner.LEGACY_BASE_URL, transport=httpx.MockTransport(recorder), retry=NO_WAIT
+        )
+    _send(CALLS["listAgents"], legacy)
+    assert str(recorder.last.url).startswith("http://partner.omnize.com/api/v1/agents?")
+    assert recorder.last.url.params.get_list("token") == [TOKEN]
+    _send(CALLS["updateAgent"], legacy)
+    assert recorder.last.url.path == "/api/v1/agents/12"
+    assert recorder.last_json()["token"] == TOKEN
+    assert recorder.last_json()["agent"]["password"] == DIGEST
+
+
+def test_the_default_host_gives_no_deprecation_warning(recorder: Recorder) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        omnize_partner.client(TOKEN, transport=httpx.MockTransport(recorder))
+
+
+def test_url_login_is_deprecated_but_usable(client: OmnizeClient, recorder: Recorder) -> None:
+    recorder.answers.append(httpx.Response(200, json={"message": "", "token": "login-token-1", "status": 200}))
+    with pytest.warns(DeprecationWarning, match="URL login"):
+        assert omnize_partner.login(client, "a@example.com") == "login-token-1"
+    assert recorder.last.url.host == LOGIN_HOST
 
 
 # -- the strings a client builds --------------------------------------------------------------
@@ -615,7 +660,8 @@ async def test_the_async_client_places_the_token_hashes_passwords_and_raises_ref
     listed = await list_agents.asyncio(client=client, account_id=created.data.id)  # the token in the query
     assert isinstance(listed, AgentListSuccess)
     assert [member.email for member in listed.data] == ["caio@example.com"]
-    assert await omnize_partner.alogin(client, "caio@example.com") in sim.simulator.login_tokens
+    with pytest.warns(DeprecationWarning, match="URL login"):
+        assert await omnize_partner.alogin(client, "caio@example.com") in sim.simulator.login_tokens
     with pytest.raises(OmnizeLoginError, match="User not found"):
         await omnize_partner.alogin(client, "nobody@example.com")
     with pytest.raises(OmnizeError, match="License limit reached"):
@@ -625,3 +671,110 @@ async def test_the_async_client_places_the_token_hashes_passwords_and_raises_ref
                 agent=AgentCreate(email="duda@example.com", name="Duda", password=PLAIN, account_id=created.data.id)
             ),
         )
+
+
+def test_delete_agent_sends_a_json_body_with_the_token(client: OmnizeClient, recorder: Recorder) -> None:
+    _send(lambda c: delete_agent.sync(12, client=c), client)
+    assert (recorder.last.method, recorder.last.url.path) == ("DELETE", "/partner/api/agents/12")
+    assert recorder.last_json() == {"token": TOKEN}
+
+
+# -- the October 2020 lists, walked a page at a time -------------------------------------------
+
+
+def _agents(client: OmnizeClient, account_id: int, count: int) -> list[int]:
+    ids = []
+    for number in range(count):
+        agent = AgentCreate(
+            email=f"agent{number:02}@example.com", name=f"Agent {number}", password=PLAIN, account_id=account_id
+        )
+        created = create_agent.sync(client=client, body=CreateAgentRequest(agent=agent))
+        assert isinstance(created, AgentSuccess)
+        ids.append(created.data.id)
+    return ids
+
+
+@pytest.mark.parametrize(("count", "page_size"), [(7, 3), (6, 3), (2, 5), (0, 5)])
+def test_iter_agents_walks_every_page_once_whatever_the_total(
+    sim: RunningSimulator, count: int, page_size: int
+) -> None:
+    # A total that is a multiple of the page size ends with an empty page; any other, with a short one.
+    client = _client_for(sim)
+    account_id = _account(client, licences=10)
+    ids = _agents(client, account_id, count)
+    walked = [agent.id for agent in omnize_partner.iter_agents(client, account_id, page_size=page_size)]
+    assert walked == ids[::-1]  # by id, descending: the server's default order
+    ascending = omnize_partner.iter_agents(client, account_id, direction=ListAgentsDirection.ASC, page_size=page_size)
+    assert [agent.id for agent in ascending] == ids
+
+
+def test_iter_accounts_and_iter_agents_pass_the_search_and_order_on(sim: RunningSimulator) -> None:
+    client = _client_for(sim)
+    first, second = _account(client), _account(client)
+    _agents(client, first, 3)
+    found = omnize_partner.iter_agents(client, first, search="agent01", page_size=2)
+    assert [agent.email for agent in found] == ["agent01@example.com"]
+    accounts = omnize_partner.iter_accounts(client, column=ListAccountsColumn.ID, direction=ListAccountsDirection.ASC)
+    assert [account.id for account in accounts] == [first, second]
+    assert [account.id for account in omnize_partner.iter_accounts(_client_for(sim, 1))] == []
+
+
+@pytest.mark.anyio
+async def test_the_async_walks_read_the_same_items(sim: RunningSimulator) -> None:
+    client = _client_for(sim)
+    account_id = _account(client, licences=10)
+    ids = _agents(client, account_id, 5)
+    walked = [agent.id async for agent in omnize_partner.aiter_agents(client, account_id, page_size=2)]
+    assert walked == ids[::-1]
+    assert [account.id async for account in omnize_partner.aiter_accounts(client, page_size=1)] == [account_id]
+
+
+def _page(*ids: int) -> httpx.Response:
+    return httpx.Response(200, json={"status": 200, "success": True, "data": [_SUMMARY | {"id": i} for i in ids]})
+
+
+_SUMMARY = {
+    "name": None, "email": "o@example.com", "main_contact": "Olga", "url": "o.com.br", "user_last_access": None,
+    "date_creation": "2020-10-21T12:46:12.000Z", "change_date": "2020-10-21T12:46:12.000Z", "webhook_url": None,
+    "deleted_at": None, "phone": None, "ativo": 1, "active": True,
+}  # fmt: skip
+
+
+def test_a_server_that_ignores_the_page_number_is_caught_not_walked_forever() -> None:
+    recorder = Recorder(_page(1, 2), _page(1, 2), _page(3))
+    client = omnize_partner.client(TOKEN, transport=httpx.MockTransport(recorder))
+    walk = omnize_partner.iter_accounts(client, page_size=2)
+    with pytest.raises(PagingError, match="page 2 repeats page 1"):
+        list(walk)
+    assert [request.url.params["page"] for request in recorder.requests] == ["1", "2"]
+    assert {request.url.params["limit"] for request in recorder.requests} == {"2"}
+
+
+def test_a_walk_fetches_a_page_only_when_the_one_before_is_used_up() -> None:
+    recorder = Recorder(_page(1, 2), _page(3))
+    client = omnize_partner.client(TOKEN, transport=httpx.MockTransport(recorder))
+    walk = omnize_partner.iter_accounts(client, page_size=2)
+    assert next(walk).id == 1
+    assert len(recorder.requests) == 1
+    assert [account.id for account in walk] == [2, 3]
+    assert len(recorder.requests) == 2  # the short page was the last
+
+
+def test_a_full_last_page_is_followed_by_an_empty_one_that_ends_the_walk() -> None:
+    recorder = Recorder(_page(1, 2), _page(3, 4), _page())
+    client = omnize_partner.client(TOKEN, transport=httpx.MockTransport(recorder))
+    assert [account.id for account in omnize_partner.iter_accounts(client, page_size=2)] == [1, 2, 3, 4]
+    assert [request.url.params["page"] for request in recorder.requests] == ["1", "2", "3"]
+
+
+def test_a_refusal_in_the_middle_of_a_walk_raises() -> None:
+    recorder = Recorder(_page(1, 2))  # then the recorder's refusal
+    client = omnize_partner.client(TOKEN, transport=httpx.MockTransport(recorder), retry=NO_WAIT)
+    with pytest.raises(OmnizeError, match="recorded"):
+        list(omnize_partner.iter_accounts(client, page_size=2))
+
+
+def test_a_page_size_below_one_is_refused() -> None:
+    client = omnize_partner.client(TOKEN, transport=httpx.MockTransport(Recorder()))
+    with pytest.raises(ValueError, match="at least one item"):
+        omnize_partner.iter_accounts(client, page_size=-1)
