@@ -44,7 +44,7 @@ from partner_apis.overlays.runtime import (
     client_transport,
     operation_table,
 )
-from partner_apis.specs import load_spec
+from partner_apis.specs import api_spec, load_spec
 
 # The default backoff (jittered, up to 0.5 s at first): a wait of exactly the Retry-After
 # value can only come from the header. At most two retries, three attempts in all.
@@ -164,7 +164,7 @@ CASES: dict[str, RetryCase] = {
     "omnize-partner": RetryCase(
         build=lambda transport, retry, **options: omnize_partner.client(
             "retry-token",
-            base_url=f"{LOOPBACK}/api/v1",
+            base_url=f"{LOOPBACK}{api_spec('omnize-partner').base_path}",  # the spec's first server's path
             login_base_url=LOOPBACK,
             transport=transport,
             retry=retry,
