@@ -1,0 +1,143 @@
+"""Each API's overlay client runs a provisioning flow under each shipped fault profile (``nox -s resilience``).
+
+What a user's provisioning job needs, asserted against the simulator (the ground truth):
+
+- no write is lost: every create and update is read back from the record and the list;
+- no create is sent twice: the runtime retries only what the spec marks ``x-idempotent``,
+  so a create whose connection dropped after the simulator processed it surfaces as a
+  typed ``ApiConnectionError`` (or ``ApiTimeoutError``) and the flow reconciles by reading
+  the list before creating again; the simulator's access log then shows as many creates
+  received as the flow sent, and its state one record;
+- reads are retried within the policy (at most ``1 + max_retries`` sends a call);
+- ``Retry-After`` is honoured (the recorded wait is what the answer asked) and capped (an
+  answer asking longer than ``max_retry_after`` is not retried);
+- when the token expires under eight concurrent callers it is renewed once (more only
+  for a renewal a fault lost or a token the profile revoked);
+- every failure that reaches the flow is a typed error of the runtime.
+
+The runtime's waits are recorded, not slept (the retry transport's ``sleep``), and tokens
+expire on a :class:`~partner_apis.testing.ManualClock`, so the suite runs in seconds.
+``PARTNER_APIS_FAULT_SEED`` picks the profiles' seed (default 1).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from partner_apis.overlays.runtime import PartnerApiError
+from partner_apis.simulators.harness.app import served_path
+from partner_apis.simulators.harness.faults import SHIPPED
+from partner_apis.specs import api_spec
+from partner_apis.testing import ManualClock, RunningSimulator, running
+
+from .flows import FLOWS, Flow
+from .ledger import ROWS, Ledger, Tally, UntypedFailure, recording, stop_recording
+
+pytestmark = pytest.mark.resilience
+
+SEED = int(os.environ.get("PARTNER_APIS_FAULT_SEED", "1"))
+# The APIs whose clients log in and renew their own tokens (the others hold a partner's ready-made token).
+RENEWING = frozenset({"comm100-v3", "portsip-dealers", "airvantage-partners"})
+TOKEN_LIFETIME = 600
+CALLERS = 8
+# Faults after which a token grant the simulator made never reached the client.
+LOST_KINDS = frozenset({"reset-after", "read-timeout"})
+
+
+def _token_path(key: str) -> str | None:
+    spec = api_spec(key)
+    return served_path(spec, "getToken") if any(op.operation_id == "getToken" for op in spec) else None
+
+
+def _renew_under_concurrency(sim: RunningSimulator, flow: Flow, clocks: list[ManualClock], tally: Tally) -> None:
+    """Let the token expire, then send ``CALLERS`` reads at once through the flow's client; check the grants."""
+    tokens = sim.simulator.tokens
+    plan = sim.faults
+    assert plan is not None
+    before_grants = sum(tokens.requests.values())
+    before_decisions = len(plan.decisions())
+    for clock in clocks:
+        clock.advance(TOKEN_LIFETIME + 1)
+    read = flow.cheap_read(flow.client)
+
+    def caller() -> None:
+        try:
+            read()
+        except PartnerApiError:
+            pass  # a typed failure: allowed under faults, counted by the simulator's log
+        except Exception as error:
+            raise UntypedFailure(f"{type(error).__name__} reached a caller untyped: {error}") from error
+
+    with ThreadPoolExecutor(CALLERS) as pool:
+        for future in [pool.submit(caller) for _ in range(CALLERS)]:
+            future.result()
+    grants = sum(tokens.requests.values()) - before_grants
+    during = plan.decisions()[before_decisions:]
+    lost = sum(1 for d in during if d.operation_id == "getToken" and d.kind in LOST_KINDS)
+    revoked = sum(1 for d in during if d.kind == "token-revoked")
+    tally.renewals = grants
+    if not lost and not revoked:
+        assert grants == 1, f"the token was renewed {grants} times for one expiry under {CALLERS} callers"
+    else:
+        # A renewal lost on the way back spends its refresh token: the client may log in afresh after it.
+        assert 1 <= grants <= 1 + 2 * lost + revoked, f"{grants} grants for one expiry, {lost} lost, {revoked} revoked"
+
+
+def run_flow(key: str, profile: str | None, seed: int = SEED) -> Tally:
+    """Run ``key``'s flow under ``profile``; return its tally (the table's row) after every check."""
+    flow_class = FLOWS[key]
+    tally = Tally(key, profile or "none")
+    started = time.monotonic()
+    options: dict[str, Any] = dict(flow_class.options)
+    client_options: dict[str, Any] = {}
+    clocks: list[ManualClock] = []
+    if key in RENEWING:
+        # AirVantage's simulator counts in seconds since the epoch, the others on a monotonic clock.
+        sim_clock = ManualClock(time.time() if key == "airvantage-partners" else 1000.0)
+        client_clock = ManualClock(1000.0)
+        clocks = [sim_clock, client_clock]
+        options.update(clock=sim_clock, token_lifetime=TOKEN_LIFETIME)
+        client_options["clock"] = client_clock
+    log = recording()
+    try:
+        with running(key, faults=profile, fault_seed=seed, access_log=True, **options) as sim:
+            ledger = Ledger(tally, _token_path(key))
+            flow = flow_class(sim, ledger, **client_options)
+            flow.run()
+            if clocks and profile is not None:
+                _renew_under_concurrency(sim, flow, clocks, tally)
+            tally.faults = sum(sim.faults.counts.values()) if sim.faults else 0
+            create_path = served_path(api_spec(key), flow.create_operation)
+            create_method = api_spec(key).operation(flow.create_operation).method
+        # The server has stopped: every request it received is in its log, answers held by a fault included.
+        received = log.log.count(create_method, create_path)
+        sent = sum(
+            1
+            for event in ledger.events
+            if event.kind == "send" and (event.method, event.path) == (create_method, create_path)
+        )
+        tally.duplicated = received - sent
+    finally:
+        stop_recording(log)
+    tally.seconds = time.monotonic() - started
+    ROWS.append(tally)
+    assert tally.duplicated == 0, f"the simulator received {received} creates, the client sent {sent}"
+    return tally
+
+
+@pytest.mark.parametrize("profile", SHIPPED)
+@pytest.mark.parametrize("key", sorted(FLOWS))
+def test_a_provisioning_flow_loses_no_write_and_duplicates_no_create_under_the_profile(key: str, profile: str) -> None:
+    tally = run_flow(key, profile)
+    assert tally.faults > 0, "the profile injected nothing: the flow proved nothing"
+
+
+@pytest.mark.parametrize("key", sorted(FLOWS))
+def test_without_faults_every_call_succeeds_at_the_first_send(key: str) -> None:
+    tally = run_flow(key, None)
+    assert (tally.failed, tally.retried, tally.reconciled, tally.orphaned, tally.faults) == (0, 0, 0, 0, 0)
