@@ -1,11 +1,13 @@
 """Omnize partner API: onboard, grow, suspend and remove a customer, against a simulator started in-process.
 
-The flow: create an account with one licence, create its first agent (the overlay sends
-the password as its SHA-256 digest), list the agents, create a Support department and add
-the agent, find a second agent refused while the licence is used up (Omnize refuses inside
-an HTTP 200: the overlay raises ``OmnizeError``), raise the licence quantity and add the
-second agent, issue a URL-login link, inactivate the account (its agents can no longer log
-in), and delete it. Every write is read back through the API; anything unexpected ends
+The flow: create an account with one licence and find it in the partner's accounts, create
+its first agent (the overlay sends the password as its SHA-256 digest), list the agents
+(a page at a time), create a Support department, add the agent and see it in the agent's
+departments, find a second agent refused while the licence is used up (Omnize refuses
+inside an HTTP 200: the overlay raises ``OmnizeError``), raise the licence quantity and
+add the second agent, issue a URL-login link (deprecated: documented only in March 2019),
+inactivate the account (its agents can no longer log in), delete the second agent, and
+delete the account. Every write is read back through the API; anything unexpected ends
 the script with a one-line message and a non-zero exit status.
 
 Run it with ``python examples/omnize_partner.py`` (needs ``pip install "partner-apis[simulators]"``).
@@ -16,10 +18,11 @@ Against the real API, replace the ``running(...)`` block with
 from __future__ import annotations
 
 import secrets
+import warnings
 from typing import Any, TypeVar
 
 from omnize_partner_client.api.accounts import create_account, delete_account, update_account
-from omnize_partner_client.api.agents import create_agent, list_agents
+from omnize_partner_client.api.agents import create_agent, delete_agent, list_agents, show_agent
 from omnize_partner_client.api.departments import add_department_agents, create_department, list_department_agents
 from omnize_partner_client.models import (
     AccountCreate,
@@ -32,6 +35,8 @@ from omnize_partner_client.models import (
     ActiveFlag,
     Agent,
     AgentCreate,
+    AgentDeleteSuccess,
+    AgentDetailSuccess,
     AgentListSuccess,
     AgentSuccess,
     CreateAccountRequest,
@@ -40,6 +45,7 @@ from omnize_partner_client.models import (
     DepartmentAgentsRequest,
     DepartmentCreate,
     DepartmentSuccess,
+    ListAgentsDirection,
 )
 
 from partner_apis.overlays import omnize_partner
@@ -69,9 +75,9 @@ def check(condition: bool, message: str) -> None:
 
 
 def agent_ids(client: OmnizeClient, account_id: int) -> list[int]:
-    """The ids of the account's agents, as the API lists them."""
-    agents = expect(list_agents.sync(client=client, account_id=account_id), AgentListSuccess, "listAgents")
-    return [agent.id for agent in agents.data]
+    """The ids of the account's agents, oldest first, read a page at a time."""
+    agents = omnize_partner.iter_agents(client, account_id, direction=ListAgentsDirection.ASC)
+    return [agent.id for agent in agents]
 
 
 def new_agent(client: OmnizeClient, account_id: int, name: str, email: str, password: str) -> Agent:
@@ -103,6 +109,8 @@ def onboard(client: OmnizeClient, password: str) -> tuple[int, Agent]:
         f"createAccount answered {account.ativo}, {account.main_contact!r}",
     )
     print(f"created account {account.id} for {account.main_contact} with 1 licence")
+    listed_accounts = [listed.id for listed in omnize_partner.iter_accounts(client)]
+    check(account.id in listed_accounts, f"listAccounts shows {listed_accounts}, not account {account.id}")
 
     agent = new_agent(client, account.id, "Ana Souza", "ana@padaria.example", password)
     print(f"created agent {agent.id} ({agent.email}); the password went out as its SHA-256 digest")
@@ -121,14 +129,16 @@ def onboard(client: OmnizeClient, password: str) -> tuple[int, Agent]:
     stored = list_department_agents.sync(department_id, client=client)
     in_department = [member.id for member in expect(stored, AgentListSuccess, "listDepartmentAgents").data]
     check(members == in_department == [agent.id], f"department {department_id} holds {members}, {in_department}")
-    print(f"created department {department_id} (Support) and added agent {agent.id}")
+    shown = expect(show_agent.sync(agent.id, client=client, account_id=account.id), AgentDetailSuccess, "showAgent")
+    check([part.name for part in shown.data.departments] == ["Support"], f"showAgent answered {shown.data}")
+    print(f"created department {department_id} (Support) and added agent {agent.id}; show_agent lists it")
     return account.id, agent
 
 
-def add_licence(client: OmnizeClient, account_id: int, first: Agent) -> None:
+def add_licence(client: OmnizeClient, account_id: int, first: Agent) -> Agent:
     """Show a second agent refused on one licence, raise the quantity to 2, and add it.
 
-    Raises ``SystemExit`` when a read-back disagrees.
+    Returns the second agent; raises ``SystemExit`` when a read-back disagrees.
     """
     try:
         new_agent(client, account_id, "Bruno Lima", "bruno@padaria.example", secrets.token_urlsafe(12))
@@ -144,6 +154,7 @@ def add_licence(client: OmnizeClient, account_id: int, first: Agent) -> None:
     listed = agent_ids(client, account_id)
     check(listed == [first.id, second.id], f"listAgents for account {account_id}: {listed}")
     print(f"raised the licence quantity to 2 and created agent {second.id}; list_agents shows both")
+    return second
 
 
 def inactivate(client: OmnizeClient, account_id: int, agent: Agent) -> None:
@@ -152,14 +163,20 @@ def inactivate(client: OmnizeClient, account_id: int, agent: Agent) -> None:
     Raises ``SystemExit`` when the login still works or the agents are gone.
     """
     before = agent_ids(client, account_id)
-    link = omnize_partner.login_link(omnize_partner.login(client, agent.email))
+    # URL login is deprecated (only the March 2019 page documents it), still usable by a
+    # partner who has it: the flow knows, so it does not repeat the warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        link = omnize_partner.login_link(omnize_partner.login(client, agent.email))
     check(link.startswith(omnize_partner.LOGIN_LINK_BASE + "?token="), "login_link built no login link")
     print(f"issued a URL-login link for {agent.email} (its token is not printed)")
 
     inactivation = AccountInactivation(account=AccountInactivationFields(ativo=0))
     expect(update_account.sync(account_id, client=client, body=inactivation), AccountUpdateSuccess, "updateAccount")
     try:
-        omnize_partner.login(client, agent.email)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            omnize_partner.login(client, agent.email)
     except OmnizeLoginError as error:  # an inactive account's agents cannot log in
         print(f"inactivated account {account_id}: URL login for {agent.email} now refused ({error.vendor_message!r})")
     else:
@@ -168,8 +185,12 @@ def inactivate(client: OmnizeClient, account_id: int, agent: Agent) -> None:
     check(after == before, f"account {account_id}'s agents went from {before} to {after} when inactivated")
 
 
-def remove(client: OmnizeClient, account_id: int) -> None:
-    """Delete the account and confirm it is gone; raises ``SystemExit`` if it is still there."""
+def remove(client: OmnizeClient, account_id: int, first: Agent, second: Agent) -> None:
+    """Delete the second agent, then the account, and confirm each is gone; raises ``SystemExit`` if not."""
+    gone = expect(delete_agent.sync(second.id, client=client), AgentDeleteSuccess, "deleteAgent")
+    listed = agent_ids(client, account_id)
+    check(listed == [first.id], f"listAgents for account {account_id} after deleting {second.id}: {listed}")
+    print(f"deleted agent {second.id} ({gone.message!r}); list_agents shows only {first.id}")
     deleted = expect(delete_account.sync(account_id, client=client), AccountDeleteSuccess, "deleteAccount")
     try:
         list_agents.sync(client=client, account_id=account_id)
@@ -193,9 +214,9 @@ def main() -> int:
                 stored = simulator.store.agents[agent.id].password_digest
                 check(stored == omnize_partner.password_digest(password), "the password did not arrive as its digest")
                 print(f"the simulator holds agent {agent.id}'s password as its SHA-256 digest, not the plain text")
-                add_licence(client, account_id, agent)
+                second = add_licence(client, account_id, agent)
                 inactivate(client, account_id, agent)
-                remove(client, account_id)
+                remove(client, account_id, agent, second)
     except PartnerApiError as error:  # a refusal or failure the flow did not expect: one line, no traceback
         raise SystemExit(f"unexpected {type(error).__name__}: {error}") from None
     print("done")
