@@ -74,7 +74,8 @@ class Recorder:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
-        with contextlib.suppress(FileNotFoundError), self.path.open("rb") as handle:
+        # Under the file lock: another process may be between cutting the tail and writing it.
+        with contextlib.suppress(FileNotFoundError), self.path.open("rb") as handle, _file_lock(handle, shared=True):
             self._check_tail(handle)
 
     def __repr__(self) -> str:
@@ -118,11 +119,11 @@ class Recorder:
 
 
 @contextlib.contextmanager
-def _file_lock(handle: IO[bytes]) -> Iterator[None]:
+def _file_lock(handle: IO[bytes], *, shared: bool = False) -> Iterator[None]:
     if sys.platform == "win32":  # no flock: threads of this process are still serialised
         yield
         return
-    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    fcntl.flock(handle.fileno(), fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
     try:
         yield
     finally:

@@ -262,3 +262,14 @@ def test_input_that_is_not_har_is_refused_naming_the_file(tmp_path: Path, conten
 def test_an_unknown_api_is_refused_naming_the_known_ones(tmp_path: Path) -> None:
     with pytest.raises(DriftInputError, match="known: airvantage-partners"):
         build_report("comm100-v9", [write(tmp_path, [])])
+
+
+def test_an_answer_no_one_of_variant_allows_is_judged_against_the_variant_it_came_closest_to(tmp_path: Path) -> None:
+    # Omnize answers every call HTTP 200, success or failure (a oneOf): a failure whose message
+    # is a number is a failure with a wrong type, not a success missing its data. (Sent to
+    # the deprecated host, the spec's second server: its path is the API's too.)
+    failure = {"status": 200, "success": False, "errors": 404}
+    har = write(tmp_path, [entry("GET", "http://partner.omnize.com/api/v1/departments", 200, failure)])
+    report = build_report("omnize-partner", [har])
+    assert [(entry.kind, entry.pointer) for entry in report.entries] == [("type-mismatch", "/errors")]
+    assert report.entries[0].spec_location.startswith("#/components/schemas/OmnizeFailure")

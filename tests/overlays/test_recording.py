@@ -149,9 +149,9 @@ def test_threads_recording_into_one_file_lose_no_entry_even_through_two_recorder
 
 
 def _append_entries(path: Path, worker: int) -> None:
-    recorder = Recorder(path)
     for number in range(100):
-        recorder.append({"worker": worker, "number": number})
+        # A Recorder made while others append (a new client) reads the file too.
+        Recorder(path).append({"worker": worker, "number": number})
 
 
 def test_processes_appending_to_one_file_lose_no_entry(tmp_path: Path) -> None:
@@ -162,6 +162,7 @@ def test_processes_appending_to_one_file_lose_no_entry(tmp_path: Path) -> None:
         worker.start()
     for worker in workers:
         worker.join(timeout=60)
+    assert [worker.exitcode for worker in workers] == [0, 0, 0, 0]
     entries = har(path)["log"]["entries"]
     assert sorted((entry["worker"], entry["number"]) for entry in entries) == [
         (worker, number) for worker in range(4) for number in range(100)

@@ -15,6 +15,7 @@ import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
@@ -83,13 +84,15 @@ class SpecIndex:
         self._checker = _format_checker()
         self._locations: dict[int, str] = {}
         self._index_nodes(spec.raw, "")
-        # Every operation under the spec's base path, except one the spec puts on another
-        # host (an OAuth token endpoint), which lives under that host's path: the same
-        # mounting the simulators serve, longest path first.
+        # Every operation under the path of each of the spec's servers (a vendor's current
+        # and deprecated hosts), except one the spec puts on hosts of its own (an OAuth token
+        # endpoint), which lives under those hosts' paths only: the simulators' mounting,
+        # for every server, longest path first.
         by_prefix: dict[str, list[Operation]] = {}
         for operation in spec:
-            prefix = spec.base_path if operation.own_base_path is None else operation.own_base_path
-            by_prefix.setdefault(prefix, []).append(operation)
+            servers = operation.servers or spec.server_urls
+            for prefix in dict.fromkeys(urlsplit(url).path.rstrip("/") for url in servers):
+                by_prefix.setdefault(prefix, []).append(operation)
         self.prefixes = tuple(sorted(by_prefix, key=len, reverse=True))
         self._mounts = [(prefix, Routes(by_prefix[prefix])) for prefix in self.prefixes]
         self.secret_names = frozenset(self._secret_names())

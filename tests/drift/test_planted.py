@@ -1,0 +1,165 @@
+"""The drift report against planted drift: each API served with answers changed on purpose, each change named.
+
+An ASGI middleware wraps each API's simulator. One read operation per API answers, the
+first time, its spec's own documented sample changed in four ways: a field the spec
+lacks, a required field taken out, a value the spec's enum does not list, and, the
+second time, a status the operation does not document. Every other request (the
+sign-in, the token endpoint) is the simulator's own. The overlay client records the
+traffic; the report must name each change at its JSON pointer, and nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from partner_apis.drift import DriftReport, write_report
+from partner_apis.overlays.runtime import PartnerApiError
+from partner_apis.simulators.harness import serve
+from partner_apis.simulators.registry import create_app, entry
+from partner_apis.specs import api_spec, keys
+from partner_apis.testing import RunningSimulator
+
+PLANTED_FIELD = "plantedField"
+# Not Implemented: no operation planted here documents a 5xx, and the runtime does not retry it.
+UNDOCUMENTED = 501
+
+
+@dataclass(frozen=True)
+class Planting:
+    """Where to plant, per API: the operation, the path to ask for, the sample to change and how.
+
+    ``extra_in`` is the object that gets :data:`PLANTED_FIELD`, ``removed`` the required
+    field taken out, ``changed`` the field given ``value`` (outside the spec's enum): all
+    as JSON pointers into the sample, which the report writes with ``*`` for array items.
+    """
+
+    operation: str
+    path: str
+    example: str
+    extra_in: str
+    removed: str
+    changed: str
+    value: object
+    changed_kind: str = "enum-mismatch"
+
+
+PLANTINGS = {
+    "comm100-v4": Planting("getSite", "/global/sites/10001", "docSample", "", "/id", "/companySize", "Enormous"),
+    # Comm100 v3's spec lists no enum at all: the value outside the spec is a wrong type instead.
+    "comm100-v3": Planting(
+        "getSite", "/api/v3/partner/sites/6000000", "docSample", "/contact", "/company", "/agents", "six",
+        changed_kind="type-mismatch",
+    ),
+    "omnize-partner": Planting(
+        "listDepartments", "/departments", "docSample", "/data/0", "/data/0/name", "/data/0/channels/0", "fax"
+    ),
+    "portsip-dealers": Planting("getDealer", "/dealers/1", "docSample", "", "/email", "/level", "EMPEROR"),
+    "airvantage-partners": Planting(
+        "getOperation", "/v1/operations/7fe11df637264cd2ab6a2cddde2f817d", "partnershipPending", "", "/uid",
+        "/state", "EXPLODED",
+    ),
+}  # fmt: skip
+
+
+def _tokens(pointer: str) -> list[str]:
+    return pointer.split("/")[1:]
+
+
+def _parent(document: Any, pointer: str) -> tuple[Any, str]:
+    *path, last = _tokens(pointer)
+    node = document
+    for token in path:
+        node = node[int(token)] if isinstance(node, list) else node[token]
+    return node, last
+
+
+def _node(document: Any, pointer: str) -> Any:
+    if not pointer:
+        return document
+    parent, last = _parent(document, pointer)
+    return parent[int(last)] if isinstance(parent, list) else parent[last]
+
+
+def _report_pointer(pointer: str) -> str:
+    return "".join("/*" if token.isdigit() else f"/{token}" for token in _tokens(pointer))
+
+
+def planted_answer(key: str, planting: Planting) -> dict[str, Any]:
+    """The operation's documented 200 sample with the three planted changes."""
+    spec = api_spec(key)
+    response = spec.resolve(spec.operation(planting.operation).raw["responses"]["200"])
+    sample = spec.resolve(response["content"]["application/json"]["examples"][planting.example])["value"]
+    answer: dict[str, Any] = copy.deepcopy(sample)
+    _node(answer, planting.extra_in)[PLANTED_FIELD] = "planted"
+    parent, last = _parent(answer, planting.removed)
+    del parent[last]
+    parent, last = _parent(answer, planting.changed)
+    parent[int(last) if isinstance(parent, list) else last] = planting.value
+    return answer
+
+
+class Planter:
+    """ASGI middleware: the planted path answers the changed sample, then a status the spec lacks."""
+
+    def __init__(self, app: ASGIApp, path: str, answer: dict[str, Any]) -> None:
+        self.app, self.path, self.answer = app, path, answer
+        self.calls = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != self.path:
+            await self.app(scope, receive, send)
+            return
+        self.calls += 1
+        status, body = (200, self.answer) if self.calls == 1 else (UNDOCUMENTED, {"planted": "a status the spec lacks"})
+        payload = json.dumps(body).encode()
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": payload})
+
+
+@contextlib.contextmanager
+def planted(key: str, planting: Planting) -> Iterator[RunningSimulator]:
+    app = create_app(key)
+    base_path = entry(key).base_path
+    with serve(Planter(app, base_path + planting.path, planted_answer(key, planting))) as server:
+        yield RunningSimulator(key, server.root_url, server.root_url + base_path, app)
+
+
+def planted_report(key: str, tmp_path: Path) -> DriftReport:
+    planting = PLANTINGS[key]
+    recording = tmp_path / "planted.har"
+    with planted(key, planting) as sim:
+        http = sim.client(record_to=recording).get_httpx_client()
+        for _ in range(2):
+            with contextlib.suppress(PartnerApiError):  # the undocumented status is an error to the client
+                http.get(planting.path)
+    return write_report(key, [recording], tmp_path / "drift")
+
+
+def test_every_api_has_a_planting() -> None:
+    assert sorted(PLANTINGS) == keys()
+
+
+@pytest.mark.parametrize("key", sorted(PLANTINGS))
+def test_the_report_names_each_planted_drift_at_its_pointer_and_nothing_else(key: str, tmp_path: Path) -> None:
+    planting = PLANTINGS[key]
+    report = planted_report(key, tmp_path)
+    found = {(entry.kind, entry.operation, entry.pointer, entry.statuses) for entry in report.entries}
+    assert found == {
+        ("undocumented-field", planting.operation, _report_pointer(f"{planting.extra_in}/{PLANTED_FIELD}"), (200,)),
+        ("missing-required-field", planting.operation, _report_pointer(planting.removed), (200,)),
+        (planting.changed_kind, planting.operation, _report_pointer(planting.changed), (200,)),
+        ("undocumented-status", planting.operation, "", (UNDOCUMENTED,)),
+    }
+    markdown = (tmp_path / "drift" / "drift.md").read_text(encoding="utf-8")
+    assert f"## `{planting.operation}`" in markdown
+    assert PLANTED_FIELD in markdown
