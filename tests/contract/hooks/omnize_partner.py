@@ -6,12 +6,9 @@ Omnize answers every call HTTP 200; a refusal is ``{"success": false, "errors": 
 (URL login: ``{"message": "...", "status": <4xx>}``). :func:`rest_status` reads the
 status a REST API would have answered from that body, and the checks judge by it:
 
-- ``negative_data_rejection`` (built-in): its failure is excused where the body refuses
-  the request;
-- ``omnize_positive_data_acceptance``: valid data is not refused as invalid (a refusal
-  read as a status ``positive_data_acceptance`` does not expect);
-- ``omnize_ignored_auth``: without the token, or with a wrong one, an accepted call comes
-  back "Invalid token";
+- ``negative_data_rejection`` (built-in), ``omnize_positive_data_acceptance`` and
+  ``omnize_ignored_auth`` (in_body.py): refusals read from the body, not the HTTP status;
+  without the token, or with a wrong one, an accepted call comes back "Invalid token";
 - ``omnize_partner_isolation``: every accepted call, replayed with another partner's
   token, is refused (the built-in object-level check needs identities this suite lacks);
 - ``omnize_use_after_free`` / ``omnize_resource_availability`` (ledger.py): nothing the
@@ -21,7 +18,7 @@ status a REST API would have answered from that body, and the checks judge by it
 The built-in ``ignored_auth``, ``use_after_free`` and ``ensure_resource_availability``
 judge by status alone; the target excludes them. Refusals are classified by their
 message, in the simulator's words; against the live vendor an unfamiliar message counts
-as a 400. The probes go through Schemathesis's public ``Case.derive`` and ``Case.call``.
+as a 400.
 
 Variables (set by the target): ``TOKEN`` (required), ``OTHER_TOKEN`` (another partner's;
 isolation is skipped without it), ``LOGIN_URL`` (URL login's base URL, see servers.py).
@@ -34,18 +31,11 @@ from typing import Any
 import schemathesis
 
 from partner_apis.specs import api_spec
-from tests.contract.compat import ACCEPTED_NEGATIVE_DATA, generated_valid
+from tests.contract.hooks.in_body import judge_by_body, probe
 from tests.contract.hooks.ledger import Ledger
 from tests.contract.hooks.oauth import authenticate
 from tests.contract.hooks.servers import route_own_servers
-from tests.contract.hooks.shared import (
-    excuse,
-    json_body,
-    optional_variable,
-    spec_operation,
-    status_matches,
-    variable,
-)
+from tests.contract.hooks.shared import json_body, optional_variable, spec_operation, variable
 
 SPEC = api_spec("omnize-partner")
 LEDGER = Ledger(SPEC)
@@ -124,64 +114,33 @@ def place_token(case: Any, token: str | None) -> None:
 authenticate(SPEC, lambda base_url, role: variable("TOKEN"), place=place_token)
 route_own_servers(SPEC, "LOGIN_URL")
 LEDGER.track(lambda response: rest_status(response) == 200)
-# negative_data_rejection judges by HTTP status: a request the body refuses was rejected.
-excuse(ACCEPTED_NEGATIVE_DATA, lambda case, response: rest_status(response) >= 400)
+judge_by_body("omnize", rest_status, place=place_token, invalid_token=INVALID_TOKEN, message=refusal_message)
 
 
 # -- checks ---------------------------------------------------------------------------------
 
 
-@schemathesis.check
-def omnize_positive_data_acceptance(ctx: Any, response: Any, case: Any) -> bool | None:
-    """Valid data is not refused as invalid; "not found", "Invalid token" and conflicts are fine."""
-    status = rest_status(response)
-    if generated_valid(case) and not status_matches(status, ctx.config.positive_data_acceptance.expected_statuses):
-        raise AssertionError(
-            f"{case.operation.label} refused valid data: {refusal_message(response)!r} (read as HTTP {status})"
-        )
-    return None
-
-
-def _probe(case: Any, token: str | None) -> Any:
-    """``case`` sent again with ``token`` in its place (None: with no token)."""
-    probe = case.derive()
-    place_token(probe, token)
-    return probe.call(timeout=10)
-
-
-_AUTH_CONFIRMED: set[str] = set()
-
-
-@schemathesis.check
-def omnize_ignored_auth(ctx: Any, response: Any, case: Any) -> bool | None:
-    """An accepted call is refused with "Invalid token" without the token and with a wrong one."""
-    label = case.operation.label
-    if rest_status(response) != 200 or label in _AUTH_CONFIRMED:
-        return None
-    for scenario, token in (("without a token", None), ("with an invalid token", INVALID_TOKEN)):
-        answer = _probe(case, token)
-        if rest_status(answer) not in {401, 403}:
-            raise AssertionError(
-                f"{label} accepted a request {scenario}: expected an 'Invalid token' refusal, "
-                f"got HTTP {answer.status_code} {answer.content[:200]!r}"
-            )
-    # Enforcement is a property of the operation: once confirmed, it need not be probed again.
-    _AUTH_CONFIRMED.add(label)
-    return None
+def _ids(response: Any) -> set[Any]:
+    body = json_body(response)
+    data = body.get("data") if isinstance(body, dict) else None
+    return {item.get("id") for item in data if isinstance(item, dict)} if isinstance(data, list) else set()
 
 
 @schemathesis.check
 def omnize_partner_isolation(ctx: Any, response: Any, case: Any) -> bool | None:
     """Another partner's token never reaches this partner's records: an accepted call replayed with it is refused."""
     other = optional_variable("OTHER_TOKEN")
+    operation_id = spec_operation(SPEC, case.operation).operation_id
     # Creating an account names no existing record: another partner may always do it.
-    if (
-        not other
-        or spec_operation(SPEC, case.operation).operation_id == "createAccount"
-        or rest_status(response) != 200
-    ):
+    if not other or operation_id == "createAccount" or rest_status(response) != 200:
         return None
-    answer = _probe(case, other)
+    answer = probe(case, place_token, other)
+    if operation_id == "listAccounts":
+        # Listing names no record either: another partner gets its own accounts, never these.
+        shared = _ids(response) & _ids(answer)
+        if shared:
+            raise AssertionError(f"listAccounts showed another partner accounts {sorted(shared)}")
+        return None
     if rest_status(answer) == 200:
         raise AssertionError(
             f"{case.operation.label} succeeded for another partner on records it does not own: {answer.content[:300]!r}"
