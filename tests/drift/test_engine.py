@@ -140,14 +140,16 @@ def test_an_unknown_path_or_method_is_drift_unless_the_server_refused_it(tmp_pat
         tmp_path,
         entry("GET", f"{BASE}/global/sites/7", 200, SITE),
         entry("GET", f"{BASE}/global/sites/7/stats", 200, {"visits": 3}),
+        entry("GET", f"{BASE}/global/sites/8/stats", 200, {"visits": 5}),
         entry("GET", f"{BASE}/global/nothing", 404, {"code": "not_found", "message": "no route"}),
         entry("DELETE", f"{BASE}/global/sites/7", 204),
         entry("TRACE", f"{BASE}/global/sites/7", 405, {"code": "method_not_allowed", "message": "no"}),
     )
     assert [(entry.kind, entry.operation, entry.spec_location) for entry in report.entries] == [
         ("undocumented-method", "DELETE /global/sites/{id}", "#/paths/~1global~1sites~1{id}"),
-        ("undocumented-path", "GET /v4/global/sites/7/stats", "#/paths"),
+        ("undocumented-path", "GET /v4/global/sites/{id}/stats", "#/paths"),
     ]
+    assert report.find("undocumented-path")[0].count == 2  # one path of the server's, whatever the id
     assert report.skipped == {"undocumented method, refused (4xx)": 1, "unknown path, refused (4xx)": 1}
 
 
@@ -223,7 +225,7 @@ def test_write_report_writes_the_same_report_as_markdown_and_json(tmp_path: Path
     markdown = (tmp_path / "reports" / API / "drift.md").read_text(encoding="utf-8")
     assert "## `getSite` (GET /global/sites/{id})" in markdown
     assert f"`{SITE_LOCATION}/properties/billingPlan`" in markdown
-    assert "**1 disagreements**" in markdown
+    assert "**1 disagreements** (1 occurrences): undocumented-field 1." in markdown
 
 
 def test_a_report_without_drift_says_so(tmp_path: Path) -> None:

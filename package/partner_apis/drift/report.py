@@ -118,6 +118,10 @@ class DriftReport:
         return _markdown(self)
 
 
+def _kind_order(kind: str) -> int:
+    return KINDS.index(kind) if kind in KINDS else len(KINDS)
+
+
 def _group(findings: Iterable[Finding]) -> tuple[DriftEntry, ...]:
     groups: dict[tuple[str, ...], list[Finding]] = {}
     for finding in findings:
@@ -145,7 +149,7 @@ def _group(findings: Iterable[Finding]) -> tuple[DriftEntry, ...]:
             entry.operation,
             _WHERE_ORDER.get(entry.where, 9),
             entry.pointer,
-            KINDS.index(entry.kind) if entry.kind in KINDS else len(KINDS),
+            _kind_order(entry.kind),
             entry.spec_location,
             entry.statuses,
         )
@@ -276,8 +280,10 @@ def _markdown(report: DriftReport) -> str:
         lines += ["**No drift:** every answer compared agrees with the spec.", ""]
         return "\n".join(lines)
     total = sum(entry.count for entry in report.entries)
+    kinds = collections.Counter(entry.kind for entry in report.entries)
+    by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in sorted(kinds, key=_kind_order))
     lines += [
-        f"**{len(report.entries)} disagreements** ({total} occurrences).",
+        f"**{len(report.entries)} disagreements** ({total} occurrences): {by_kind}.",
         "",
         "Each row is one disagreement between the spec and what the server answered: its kind, where",
         "in the answer (a JSON pointer into the body, `*` for every item of an array, or a header",
