@@ -38,9 +38,10 @@ what it receives). Breaking:
 
 Not breaking: anything added that the client may ignore (an operation, an optional
 parameter or field, a response status, a server, a request union member, an enum value in a
-request); an enum value added to a response (the generated clients keep an unknown value
-as a plain ``str``/``int``: specs/CONVENTIONS.md); a request constraint loosened; a renamed
-path parameter (the URL on the wire is the same; the generated argument's rename is a
+request); another server first (the default) while the old one stays listed; an enum
+value added to a response (the generated clients keep an unknown value as a plain
+``str``/``int``: specs/CONVENTIONS.md); a request constraint loosened; a renamed path
+parameter (the URL on the wire is the same; the generated argument's rename is a
 Python-surface change griffe reports); descriptions, examples, ``x-`` extensions, links.
 Every change griffe reports in the generated surface is breaking.
 
@@ -343,6 +344,9 @@ class SpecDiff:
         for url in new_urls:
             if url not in old_urls:
                 self.add(False, where, f"server {_code(url)} added")
+        if old_urls and new_urls and old_urls[0] != new_urls[0] and old_urls[0] in new_urls:
+            # Still served, so nothing breaks; a client that takes the first server moves.
+            self.add(False, where, f"default (first) server now {_code(new_urls[0])}, was {_code(old_urls[0])}")
 
     def security_schemes(self) -> None:
         """Security schemes removed or changed in a way the client must follow."""

@@ -194,6 +194,12 @@ RULES: list[tuple[str, Edit, bool, str]] = [
     ("an operation added", lambda s: s["paths"]["/items/{id}"].update(delete=_DELETE), False, "operation added"),
     ("a server removed", lambda s: s.update(servers=[_OTHER_SERVER]), True, '"http://127.0.0.1:8000/api/v1"` removed'),
     ("a server added", lambda s: s["servers"].append(_OTHER_SERVER), False, '"http://127.0.0.1:9000/v2"` added'),
+    (
+        "another server made the default",
+        lambda s: s["servers"].insert(0, _OTHER_SERVER),
+        False,
+        'default (first) server now `"http://127.0.0.1:9000/v2"`',
+    ),
     ("a parameter removed", lambda s: _list(s).pop("parameters"), True, "query parameter `page`"),
     ("a required parameter added", _add_query(required=True), True, "added (required)"),
     ("an optional parameter added", _add_query(required=False), False, "added (optional)"),
