@@ -78,3 +78,16 @@ def test_the_module_runs_as_a_command_without_a_traceback(tmp_path: Path) -> Non
     )
     assert completed.returncode == 2
     assert completed.stderr == f"python -m partner_apis.drift: error: {tmp_path / 'missing.har'}: no such file\n"
+
+
+def test_without_the_drift_extra_the_command_says_what_to_install(tmp_path: Path) -> None:
+    # sys.modules[name] = None makes importing it fail as on an install without it.
+    code = (
+        "import sys; sys.modules['jsonschema'] = None; "
+        "from partner_apis.drift.__main__ import main; sys.exit(main(['session.har']))"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert completed.returncode == 2
+    assert completed.stderr == (
+        "python -m partner_apis.drift: error: needs jsonschema: pip install 'partner-apis[drift]'\n"
+    )

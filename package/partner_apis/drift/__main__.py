@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from .har import DriftInputError
-from .report import detect_api, write_report
 
 __all__ = ["main"]
 
@@ -43,6 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the module)."""
     parser = _parser()
     args = parser.parse_args(argv)
+    try:
+        from .report import detect_api, write_report
+    except ImportError as missing:  # an install without the drift extra
+        print(f"{parser.prog}: error: needs {missing.name}: pip install 'partner-apis[drift]'", file=sys.stderr)
+        return 2
     try:
         api = args.api or detect_api(args.files)
         out = args.out or Path("reports") / api
