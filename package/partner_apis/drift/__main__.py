@@ -45,7 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from .report import detect_api, write_report
     except ImportError as missing:  # an install without the drift extra
-        print(f"{parser.prog}: error: needs {missing.name}: pip install 'partner-apis[drift]'", file=sys.stderr)
+        package = (missing.name or "jsonschema").split(".")[0]
+        print(f"{parser.prog}: error: needs {package}: pip install 'partner-apis[drift]'", file=sys.stderr)
         return 2
     try:
         api = args.api or detect_api(args.files)
