@@ -162,7 +162,7 @@ class Flow:
             # A delete resent after its first attempt was processed but not heard finds the
             # record already gone (NotFoundError), which the read below confirms.
             with contextlib.suppress(NotFoundError):
-                ledger.step(lambda: self.delete(record))
+                ledger.step(lambda: self.delete(record), final=(NotFoundError,))
             assert ledger.step(lambda: self.gone(record)), "the record is still there after its delete"
 
 

@@ -157,27 +157,59 @@ class Ledger:
         finally:
             self._check(self.events[start:], idempotent)
 
-    def step(self, what: Callable[[], T], *, idempotent: bool = True, tries: int = FLOW_TRIES) -> T:
-        """:meth:`call` again after each typed failure, up to ``tries`` times (a flow's own persistence)."""
+    def step(
+        self,
+        what: Callable[[], T],
+        *,
+        idempotent: bool = True,
+        tries: int = FLOW_TRIES,
+        final: tuple[type[PartnerApiError], ...] = (),
+    ) -> T:
+        """:meth:`call` again after each typed failure, up to ``tries`` times (a flow's own persistence).
+
+        A failure of one of the ``final`` types is raised at once (it is an answer, not a hiccup).
+        """
         for attempt in range(tries):
             try:
                 return self.call(what, idempotent=idempotent)
+            except final:
+                raise
             except PartnerApiError:
                 if attempt == tries - 1:
                     raise
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _check(self, events: list[Event], idempotent: bool) -> None:
-        sends = [event for event in events if event.kind == "send" and event.path != self.token_path]
-        connect_errors = sum(1 for event in events if event.kind == "error" and event.fault == "ConnectError")
-        self.tally.sent += len(sends)
-        by_target: dict[tuple[str, str], int] = {}
-        for event in sends:
-            by_target[event.method, event.path] = by_target.get((event.method, event.path), 0) + 1
-        for (method, path), count in by_target.items():
-            limit = 1 + self.policy.max_retries if idempotent else 1 + connect_errors
-            assert count <= limit, f"{method} {path} was sent {count} times in one call (at most {limit})"
-            self.tally.retried += count - 1
+        """Count the call's sends and the runtime's retries among them, and check both against the policy.
+
+        A send is a retry when the last outcome of the same request (method and path) was an
+        error or a retryable status; a new request after a good answer (the next poll of a
+        wait, the next page) is not. A 401 and the resend after the token was renewed is the
+        auth flow's, not a retry.
+        """
+        last: dict[tuple[str, str], Event] = {}
+        run: dict[tuple[str, str], int] = {}
+        for event in events:
+            target = (event.method, event.path)
+            if event.kind in ("answer", "error"):
+                last[target] = event
+                continue
+            if event.kind != "send" or event.path == self.token_path:
+                continue
+            self.tally.sent += 1
+            before = last.get(target)
+            retry = before is not None and (before.kind == "error" or before.status in RETRY_STATUSES)
+            if not retry:
+                run[target] = 0
+                continue
+            assert before is not None
+            self.tally.retried += 1
+            run[target] = run.get(target, 0) + 1
+            request, limit = f"{event.method} {event.path}", self.policy.max_retries
+            assert idempotent or before.fault == "ConnectError", (
+                f"{request} is not idempotent, yet it was sent again after {before.fault or before.status}"
+            )
+            assert run[target] <= limit, f"{request} was retried {run[target]} times in a row (at most {limit})"
         self._check_waits(events)
 
     def _check_waits(self, events: list[Event]) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -58,9 +59,8 @@ def _renew_under_concurrency(sim: RunningSimulator, flow: Flow, clocks: list[Man
     """Let the token expire, then send ``CALLERS`` reads at once through the flow's client; check the grants."""
     tokens = sim.simulator.tokens
     plan = sim.faults
-    assert plan is not None
     before_grants = sum(tokens.requests.values())
-    before_decisions = len(plan.decisions())
+    before_decisions = len(plan.decisions()) if plan else 0
     for clock in clocks:
         clock.advance(TOKEN_LIFETIME + 1)
     read = flow.cheap_read(flow.client)
@@ -77,7 +77,7 @@ def _renew_under_concurrency(sim: RunningSimulator, flow: Flow, clocks: list[Man
         for future in [pool.submit(caller) for _ in range(CALLERS)]:
             future.result()
     grants = sum(tokens.requests.values()) - before_grants
-    during = plan.decisions()[before_decisions:]
+    during = plan.decisions()[before_decisions:] if plan else []
     lost = sum(1 for d in during if d.operation_id == "getToken" and d.kind in LOST_KINDS)
     revoked = sum(1 for d in during if d.kind == "token-revoked")
     tally.renewals = grants
@@ -88,10 +88,10 @@ def _renew_under_concurrency(sim: RunningSimulator, flow: Flow, clocks: list[Man
         assert 1 <= grants <= 1 + 2 * lost + revoked, f"{grants} grants for one expiry, {lost} lost, {revoked} revoked"
 
 
-def run_flow(key: str, profile: str | None, seed: int = SEED) -> Tally:
-    """Run ``key``'s flow under ``profile``; return its tally (the table's row) after every check."""
+def run_flow(key: str, profile: str | Path | None, seed: int = SEED) -> Tally:
+    """Run ``key``'s flow under ``profile`` (shipped, or a file); return its tally (its table row) after each check."""
     flow_class = FLOWS[key]
-    tally = Tally(key, profile or "none")
+    tally = Tally(key, "none" if profile is None else Path(profile).stem)
     started = time.monotonic()
     options: dict[str, Any] = dict(flow_class.options)
     client_options: dict[str, Any] = {}
@@ -109,7 +109,7 @@ def run_flow(key: str, profile: str | None, seed: int = SEED) -> Tally:
             ledger = Ledger(tally, _token_path(key))
             flow = flow_class(sim, ledger, **client_options)
             flow.run()
-            if clocks and profile is not None:
+            if clocks:
                 _renew_under_concurrency(sim, flow, clocks, tally)
             tally.faults = sum(sim.faults.counts.values()) if sim.faults else 0
             create_path = served_path(api_spec(key), flow.create_operation)
@@ -141,3 +141,66 @@ def test_a_provisioning_flow_loses_no_write_and_duplicates_no_create_under_the_p
 def test_without_faults_every_call_succeeds_at_the_first_send(key: str) -> None:
     tally = run_flow(key, None)
     assert (tally.failed, tally.retried, tally.reconciled, tally.orphaned, tally.faults) == (0, 0, 0, 0, 0)
+
+
+# -- the hard cases, each made to happen once -------------------------------------------------
+
+
+def one_fault(tmp_path: Path, name: str, text: str) -> Path:
+    """A profile file ``name.toml`` holding ``text`` (its name is the table's profile column)."""
+    path = tmp_path / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("key", sorted(FLOWS))
+def test_a_create_processed_but_never_answered_is_found_by_reading_and_not_sent_again(key: str, tmp_path: Path) -> None:
+    # The connection drops after the simulator made the record: the runtime must not resend
+    # the create (it is not x-idempotent); the flow sees ApiConnectionError and reads the list.
+    create = FLOWS[key].create_operation
+    path = one_fault(tmp_path, "lost-create", f'[[faults]]\nkind = "reset-after"\noperations = ["{create}"]\ntimes = 1')
+    tally = run_flow(key, path)
+    assert (tally.faults, tally.reconciled, tally.duplicated) == (1, 1, 0)
+    assert tally.failed == 1  # the one typed ApiConnectionError the flow met
+
+
+def test_an_omnize_account_whose_create_was_lost_is_orphaned_the_api_cannot_find_it(tmp_path: Path) -> None:
+    # Omnize has no read of accounts: the flow cannot reconcile, makes another, and the first
+    # stays behind. The suite counts it rather than hiding it.
+    path = one_fault(
+        tmp_path, "lost-account", '[[faults]]\nkind = "reset-after"\noperations = ["createAccount"]\ntimes = 1'
+    )
+    assert run_flow("omnize-partner", path).orphaned == 1
+
+
+@pytest.mark.parametrize("name", ["operation-fails", "operation-stalls"])
+def test_an_airvantage_partnership_whose_operation_fails_or_stalls_is_asked_again(name: str, tmp_path: Path) -> None:
+    path = one_fault(tmp_path, name, f'[[faults]]\nkind = "vendor"\nname = "{name}"\ntimes = 1')
+    tally = run_flow("airvantage-partners", path)
+    assert (tally.faults, tally.duplicated) == (1, 0)
+
+
+def test_a_delete_processed_but_never_answered_is_retried_and_answers_not_found(tmp_path: Path) -> None:
+    # destroyDealer is x-idempotent, so the runtime resends it; the dealer is already gone and
+    # the resend answers 404: the flow meets PortsipNotFoundError and reads to confirm.
+    path = one_fault(
+        tmp_path, "lost-delete", '[[faults]]\nkind = "reset-after"\noperations = ["destroyDealer"]\ntimes = 1'
+    )
+    tally = run_flow("portsip-dealers", path)
+    assert (tally.faults, tally.failed, tally.retried) == (1, 1, 1)
+
+
+@pytest.mark.parametrize("key", sorted(FLOWS))
+def test_a_retry_after_over_the_cap_is_not_waited_for(key: str, tmp_path: Path) -> None:
+    text = '[[faults]]\nkind = "rate-limit"\nretry_after = 3600\noperations = ["reads"]\ntimes = 2'
+    tally = run_flow(key, one_fault(tmp_path, "retry-after-3600", text))
+    assert tally.faults == 2
+    assert tally.waited == 0  # nothing waited: the cap stopped the retries at once
+    assert tally.failed == 2  # each surfaced as a typed RateLimitError
+
+
+@pytest.mark.parametrize("key", sorted(FLOWS))
+def test_a_retry_after_within_the_cap_is_waited_for_exactly(key: str, tmp_path: Path) -> None:
+    text = '[[faults]]\nkind = "rate-limit"\nretry_after = 7\noperations = ["reads"]\ntimes = 2'
+    tally = run_flow(key, one_fault(tmp_path, "retry-after-7", text))
+    assert (tally.faults, tally.failed, tally.retried, tally.waited) == (2, 0, 2, 14.0)
