@@ -35,6 +35,7 @@ from partner_apis.simulators.harness import Body, Call, OAuthSimulator, Operatio
 from partner_apis.simulators.harness.app import query_values
 from partner_apis.simulators.harness.auth import basic_credentials
 from partner_apis.simulators.harness.faults import VendorFault
+from partner_apis.simulators.harness.records import SchemaAnswer
 from partner_apis.simulators.harness.simulator import app_factory, same_secret
 from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
 
@@ -122,6 +123,10 @@ DEFAULT_USERS = (
     User("admin@globex.example", "sim-globex-password", GLOBEX, ALL_RIGHTS),
 )
 
+# Answers in the spec's shapes: a partnership request is the only kind there is.
+_PARTNER = SchemaAnswer(KEY, "Partner")
+_REQUEST_JSON = SchemaAnswer(KEY, "Request", type="PARTNERSHIP")
+
 # The harness's own refusals, in the vendor's words.
 _HARNESS_CODES = {
     "invalid_request": "parameter.invalid",
@@ -132,35 +137,24 @@ _HARNESS_CODES = {
 }
 
 
-def _started_request(simulator: AirVantageSimulator, answer: Any) -> tuple[OperationRecord, PartnershipRequest] | None:
-    """The operation a requestPartnership answer names, and its request while still pending."""
+def _pending_request(simulator: AirVantageSimulator, answer: Any) -> PartnershipRequest | None:
+    """The request behind the operation a requestPartnership answer names, while still pending."""
     uid = answer.get("operation") if isinstance(answer, dict) else None
-    if not isinstance(uid, str):
-        return None
-    network = simulator.network
-    for company in network.companies:
-        try:
-            operation = network.operation(company, uid)
-        except SimError:
-            continue
-        for request in network.pending_for(operation.target):
-            if request.operation == uid:
-                return operation, request
-    return None
+    return simulator.network.pending_request(uid) if isinstance(uid, str) else None
 
 
 def _fail_operation(simulator: AirVantageSimulator, answer: Any) -> None:
     """The operation ends FAILURE (its task failed) without the partner having answered."""
-    started = _started_request(simulator, answer)
-    if started is not None:
-        simulator.network.reject(started[0].target, started[1].uid)
+    request = _pending_request(simulator, answer)
+    if request is not None:
+        simulator.network.reject(request.target, request.uid)
 
 
 def _stall_operation(simulator: AirVantageSimulator, answer: Any) -> None:
     """The operation never ends: its request never reaches the partner (until the requester cancels)."""
-    started = _started_request(simulator, answer)
-    if started is not None:
-        started[1].status = RequestStatus.WITHDRAWN
+    request = _pending_request(simulator, answer)
+    if request is not None:
+        request.status = RequestStatus.WITHDRAWN
 
 
 _REQUEST = ("requestPartnership",)
@@ -351,15 +345,9 @@ class AirVantageSimulator(OAuthSimulator[_Grantee]):
 
     @staticmethod
     def _partner_json(company: Company, profile: Profile, fields: Iterable[str] | None = None) -> dict[str, Any]:
-        full: dict[str, Any] = {
-            "uid": company.uid,
-            "name": company.name,
-            "picture": company.picture,
-            "profile": {"uid": profile.uid, "name": profile.name},
-        }
-        if fields is None:  # the complete representation, without a picture the company lacks
-            return {name: value for name, value in full.items() if name != "picture" or value is not None}
-        return {name: full[name] for name in fields}
+        # The complete representation leaves out a picture the company lacks; a selection shows what it names.
+        reference = {"uid": profile.uid, "name": profile.name}
+        return _PARTNER(company, fields=fields, omit_null=fields is None, profile=reference)
 
     def find_partners(self, call: Call) -> Reply:
         company, query = self._company(call), call.query
@@ -426,17 +414,10 @@ class AirVantageSimulator(OAuthSimulator[_Grantee]):
 
     def _request_json(self, request: PartnershipRequest, fields: Iterable[str] | None = None) -> dict[str, Any]:
         requester = self.network.companies[request.requester]
-        full: dict[str, Any] = {
-            "uid": request.uid,
-            "message": request.message,
-            "date": request.date,
-            "type": "PARTNERSHIP",
-            "requestBy": {"uid": requester.uid, "name": requester.name},
-        }
-        if fields is None:
-            return {name: value for name, value in full.items() if value is not None}
         # A request sent without a message has none to show, even when it is selected.
-        return {name: full[name] for name in fields if full[name] is not None}
+        return _REQUEST_JSON(
+            request, fields=fields, omit_null=True, requestBy={"uid": requester.uid, "name": requester.name}
+        )
 
     def list_requests(self, call: Call) -> Reply:
         company, query = self._company(call), call.query

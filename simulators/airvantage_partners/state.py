@@ -345,6 +345,12 @@ class Network:
             incoming[:] = [request for request in incoming if request.status is RequestStatus.PENDING]
             return list(incoming)
 
+    def pending_request(self, operation: str) -> PartnershipRequest | None:
+        """The request behind the operation ``operation`` (a uid) while it waits for an answer, else None."""
+        with self._lock:
+            request = self._request_of.get(operation)
+            return request if request is not None and request.status is RequestStatus.PENDING else None
+
     def incoming(self, company: str, uid: str) -> PartnershipRequest:
         """A request sent to ``company`` and not withdrawn; refuses ``request.unknown`` otherwise."""
         with self._lock:

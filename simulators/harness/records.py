@@ -57,14 +57,23 @@ class SchemaAnswer:
             raise ValueError(f"{schema} has no property {', '.join(sorted(unknown))}")
         self.template |= constants
 
-    def __call__(self, record: object, **values: Any) -> dict[str, Any]:
-        """The answer for ``record``, ``values`` overriding its attributes."""
+    def __call__(
+        self, record: object, *, fields: Iterable[str] | None = None, omit_null: bool = False, **values: Any
+    ) -> dict[str, Any]:
+        """The answer for ``record``, ``values`` overriding its attributes.
+
+        ``fields`` projects it onto those properties, in their order (a caller's
+        selection); ``omit_null`` leaves out every null. Raises ``KeyError`` for a field
+        the schema does not have.
+        """
         answer = dict(self.template)
         for name in answer:
             value = values[name] if name in values else getattr(record, name, _NONE)
             if value is not _NONE:
                 answer[name] = _plain(value)
-        return answer
+        if fields is not None:
+            answer = {name: answer[name] for name in fields}
+        return {name: value for name, value in answer.items() if value is not None} if omit_null else answer
 
 
 _NONE = object()

@@ -7,7 +7,7 @@ from enum import Enum, IntEnum
 
 import pytest
 
-from partner_apis.simulators.harness import Owned, SchemaAnswer
+from partner_apis.simulators.harness import Owned, SchemaAnswer, every_word_in
 
 
 @dataclass
@@ -104,3 +104,32 @@ def test_a_constant_must_be_a_property_of_the_schema() -> None:
         SchemaAnswer("omnize-partner", "Department", colour="red")
     with pytest.raises(KeyError):
         SchemaAnswer("omnize-partner", "NoSuchSchema")
+
+
+def test_an_answer_may_be_projected_on_fields_in_their_order_and_leave_out_nulls() -> None:
+    department = SchemaAnswer("omnize-partner", "Department")
+    record = Record(3, "Sales", Flag.ON, ())
+    assert department(record, fields=["name", "id", "description"]) == {"name": "Sales", "id": 3, "description": None}
+    assert list(department(record, fields=["name", "id"])) == ["name", "id"]
+    assert department(record, fields=["description", "id"], omit_null=True) == {"id": 3}
+    assert "account_id" not in department(record, omit_null=True)
+    with pytest.raises(KeyError):
+        department(record, fields=["colour"])
+
+
+@pytest.mark.parametrize(
+    ("search", "found"),
+    [("", True), ("sales", True), ("SALES ops", True), ("sal ps", True), ("sales hr", False), ("7", False)],
+)
+def test_a_keyword_search_finds_every_word_in_some_text_in_any_case(search: str, found: bool) -> None:
+    assert every_word_in(search, ["Sales", None, 7, "Ops team"]) is found
+
+
+def test_ids_may_come_from_a_function_and_require_raises_the_tables_own_refusal() -> None:
+    uids = iter(["b7", "c9"])
+    things: Owned[Thing] = Owned(lambda: next(uids), missing=lambda uid: LookupError(f"{uid} unknown"))
+    thing = things.add("a", lambda uid: Thing(0, uid))
+    assert thing.name == "b7"
+    assert things.require("a", "b7") is thing
+    with pytest.raises(LookupError, match="b7 unknown"):
+        things.require("b", "b7")
