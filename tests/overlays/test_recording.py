@@ -125,7 +125,7 @@ def test_clients_and_copies_sharing_a_file_append_to_it_and_never_replace_it(tmp
     get_site.sync(1, client=first)
     get_site.sync(2, client=second)
     get_site.sync(3, client=with_options(first, headers={"X-Trace": "t"}))
-    assert len(har(path)["log"]["entries"]) == 3  # a valid HAR after every exchange
+    assert len(har(path)["log"]["entries"]) == len(recorder.entries()) == 3  # a valid HAR after every exchange
     get_site.sync(4, client=mock_client(path))  # a later client, given the path again
     urls = [entry["request"]["url"] for entry in har(path)["log"]["entries"]]
     assert urls == [f"{BASE_URL}/global/sites/{number}" for number in (1, 2, 3, 4)]
