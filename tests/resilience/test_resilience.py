@@ -153,12 +153,17 @@ def one_fault(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+@pytest.mark.parametrize("kind", ["reset-after", "read-timeout"])
 @pytest.mark.parametrize("key", sorted(FLOWS))
-def test_a_create_processed_but_never_answered_is_found_by_reading_and_not_sent_again(key: str, tmp_path: Path) -> None:
-    # The connection drops after the simulator made the record: the runtime must not resend
-    # the create (it is not x-idempotent); the flow sees ApiConnectionError and reads the list.
+def test_a_create_processed_but_never_answered_is_found_by_reading_and_not_sent_again(
+    key: str, kind: str, tmp_path: Path
+) -> None:
+    # The simulator made the record, then the connection dropped (or the answer came after the
+    # client stopped waiting): the runtime must not resend the create (it is not x-idempotent);
+    # the flow meets ApiConnectionError (ApiTimeoutError) and reads the list before creating again.
     create = FLOWS[key].create_operation
-    path = one_fault(tmp_path, "lost-create", f'[[faults]]\nkind = "reset-after"\noperations = ["{create}"]\ntimes = 1')
+    text = f'[[faults]]\nkind = "{kind}"\noperations = ["{create}"]\ntimes = 1\n'
+    path = one_fault(tmp_path, f"lost-create-{kind}", text + ("delay = 0.7\n" if kind == "read-timeout" else ""))
     tally = run_flow(key, path)
     assert (tally.faults, tally.reconciled, tally.duplicated) == (1, 1, 0)
     assert tally.failed == 1  # the one typed ApiConnectionError the flow met
@@ -204,3 +209,22 @@ def test_a_retry_after_within_the_cap_is_waited_for_exactly(key: str, tmp_path: 
     text = '[[faults]]\nkind = "rate-limit"\nretry_after = 7\noperations = ["reads"]\ntimes = 2'
     tally = run_flow(key, one_fault(tmp_path, "retry-after-7", text))
     assert (tally.faults, tally.failed, tally.retried, tally.waited) == (2, 0, 2, 14.0)
+
+
+@pytest.mark.parametrize("key", sorted(RENEWING))
+def test_a_token_revoked_under_concurrent_callers_is_renewed_once(key: str, tmp_path: Path) -> None:
+    # The simulator forgets the token on one request while eight callers share the client:
+    # every caller refused with it must wait for one renewal, not make its own.
+    path = one_fault(tmp_path, "revoked-once", '[[faults]]\nkind = "token-revoked"\nskip = 2\ntimes = 1\n')
+    options: dict[str, Any] = dict(FLOWS[key].options)
+    with running(key, faults=path, **options) as sim:
+        flow = FLOWS[key](sim, Ledger(Tally(key, "revoked-once"), _token_path(key)))
+        read = flow.cheap_read(flow.client)
+        read()  # signed in
+        before = sum(sim.simulator.tokens.requests.values())
+        with ThreadPoolExecutor(CALLERS) as pool:
+            for future in [pool.submit(read) for _ in range(3 * CALLERS)]:
+                future.result()
+        assert sim.faults is not None
+        assert sim.faults.counts["token-revoked"] == 1
+        assert sum(sim.simulator.tokens.requests.values()) - before == 1
