@@ -120,6 +120,7 @@ def _recording_factory(factory: Callable[..., Any], record_to: Path, wire: WireS
 def run_example(key: str, record_to: Path, wire: WireSecrets) -> None:
     """Run ``examples/<key>.py``'s flow with every overlay client it makes recording; raises if it fails."""
     path = EXAMPLES / f"{key.replace('-', '_')}.py"
+    assert path.is_file(), f"{key} has no example flow: examples/{path.name} (ARCHITECTURE.md, adding an API)"
     spec = importlib.util.spec_from_file_location(f"example_{key.replace('-', '_')}", path)
     assert spec is not None
     assert spec.loader is not None

@@ -65,6 +65,7 @@ def har(path: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize("key", keys())
 def test_an_example_flows_recording_holds_every_exchange_no_secret_and_no_drift(key: str, tmp_path: Path) -> None:
+    assert key in WIRE, f"say in WIRE where {key}'s example flow sends secrets"
     recording = tmp_path / "flow.har"
     wire = WireSecrets()
     run_example(key, recording, wire)
