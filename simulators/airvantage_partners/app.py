@@ -32,8 +32,7 @@ from typing import Any
 from starlette.requests import Request
 
 from partner_apis.simulators.harness import Body, Call, OAuthSimulator, Operation, Reply, SimError, TokenIssuer
-from partner_apis.simulators.harness.app import query_values
-from partner_apis.simulators.harness.auth import basic_credentials
+from partner_apis.simulators.harness.auth import client_credentials
 from partner_apis.simulators.harness.faults import VendorFault
 from partner_apis.simulators.harness.records import SchemaAnswer
 from partner_apis.simulators.harness.simulator import app_factory, same_secret
@@ -219,6 +218,7 @@ class AirVantageSimulator(OAuthSimulator[_Grantee]):
         "unauthorized", "Full authentication is required to access this resource", 'Bearer realm="AirVantage"',
     )  # fmt: skip
     invalid_token = ("invalid_token", "Invalid access token", 'Bearer realm="AirVantage", error="invalid_token"')
+    query_token = True  # ?access_token= as well as the bearer header
 
     def __init__(
         self,
@@ -271,10 +271,6 @@ class AirVantageSimulator(OAuthSimulator[_Grantee]):
 
     # -- the harness's hooks ------------------------------------------------------------
 
-    def access_token(self, request: Request) -> str | None:
-        """The token of the ``Authorization: Bearer`` header, or else of the ``access_token`` query parameter."""
-        return super().access_token(request) or query_values(request).get("access_token", [""])[-1] or None
-
     def authenticate(self, request: Request, operation: Operation, body: Body) -> Principal:
         principal = self.token_holder(self.access_token(request)).principal
         for right in operation.model.permissions:
@@ -296,14 +292,10 @@ class AirVantageSimulator(OAuthSimulator[_Grantee]):
     # -- the token endpoint -------------------------------------------------------------
 
     def token_client(self, call: Call) -> ApiClient:
-        form, basic = call.body, basic_credentials(call.request)
-        in_form = (form.get("client_id"), form.get("client_secret"))
-        if basic is not None and in_form[0] is not None and in_form[0] != basic[0]:
-            raise SimError(400, "invalid_request", "The client is identified twice, differently.")
-        client_id, secret = basic or in_form
-        client = self.credentials.get(client_id or "")
-        if client is None or not same_secret(client.client_secret, secret or ""):
-            headers = {"WWW-Authenticate": 'Basic realm="AirVantage"'} if basic is not None else {}
+        client_id, secret, by_basic = client_credentials(call.request, call.body)
+        client = self.credentials.get(client_id)
+        if client is None or not same_secret(client.client_secret, secret):
+            headers = {"WWW-Authenticate": 'Basic realm="AirVantage"'} if by_basic else {}
             raise SimError(401, "invalid_client", "Bad client credentials", headers=headers)
         return client
 

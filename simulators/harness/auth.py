@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Mapping
+from typing import Any
 
 from starlette.requests import Request
 
 from .errors import SimError
 
-__all__ = ["basic_credentials", "bearer_token"]
+__all__ = ["basic_credentials", "bearer_token", "client_credentials"]
 
 
 def _authorization(request: Request, scheme: str) -> str | None:
@@ -43,3 +45,18 @@ def basic_credentials(request: Request) -> tuple[str, str] | None:
     if not sep:
         raise SimError(401, "invalid_client", "The client credentials are malformed.")
     return user, password
+
+
+def client_credentials(request: Request, form: Mapping[str, Any]) -> tuple[str, str, bool]:
+    """The client a token request authenticates as (RFC 6749 section 2.3.1): its id, its secret, and whether by Basic.
+
+    HTTP Basic first, else the form's ``client_id`` and ``client_secret`` (``""`` when
+    absent). Raises SimError 400 ``invalid_request`` when the header and the form name
+    different clients, and what :func:`basic_credentials` raises.
+    """
+    basic = basic_credentials(request)
+    named = form.get("client_id")
+    if basic is not None and named is not None and named != basic[0]:
+        raise SimError(400, "invalid_request", "The client is identified twice, differently.")
+    client_id, secret = basic or (named or "", form.get("client_secret") or "")
+    return client_id, secret, basic is not None

@@ -21,7 +21,18 @@ from starlette.requests import Request
 
 from partner_apis.specs import ApiSpec, api_spec
 
-from .app import Call, Handler, Operation, Reply, Simulator, SimulatorApp, build_app, handler_name, served_path
+from .app import (
+    Call,
+    Handler,
+    Operation,
+    Reply,
+    Simulator,
+    SimulatorApp,
+    build_app,
+    handler_name,
+    query_values,
+    served_path,
+)
 from .auth import bearer_token
 from .errors import SimError
 from .faults import VendorFault, build_faulty_app
@@ -130,7 +141,8 @@ class OAuthSimulator(SpecSimulator, Generic[Holder]):
     ``client_credentials`` (RFC 6749 section 4.4.3) and is never cached. A refused login
     or refresh is 400 with ``login_refused`` or ``refresh_refused`` (code, message), and
     every refusal of the token request is answered in RFC 6749's shape unless
-    ``oauth_errors`` is False (a vendor that answers its own shape there).
+    ``oauth_errors`` is False (a vendor that answers its own shape there). A call's token
+    is a bearer header's, or also the query's with ``query_token`` (:meth:`access_token`).
     """
 
     tokens: TokenIssuer[Holder]
@@ -141,6 +153,7 @@ class OAuthSimulator(SpecSimulator, Generic[Holder]):
         "invalid_grant", "The refresh token is invalid, expired or already used.",
     )  # fmt: skip
     oauth_errors: ClassVar[bool] = True
+    query_token: ClassVar[bool] = False
     # The vendor's 401s (code, message, WWW-Authenticate challenge): without a token, and
     # with one that is unknown or expired.
     missing_token: ClassVar[tuple[str, str, str]] = ("unauthorized", "a bearer token is required", "Bearer")
@@ -194,8 +207,12 @@ class OAuthSimulator(SpecSimulator, Generic[Holder]):
         return holder
 
     def access_token(self, request: Request) -> str | None:
-        """The access token a call carries: its ``Authorization: Bearer`` header's."""
-        return bearer_token(request)
+        """The access token a call carries: its ``Authorization: Bearer`` header's, else (when
+        ``query_token``) its ``access_token`` query parameter's (RFC 6750 section 2.3)."""
+        token = bearer_token(request)
+        if token is None and self.query_token:
+            token = query_values(request).get("access_token", [""])[-1] or None
+        return token
 
     def admit(self, holder: Holder) -> Any:
         """The principal a live token's holder calls as; raises SimError (403) for one the vendor refuses."""
