@@ -510,7 +510,8 @@ def test_a_factory_made_from_a_simulator_class_takes_its_options_and_keeps_it_in
             return lambda call: Reply(200)
 
     factory = app_factory(Options)
-    assert list(inspect.signature(factory, eval_str=True).parameters) == ["level", "name"]
+    # The class's options, then the fault profile options every factory takes (see harness/faults).
+    assert list(inspect.signature(factory, eval_str=True).parameters) == ["level", "name", "faults", "fault_seed"]
     app = factory(level=5)
     assert app.state.simulator.level == 5
     assert factory(level=6).state.simulator is not app.state.simulator
