@@ -228,3 +228,26 @@ def test_a_token_revoked_under_concurrent_callers_is_renewed_once(key: str, tmp_
         assert sim.faults is not None
         assert sim.faults.counts["token-revoked"] == 1
         assert sum(sim.simulator.tokens.requests.values()) - before == 1
+
+
+@pytest.mark.anyio
+async def test_the_async_client_does_not_resend_a_create_whose_answer_was_lost(tmp_path: Path) -> None:
+    # The same rule on the runtime's async path: the create is sent once, the failure is typed.
+    from comm100_v4_client.api.sites import create_site, list_sites
+    from comm100_v4_client.models import SiteCreate
+
+    from partner_apis.overlays.runtime import ApiConnectionError
+
+    path = one_fault(tmp_path, "lost-create-async", '[[faults]]\nkind = "reset-after"\noperations = ["createSite"]\n')
+    log = recording()
+    try:
+        with running("comm100-v4", faults=path, access_log=True) as sim:
+            client = sim.client()
+            body = SiteCreate(platform_id=100, email="a@example.com", password="secret-1", plan_id=233)
+            with pytest.raises(ApiConnectionError):
+                await create_site.asyncio(client=client, body=body)
+            sites: Any = await list_sites.asyncio(client=client)
+            assert len(sites) == 1
+    finally:
+        stop_recording(log)
+    assert log.log.count("POST", "/v4/global/sites") == 1
