@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from partner_apis.specs import ApiSpec, Operation
 from tests.contract.hooks.oauth import send_bearer
@@ -37,6 +38,12 @@ ALLOW_WRITES_VARIABLE = "PARTNER_APIS_CONTRACT_ALLOW_WRITES"
 # Keys that name a record in an answer, in the order they are tried.
 ID_KEYS = ("id", "uid")
 TIMEOUT = 10
+
+
+def bearer(case: Any, token: str | None) -> None:
+    """Put ``Authorization: Bearer <token>`` on a case, or remove it (``None``), keeping its other headers."""
+    headers = {name: value for name, value in (case.headers or {}).items() if name.lower() != "authorization"}
+    case.headers = headers if token is None else {**headers, "Authorization": f"Bearer {token}"}
 
 
 def writes_allowed() -> bool:
@@ -230,5 +237,5 @@ def named_values(slots: Mapping[str, set[tuple[str, ...]]], operation: Operation
         for part in path:
             node = node.get(part) if isinstance(node, Mapping) else None
         if isinstance(node, int | str) and not isinstance(node, bool):
-            values.add(str(node))
+            values.add(unquote(str(node)) if location == "path" else str(node))
     return values

@@ -2,7 +2,7 @@
 
     install(API, ...)
 
-registers ``tenant_isolation`` (when the API has other identities), ``read_after_write``,
+registers ``auth_enforced``, ``tenant_isolation`` (when the API has other identities), ``read_after_write``,
 ``paging_is_sound`` (when a list pages), ``field_selection`` (when a parameter selects
 fields) and ``token_lifetime`` (when the hooks module can log in afresh). Which apply is
 read from the spec model; the hooks module says only how to sign in.
@@ -17,9 +17,10 @@ import httpx
 import schemathesis
 
 from partner_apis.specs import ApiSpec
-from tests.contract.hooks.oauth import TOKEN_OPERATION, login_form, send_bearer
+from tests.contract.hooks.oauth import TOKEN_OPERATION, login_form
 
-from .common import Api
+from .auth import auth_check
+from .common import Api, bearer
 from .field_selection import field_selection_check
 from .isolation import isolation_check
 from .paging import find_paging, paging_check
@@ -63,15 +64,15 @@ def install(
     *,
     deletes: tuple[str, ...] = (),
     login: Login | None = None,
-    place: Callable[[Any, str], None] | None = None,
+    place: Callable[[Any, str | None], None] = bearer,
 ) -> list[Callable[..., Any]]:
     """Register the checks that apply to ``api`` with Schemathesis; returns them.
 
     ``deletes``: operations that delete besides ``DELETE``; ``login``: a fresh login's
     whole token answer (for ``token_lifetime``; None leaves it out); ``place``: where a
-    token goes on a case (default: the first caller's way, a bearer header).
+    token goes on a case, None removing it (default: a bearer header).
     """
-    checks: list[Callable[..., Any]] = [read_after_write_check(api, deletes=deletes)]
+    checks: list[Callable[..., Any]] = [read_after_write_check(api, deletes=deletes), auth_check(api, place)]
     if api.others:
         checks.append(isolation_check(api))
     if any(find_paging(operation) for operation in api.spec if operation.method == "GET"):
@@ -79,7 +80,7 @@ def install(
     if any(p.selectable_fields for operation in api.spec for p in operation.parameters):
         checks.append(field_selection_check(api))
     if login is not None:
-        checks.append(token_lifetime_check(api, login, token_refresher(api.spec), place or send_bearer))
+        checks.append(token_lifetime_check(api, login, token_refresher(api.spec), place))
     for check in checks:
         schemathesis.check(check)
     return checks

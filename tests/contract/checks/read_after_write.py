@@ -16,8 +16,11 @@ the same identity, from every place the spec offers:
 Each read must be accepted and show, for every field the write sent that the read
 carries, the value sent (read loosely: letter case, ``"true"`` for ``true``, a number's
 type, a reference sent by id read back as an object with that ``uid``/``id``; a null read
-back is not compared, as a server may drop what a rule makes meaningless) and, where the
-write's answer showed the field, exactly the value it showed.
+back, an empty value sent and two names sent that differ only in letter case are not
+compared: a server may drop what a rule makes meaningless, put its default for an empty
+value, bind names case-insensitively; an ``id`` sent is not the record's, which its path names)
+and, where the write's answer showed the field,
+exactly the value it showed.
 The record must be in the list. A selectable-fields parameter (AirVantage's ``fields``)
 asks for every field. Against a live vendor the check only reads, and only after a write
 the run was allowed to make.
@@ -25,18 +28,22 @@ the run was allowed to make.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from partner_apis.specs import Operation
 
-from .common import Api, body_of, created_ids, item_id, path_parameters, record_of
+from .common import ID_KEYS, Api, body_of, created_ids, item_id, path_parameters, record_of
 from .paging import find_paging, walk
 
 __all__ = ["read_after_write_check", "same_value"]
 
 WRITES = ("POST", "PUT", "PATCH")
 UNSHOWN = object()  # a field the write's answer did not show
+# Values a server may replace with its default (an empty time zone is the default one).
+EMPTY: tuple[Any, ...] = ("", None, [], {})
 # Pages of a list read to find a record written (a live list may be long).
 MAX_PAGES = 50
 
@@ -67,16 +74,14 @@ def same_value(sent: Any, read: Any, *, strict: bool = False) -> bool:
 
 
 def _item_read(api: Api, operation: Operation) -> Operation | None:
-    """The GET that reads the record ``operation`` writes: its path up to the first parameter, or its create's link."""
+    """The GET reading the record ``operation`` writes: its path to the first parameter (a create's: its path + one)."""
     if "{" in operation.path:
         path = operation.path[: operation.path.index("}") + 1]
         return next((op for op in api.spec if op.method == "GET" and op.path == path), None)
-    for status, response in operation.raw.get("responses", {}).items():
-        if str(status).startswith("2"):
-            for link in map(api.spec.resolve, api.spec.resolve(response).get("links", {}).values()):
-                target = api.spec.operation(link["operationId"])
-                if target.method == "GET" and path_parameters(target):
-                    return target
+    for op in api.spec:
+        rest = op.path.removeprefix(operation.path.rstrip("/") + "/")
+        if op.method == "GET" and rest != op.path and rest.startswith("{") and rest.endswith("}") and "/" not in rest:
+            return op
     return None
 
 
@@ -95,10 +100,12 @@ def _expected(case: Any, answer: Mapping[str, Any] | None, read: Mapping[str, An
             fields.update(value)  # a wrapper (Omnize's {"department": {...}}): its fields are the record's
         else:
             fields[key] = value
+    # Two names that differ only in letter case: a server binding names case-insensitively keeps either.
+    folded = Counter(key.casefold() for key in fields)
     return {
         key: (value, answer[key] if answer is not None and key in answer else UNSHOWN)
         for key, value in fields.items()
-        if key in read
+        if key in read and folded[key.casefold()] == 1 and key not in ID_KEYS
     }
 
 
@@ -118,6 +125,11 @@ def _query(api: Api, read: Operation, case: Any, sources: list[Mapping[str, Any]
             if found:
                 query[parameter.name] = found[0]
     return query
+
+
+def _complete(read: Operation, query: Mapping[str, Any]) -> bool:
+    """Whether ``query`` has every query parameter ``read`` requires."""
+    return all(query.get(p.name) is not None for p in read.parameters if p.required and p.location == "query")
 
 
 def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callable[[Any, Any, Any], bool | None]:
@@ -140,7 +152,8 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
         parameters = path_parameters(operation)
         record_id: str | None
         if parameters:
-            record_id = str(case.path_parameters[parameters[0]])
+            # A path parameter may come percent-encoded (from a link: "...%3D%3D" for "...==").
+            record_id = unquote(str(case.path_parameters[parameters[0]]))
         else:
             ids = created_ids(api.spec, operation, body_of(response))
             record_id = next(iter(sorted(ids)), None) if len(ids) == 1 else (item_id(answer) if answer else None)
@@ -151,11 +164,10 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
         for source in list(sources):
             sources += [value for value in source.values() if isinstance(value, Mapping)]
         reads: list[tuple[str, Mapping[str, Any]]] = []
-        if item_op is not None:
+        item_query = _query(api, item_op, case, sources) if item_op is not None else {}
+        if item_op is not None and _complete(item_op, item_query):
             name = path_parameters(item_op)[0]
-            got = api.call(
-                case, item_op.operation_id, path_parameters={name: record_id}, query=_query(api, item_op, case, sources)
-            )
+            got = api.call(case, item_op.operation_id, path_parameters={name: record_id}, query=item_query)
             record = record_of(body_of(got))
             if not api.accepted(got) or record is None:
                 raise AssertionError(
@@ -166,7 +178,7 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
             sources.append(record)
         if list_op is not None:
             query = _query(api, list_op, case, sources)
-            if all(query.get(p.name) is not None for p in list_op.parameters if p.required and p.location == "query"):
+            if _complete(list_op, query):
                 paging = find_paging(list_op)
                 listed = None
                 for page in walk(api, case, list_op, paging, query, max_pages=MAX_PAGES):
@@ -180,7 +192,7 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
             for key, (sent, shown) in _expected(case, answer, read).items():
                 # What was sent, read loosely (a value the server may not keep is read back as null);
                 # what the answer showed, exactly.
-                if read[key] is not None and not same_value(sent, read[key]):
+                if sent not in EMPTY and read[key] is not None and not same_value(sent, read[key]):
                     raise AssertionError(
                         f"{label} succeeded, yet {where} shows {key}={read[key]!r} where it sent {sent!r}"
                     )
