@@ -7,8 +7,8 @@ import pytest
 from .ledger import ROWS
 
 COLUMNS = (
-    ("api", 20), ("profile", 14), ("attempted", 9), ("sent", 5), ("retried", 7), ("failed", 6), ("duplicated", 10),
-    ("reconciled", 10), ("orphaned", 8), ("renewals", 8), ("faults", 6), ("waited", 7), ("seconds", 7),
+    "api", "profile", "attempted", "sent", "retried", "failed", "duplicated", "reconciled", "orphaned", "renewals",
+    "faults", "waited", "seconds",
 )  # fmt: skip
 
 
@@ -17,19 +17,22 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "resilience: a provisioning flow under a fault profile (nox -s resilience)")
 
 
-def _cell(value: object, width: int) -> str:
-    text = f"{value:.1f}" if isinstance(value, float) else str(value)
-    return text.rjust(width) if isinstance(value, int | float) else text.ljust(width)
+def _text(value: object) -> str:
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the table of every flow run: what was attempted, retried, failed and duplicated, per API and profile."""
     if not ROWS:
         return
-    terminalreporter.section("resilience: provisioning flows under the shipped fault profiles")
-    terminalreporter.write_line("  ".join(name.ljust(width) for name, width in COLUMNS))
-    for row in sorted(ROWS, key=lambda row: (row.api, row.profile)):
-        terminalreporter.write_line("  ".join(_cell(getattr(row, name), width) for name, width in COLUMNS))
+    rows = [[_text(getattr(row, name)) for name in COLUMNS] for row in sorted(ROWS, key=lambda r: (r.api, r.profile))]
+    widths = [max(len(name), *(len(row[index]) for row in rows)) for index, name in enumerate(COLUMNS)]
+    terminalreporter.section("resilience: provisioning flows under fault profiles")
+    terminalreporter.write_line("  ".join(name.ljust(width) for name, width in zip(COLUMNS, widths, strict=True)))
+    for row in rows:
+        # Names to the left, numbers to the right.
+        cells = [cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))]
+        terminalreporter.write_line("  ".join(cells))
     terminalreporter.write_line(
         "attempted: the flow's calls; sent: requests on the wire for them; retried: the runtime's retries; "
         "failed: typed errors the flow met; duplicated: creates processed twice (must be 0); reconciled: lost "

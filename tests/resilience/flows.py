@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import secrets
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -63,7 +64,7 @@ from partner_apis.testing import RunningSimulator
 
 from .ledger import FLOW_TRIES, Ledger
 
-# How long the AirVantage flow waits for its partnership operation (polls without sleeping).
+# How long the AirVantage flow waits for its partnership operation before cancelling it.
 OPERATION_WAIT = 0.3
 
 
@@ -452,7 +453,7 @@ class AirVantagePartners(Flow):
             av.wait_for_operation,
             self.client,
             operation,
-            sleep=lambda _: None,
+            sleep=time.sleep,  # the operation's own polling: a few short real waits
             timeout=OPERATION_WAIT,
             first_poll=0.01,
             max_poll=0.05,
