@@ -138,6 +138,7 @@ SIMULATORS: dict[str, SimulatorEntry] = {
         SimulatorEntry("comm100-v4", "partner_apis.simulators.comm100_v4"),
         SimulatorEntry("airvantage-partners", "partner_apis.simulators.airvantage_partners"),
         SimulatorEntry("omnize-partner", "partner_apis.simulators.omnize_partner"),
+        SimulatorEntry("omnize-partner-v2", "partner_apis.simulators.omnize_partner_v2"),
         SimulatorEntry("portsip-dealers", "partner_apis.simulators.portsip_dealers"),
     )
 }

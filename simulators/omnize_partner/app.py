@@ -32,7 +32,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from starlette.requests import Request
 
@@ -64,7 +64,7 @@ from .state import (
     timestamp,
 )
 
-__all__ = ["DEFAULT_CREDENTIALS", "OmnizeSimulator", "create_app"]
+__all__ = ["DEFAULT_CREDENTIALS", "OmnizeSimulator", "create_app", "page_of", "success"]
 
 # The default simulated partners' tokens: fake and well known, so a test can use them directly.
 DEFAULT_CREDENTIALS = (
@@ -175,7 +175,7 @@ class OmnizeSimulator(SpecSimulator):
 
     def list_agents(self, call: Call) -> Reply:
         account = self._account(call, call.query["account_id"])
-        agents = _page(self.store.agents.of(account.id), call.query, ("name", "email"))
+        agents = page_of(self.store.agents.of(account.id), call.query, ("name", "email"))
         return Reply(200, success(data=[agent_json(agent) for agent in agents]))
 
     def show_agent(self, call: Call) -> Reply:
@@ -242,7 +242,7 @@ class OmnizeSimulator(SpecSimulator):
         return Reply(200, success(data=account_json(account)))
 
     def list_accounts(self, call: Call) -> Reply:
-        accounts = _page(self.store.accounts.of(call.principal.partner_id), call.query, ("name", "email"))
+        accounts = page_of(self.store.accounts.of(call.principal.partner_id), call.query, ("name", "email"))
         return Reply(200, success(data=[account_summary_json(account) for account in accounts]))
 
     def update_account(self, call: Call) -> Reply:
@@ -364,10 +364,14 @@ def _agent_ids(call: Call) -> list[int]:
     return [int(agent_id) for agent_id in call.body["agents"]]
 
 
-Sortable = TypeVar("Sortable", AccountRecord, AgentRecord)
+class _Identified(Protocol):
+    id: int
 
 
-def _page(records: list[Sortable], query: Mapping[str, Any], searched: tuple[str, ...]) -> list[Sortable]:
+Sortable = TypeVar("Sortable", bound=_Identified)
+
+
+def page_of(records: list[Sortable], query: Mapping[str, Any], searched: tuple[str, ...]) -> list[Sortable]:
     """The page of ``records`` the query asks for: filtered by ``search``, ordered, then cut by ``page``/``limit``."""
     search = str(query.get("search") or "").casefold()
     if search:

@@ -20,7 +20,7 @@ from .refusals import not_found
 
 __all__ = [
     "AccountRecord", "AgentRecord", "Credential", "DepartmentRecord", "OmnizeStore", "account_json",
-    "account_summary_json", "agent_detail_json", "agent_json", "timestamp",
+    "account_summary_json", "agent_detail_json", "agent_json", "rfc3339", "timestamp",
 ]  # fmt: skip
 
 KEY = "omnize-partner"
@@ -39,8 +39,8 @@ def timestamp() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _rfc3339(stamp: str) -> str:
-    # "2017-06-02 19:24:00" (UTC) as list accounts writes its dates: "2017-06-02T19:24:00.000Z".
+def rfc3339(stamp: str) -> str:
+    """A record's timestamp (``2017-06-02 19:24:00``, UTC) as list accounts and v2 write it: ``...T19:24:00.000Z``."""
     return stamp.replace(" ", "T") + ".000Z"
 
 
@@ -50,8 +50,8 @@ def account_summary_json(account: AccountRecord) -> dict[str, Any]:
         account,
         phone=account.telefone,
         active=account.ativo == ActiveFlag.ACTIVE,
-        date_creation=_rfc3339(account.date_creation),
-        change_date=_rfc3339(account.change_date),
+        date_creation=rfc3339(account.date_creation),
+        change_date=rfc3339(account.change_date),
     )
 
 
@@ -116,6 +116,9 @@ class DepartmentRecord(Rendered):
     ativo: ActiveFlag = ActiveFlag.ACTIVE
     channels: tuple[Channel, ...] = ()
     agent_ids: list[int] = field(default_factory=list)
+    # Kept for v2's answers (created_at, updated_at); v1's Department shows neither.
+    date_creation: str = field(default_factory=timestamp)
+    change_date: str = field(default_factory=timestamp)
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Assigning any field forgets the encoded answer (no field it shows changes in place).

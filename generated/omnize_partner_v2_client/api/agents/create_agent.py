@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.agent_success import AgentSuccess
+from ...models.create_agent_request import CreateAgentRequest
+from ...models.omnize_failure import OmnizeFailure
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateAgentRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/agents",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AgentSuccess | OmnizeFailure | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> AgentSuccess | OmnizeFailure:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = AgentSuccess.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = OmnizeFailure.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AgentSuccess | OmnizeFailure]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateAgentRequest,
+) -> Response[AgentSuccess | OmnizeFailure]:
+    """Create an agent
+
+     Creates an agent in an account. Without `profile` (or with null) the agent is an
+    AGENT. `department_ids` puts it in those departments of its account; without them
+    (or with null) it joins the account's first department. `agent.password` is the
+    lowercase hex SHA-256 digest of the plain text; the overlay hashes the plain text.
+    The partner token is `token` in the JSON body (x-token-location: body).
+
+    Args:
+        body (CreateAgentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AgentSuccess | OmnizeFailure]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateAgentRequest,
+) -> AgentSuccess | OmnizeFailure | None:
+    """Create an agent
+
+     Creates an agent in an account. Without `profile` (or with null) the agent is an
+    AGENT. `department_ids` puts it in those departments of its account; without them
+    (or with null) it joins the account's first department. `agent.password` is the
+    lowercase hex SHA-256 digest of the plain text; the overlay hashes the plain text.
+    The partner token is `token` in the JSON body (x-token-location: body).
+
+    Args:
+        body (CreateAgentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AgentSuccess | OmnizeFailure
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateAgentRequest,
+) -> Response[AgentSuccess | OmnizeFailure]:
+    """Create an agent
+
+     Creates an agent in an account. Without `profile` (or with null) the agent is an
+    AGENT. `department_ids` puts it in those departments of its account; without them
+    (or with null) it joins the account's first department. `agent.password` is the
+    lowercase hex SHA-256 digest of the plain text; the overlay hashes the plain text.
+    The partner token is `token` in the JSON body (x-token-location: body).
+
+    Args:
+        body (CreateAgentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AgentSuccess | OmnizeFailure]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateAgentRequest,
+) -> AgentSuccess | OmnizeFailure | None:
+    """Create an agent
+
+     Creates an agent in an account. Without `profile` (or with null) the agent is an
+    AGENT. `department_ids` puts it in those departments of its account; without them
+    (or with null) it joins the account's first department. `agent.password` is the
+    lowercase hex SHA-256 digest of the plain text; the overlay hashes the plain text.
+    The partner token is `token` in the JSON body (x-token-location: body).
+
+    Args:
+        body (CreateAgentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AgentSuccess | OmnizeFailure
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,205 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.agent_success import AgentSuccess
+from ...models.omnize_failure import OmnizeFailure
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    account_id: int,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["account_id"] = account_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/agents/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AgentSuccess | OmnizeFailure | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> AgentSuccess | OmnizeFailure:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = AgentSuccess.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = OmnizeFailure.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AgentSuccess | OmnizeFailure]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    account_id: int,
+) -> Response[AgentSuccess | OmnizeFailure]:
+    """Show an agent
+
+     One agent of the account `account_id`. The partner token is the `token` query
+    parameter (x-token-location: query).
+
+    Args:
+        id (int):
+        account_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AgentSuccess | OmnizeFailure]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        account_id=account_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    account_id: int,
+) -> AgentSuccess | OmnizeFailure | None:
+    """Show an agent
+
+     One agent of the account `account_id`. The partner token is the `token` query
+    parameter (x-token-location: query).
+
+    Args:
+        id (int):
+        account_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AgentSuccess | OmnizeFailure
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        account_id=account_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    account_id: int,
+) -> Response[AgentSuccess | OmnizeFailure]:
+    """Show an agent
+
+     One agent of the account `account_id`. The partner token is the `token` query
+    parameter (x-token-location: query).
+
+    Args:
+        id (int):
+        account_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AgentSuccess | OmnizeFailure]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        account_id=account_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    account_id: int,
+) -> AgentSuccess | OmnizeFailure | None:
+    """Show an agent
+
+     One agent of the account `account_id`. The partner token is the `token` query
+    parameter (x-token-location: query).
+
+    Args:
+        id (int):
+        account_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AgentSuccess | OmnizeFailure
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            account_id=account_id,
+        )
+    ).parsed
