@@ -12,10 +12,13 @@ Dropping a connection. ASGI lets an app answer or fail, and a server answers a f
 app with a 500: there is no ASGI message for "close without answering". So the drop is
 done on the server's connection itself:
 
-- under uvicorn (what ``serve()``, ``running()``, the pytest fixture and the CLI run:
-  uvicorn 0.30 to 0.55 checked, with both its HTTP/1.1 implementations, h11 and
-  httptools), the ``send`` callable uvicorn hands the app is a method of its per-request
-  cycle, whose ``transport`` is the connection's asyncio transport: the socket gets
+- under uvicorn (what ``serve()``, ``running()``, the pytest fixture and the CLI run;
+  checked with uvicorn 0.55, whose two HTTP/1.1 implementations, h11 and httptools, are
+  alike here), the ``send`` callable uvicorn hands the app is a method of its per-request
+  cycle, whose ``transport`` is the connection's asyncio (or uvloop) transport: this is
+  uvicorn's internals, used because no public way exists, and checked by the reset tests
+  of tests/simulators/test_faults.py (another uvicorn would turn the reset into a 500
+  there, and fail them). The socket gets
   ``SO_LINGER`` 0 and the transport is aborted, so the client reads a TCP reset (httpx:
   ``ReadError``, or ``RemoteProtocolError`` when it saw the close first) and never an
   answer. The app then yields once so uvicorn sees the connection lost before the app
