@@ -14,6 +14,9 @@ Everything else in ``tests/contract`` uses public extension points: checks
   (the hook is handed a failure; its code says which built-in judgement it is), and
   :data:`SHAPE_FAILURES`, the failures that judge an answer's shape rather than its
   status (``hooks/run.py`` keeps them on an injected fault the spec documents).
+- :data:`TEST_CASE_HEADER`: the header naming the test case on every request
+  Schemathesis sends, its checks' own probes included (which no hook sees); the suite
+  notes which cases met an injected fault by it (tests/contract/faults.py).
   Schemathesis says codes are never renumbered; ``test_compat.py`` pins them to their
   failure classes all the same.
 
@@ -32,6 +35,7 @@ __all__ = [
     "CREATED_RESOURCE_NOT_FOUND",
     "REJECTED_POSITIVE_DATA",
     "SHAPE_FAILURES",
+    "TEST_CASE_HEADER",
     "WRITTEN_FOR",
     "check_version",
     "generated_valid",
@@ -52,7 +56,10 @@ def check_version(installed: str) -> None:
 # Before importing any internal: on another version the import itself may be what breaks.
 check_version(version("schemathesis"))
 
+from schemathesis.core import SCHEMATHESIS_TEST_CASE_HEADER  # noqa: E402
 from schemathesis.specs.openapi.checks import is_unexpected_http_status_case  # noqa: E402
+
+TEST_CASE_HEADER: str = SCHEMATHESIS_TEST_CASE_HEADER
 
 # Failure codes of the built-in checks (schemathesis.failure_codes.FAILURE_CLASSES).
 ACCEPTED_NEGATIVE_DATA = "ST201"  # negative_data_rejection

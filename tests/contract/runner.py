@@ -48,6 +48,7 @@ API_HOOKS_VARIABLE = HOOK_VARIABLES + "_API_HOOKS"
 KEY_VARIABLE = HOOK_VARIABLES + "_KEY"  # the API key
 SENT_VARIABLE = HOOK_VARIABLES + "_SENT"  # the operationIds the run may send, comma-separated
 FAULTS_LOG_VARIABLE = HOOK_VARIABLES + "_FAULTS_LOG"  # where hooks/run.py notes failures of injected faults
+INJECTED_CASES_VARIABLE = HOOK_VARIABLES + "_INJECTED_CASES"  # the test cases that met an injected fault
 ENTRY_HOOKS = "tests.contract.hooks.run"
 # The files kept in a run's report folder.
 JSON_REPORT = "schemathesis.json"
@@ -65,7 +66,8 @@ class ContractRun:
     configuration file, their values through the environment, so no secret is on a
     command line. ``live`` and ``read_only`` decide the :attr:`plan`. ``report_dir``:
     where the masked reports are kept (None: nowhere). ``secrets``: more values to mask
-    besides the secret variables and the headers.
+    besides the secret variables and the headers. ``injected_cases``: the file where the
+    simulator's side notes the test cases that met an injected fault (tests/contract/faults.py).
     """
 
     spec: Path
@@ -81,6 +83,7 @@ class ContractRun:
     live: bool = False
     report_dir: Path | None = None
     secrets: tuple[str, ...] = ()
+    injected_cases: Path | None = None
 
     @property
     def key(self) -> str:
@@ -104,7 +107,8 @@ class ContractResult:
 
     ``injected_faults`` counts the failures the hooks put down to an injected fault
     (an undocumented answer the simulator was told to give), which are not contract
-    failures; ``tested`` is the set of operations that were tested (by ``METHOD path``).
+    failures; ``network_errors`` are the errors of requests that got no answer, of which
+    ``connection_faults`` at most are the simulator's dropped or held answers.
     """
 
     exit_code: int
@@ -119,10 +123,18 @@ class ContractResult:
     report: dict[str, Any]
     injected_faults: int = 0
     report_dir: Path | None = None
+    network_errors: int = 0
+    connection_faults: int = 0
+
+    @property
+    def injected_errors(self) -> int:
+        """The network errors put down to the faults the simulator injected."""
+        return min(self.network_errors, self.connection_faults)
 
     @property
     def ok(self) -> bool:
-        return self.exit_code == 0 and self.failures == 0 and self.errors == 0
+        """No failure, and no error but those the injected faults explain."""
+        return self.failures == 0 and self.errors == self.injected_errors and (self.exit_code == 0 or self.errors > 0)
 
     @property
     def cassette(self) -> Path | None:
@@ -131,7 +143,8 @@ class ContractResult:
 
     def summary(self) -> str:
         phases = ", ".join(f"{name} {status}" for name, status in self.phases.items())
-        faults = f", {self.injected_faults} injected faults" if self.injected_faults else ""
+        injected = self.injected_faults + self.injected_errors
+        faults = f", {injected} injected faults" if injected else ""
         return (
             f"{self.generated} cases, {self.failures} failures, {self.errors} errors{faults}, "
             f"{self.operations_tested}/{self.operations_total} operations, {self.seconds:.1f}s ({phases})"
@@ -213,6 +226,8 @@ def run_contract(run: ContractRun, *, started: Callable[[int], None] | None = No
         env[KEY_VARIABLE] = run.key
         env[SENT_VARIABLE] = ",".join(sorted(run.plan.operation_ids))
         env[FAULTS_LOG_VARIABLE] = str(reports / "faults.jsonl")
+        if run.injected_cases is not None:
+            env[INJECTED_CASES_VARIABLE] = str(run.injected_cases)
         env["SCHEMATHESIS_HOOKS"] = ENTRY_HOOKS
         if run.hooks:
             env[API_HOOKS_VARIABLE] = run.hooks
@@ -235,11 +250,13 @@ def run_contract(run: ContractRun, *, started: Callable[[int], None] | None = No
         if run.report_dir is not None:
             keep(run, reports, output, redactor)
     cases = report["test_cases"]
+    errors = report.get("errors", [])
     return ContractResult(
         exit_code=process.returncode,
         generated=cases["generated"],
         failures=cases["unique_failures"],
-        errors=len(report.get("errors", [])) + cases.get("errored", 0),
+        # Each kind of error with its count (a test case that errored is one of them).
+        errors=max(sum(int(error.get("count", 1)) for error in errors), int(cases.get("errored", 0))),
         operations_tested=report["operations"]["tested"],
         operations_total=report["operations"]["selected"],
         phases={name: phase["status"] for name, phase in report["phases"].items()},
@@ -248,6 +265,15 @@ def run_contract(run: ContractRun, *, started: Callable[[int], None] | None = No
         report=report,
         injected_faults=injected,
         report_dir=run.report_dir,
+        network_errors=_network_errors(errors, int(cases.get("errored", 0))),
+    )
+
+
+def _network_errors(errors: list[dict[str, Any]], errored: int) -> int:
+    """The errors of requests that got no answer (when every error is one, also the test cases that errored)."""
+    network = sum(int(error.get("count", 1)) for error in errors if error.get("title") == "Network Error")
+    return (
+        max(network, errored) if network and all(error.get("title") == "Network Error" for error in errors) else network
     )
 
 

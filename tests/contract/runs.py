@@ -7,15 +7,17 @@ Both return the :class:`~tests.contract.runner.ContractRun` they ran and its res
 
 from __future__ import annotations
 
+import dataclasses
+import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 from partner_apis.simulators.harness import serve
 from partner_apis.simulators.registry import create_app, entry
 from partner_apis.specs import spec_path
 
 from .conftest import ContractOptions
+from .faults import InjectedCases, connection_faults
 from .reports import FAILURE_OUTPUT, RunRecord, run_folder
 from .runner import ContractResult, ContractRun, phases, rerun_command, run_contract
 from .targets import TARGETS, Auth, env_prefix
@@ -59,16 +61,22 @@ def live_run(
 
 
 def simulator_run(key: str, seed: int, options: ContractOptions) -> tuple[ContractRun, ContractResult]:
-    """Run ``key`` against a fresh simulator (with ``options.faults`` injected, if any)."""
-    faults: dict[str, Any] = {}
-    if options.faults:
-        faults = {"faults": options.faults, "fault_seed": options.fault_seed}
-    app = create_app(key, **faults)
-    with serve(app) as server:
-        run = _run(
-            key, server.root_url + entry(key).base_path, TARGETS[key].simulator_auth(app), seed, options, live=False
-        )
-        return run, run_contract(run)
+    """Run ``key`` against a fresh simulator (with ``options.faults`` injected, if any; see faults.py)."""
+    if not options.faults:
+        app = create_app(key)
+        with serve(app) as server:
+            auth = TARGETS[key].simulator_auth(app)
+            run = _run(key, server.root_url + entry(key).base_path, auth, seed, options, live=False)
+            return run, run_contract(run)
+    app = create_app(key, faults=options.faults, fault_seed=options.fault_seed)
+    with tempfile.TemporaryDirectory(prefix="contract-faults-") as folder:
+        notes = Path(folder) / "cases"
+        with serve(InjectedCases(app, notes)) as server:
+            auth = TARGETS[key].simulator_auth(app)
+            run = _run(key, server.root_url + entry(key).base_path, auth, seed, options, live=False)
+            run = dataclasses.replace(run, injected_cases=notes)
+            result = run_contract(run)
+    return run, dataclasses.replace(result, connection_faults=connection_faults(app))
 
 
 def verdict(key: str, run: ContractRun, result: ContractResult) -> str | None:
@@ -85,10 +93,12 @@ def verdict(key: str, run: ContractRun, result: ContractResult) -> str | None:
     bad_phases = {
         name: status for name, status in result.phases.items() if name in asked and status not in {"success", "skipped"}
     }
-    if bad_phases:
+    # A phase errs on an injected dropped connection too: then the errors say whether that is all.
+    if bad_phases and not (result.ok and set(bad_phases.values()) == {"error"}):
         problems.append(f"phases: {bad_phases}")
     if not result.ok:
-        problems.append(f"exit {result.exit_code}, {result.failures} failures, {result.errors} errors")
+        explained = f" ({result.injected_errors} of them injected)" if result.injected_errors else ""
+        problems.append(f"exit {result.exit_code}, {result.failures} failures, {result.errors} errors{explained}")
     if not problems:
         return None
     return f"{key}: {result.summary()}\n" + "; ".join(problems) + "\n\n" + result.output[-FAILURE_OUTPUT:]
@@ -107,7 +117,7 @@ def record(key: str, run: ContractRun, result: ContractResult, failure: str | No
         rerun=rerun_command(key, run.seed, live=run.live, allow_writes=run.live and not run.read_only),
         folder=str(run.report_dir or ""),
         cassette=None if cassette is None or not cassette.exists() else str(cassette),
-        injected_faults=result.injected_faults,
+        injected_faults=result.injected_faults + result.injected_errors,
     )
 
 

@@ -111,8 +111,9 @@ TARGETS: dict[str, ContractTarget] = {
         ContractTarget(
             key="omnize-partner",
             variables=("TOKEN",),
-            # Another partner's token (for the isolation check), and URL login's server.
-            optional=("OTHER_TOKEN", "LOGIN_URL"),
+            # Another partner's token (for the isolation check). URL login is a sign-in: no
+            # live run sends it, so its server needs no variable.
+            optional=("OTHER_TOKEN",),
             second_tenant="OTHER_",
             # Status-based checks that cannot judge an always-200 API; the hooks module
             # replaces each with one that reads Omnize's `success: false`.

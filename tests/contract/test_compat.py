@@ -70,3 +70,23 @@ def test_generated_valid_is_the_generation_mode_of_the_case(mode: GenerationMode
 
 def test_a_case_schemathesis_did_not_generate_is_not_generated_valid() -> None:
     assert compat.generated_valid(_items_operation().Case(body={"n": 1})) is False
+
+
+def test_the_shape_failures_are_the_built_in_failures_about_an_answers_shape() -> None:
+    by_code = {failure.code: failure.__name__ for failure in FAILURE_CLASSES}
+    assert {by_code[code] for code in compat.SHAPE_FAILURES} == {
+        "MissingContentType",
+        "UndefinedContentType",
+        "MalformedMediaType",
+        "MissingHeaders",
+        "JsonSchemaError",
+        "MalformedJson",
+        "ContentDeserializationError",
+        "DiscriminatorMismatch",
+    }
+
+
+def test_the_test_case_header_names_each_request_a_case_sends() -> None:
+    case = _items_operation().Case(body={"n": 1})
+    assert compat.TEST_CASE_HEADER == "X-Schemathesis-TestCaseId"
+    assert case.as_transport_kwargs(base_url="http://127.0.0.1:1")["headers"][compat.TEST_CASE_HEADER] == case.id

@@ -191,8 +191,8 @@ def test_a_simulator_gives_the_hooks_module_every_variable_it_reads() -> None:
 
 def test_live_variables_reach_the_hooks_module_under_its_own_names() -> None:
     target = TARGETS["omnize-partner"]
-    env = {"PARTNER_APIS_LIVE_OMNIZE_PARTNER_TOKEN": "t", "PARTNER_APIS_LIVE_OMNIZE_PARTNER_LOGIN_URL": "https://l"}
-    assert target.live_auth(env).env == {f"{HOOK_VARIABLES}TOKEN": "t", f"{HOOK_VARIABLES}LOGIN_URL": "https://l"}
+    env = {"PARTNER_APIS_LIVE_OMNIZE_PARTNER_TOKEN": "t", "PARTNER_APIS_LIVE_OMNIZE_PARTNER_OTHER_TOKEN": "o"}
+    assert target.live_auth(env).env == {f"{HOOK_VARIABLES}TOKEN": "t", f"{HOOK_VARIABLES}OTHER_TOKEN": "o"}
     assert target.live_auth(env).hooks == "tests.contract.hooks.omnize_partner"
     with pytest.raises(KeyError):
         target.live_auth({})

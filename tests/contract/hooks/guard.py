@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from partner_apis.simulators.harness.faults import FAULT_HEADER
 from tests.contract.compat import SHAPE_FAILURES
 
-__all__ = ["FAULT_HEADER", "documented", "fault_excuses", "injected_fault", "refuse_outside_plan"]
+__all__ = ["FAULT_HEADER", "PROBING_FAILURES", "documented", "fault_excuses", "injected_fault", "refuse_outside_plan"]
 
-FAULT_HEADER = "x-simulator-fault"  # what a simulator's injected answer carries: the fault's kind
+# Failures of checks that send requests of their own (auth probes, reads after a delete or
+# a create, the hooks' custom checks): an injected answer to one of those is the fault's.
+PROBING_FAILURES = frozenset({"ST301", "ST302", "ST401", "ST402", "ST901"})
 
 
 def refuse_outside_plan(operation_id: str | None, method: str, declared: str, sent: Collection[str]) -> None:

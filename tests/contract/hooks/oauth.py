@@ -13,6 +13,7 @@ run (:data:`TOKEN_LIFETIME`) and fetched again only after the server answered 40
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -30,17 +31,37 @@ __all__ = ["TOKEN_OPERATION", "authenticate", "fetch_access_token", "log_in", "l
 TOKEN_LIFETIME = 6 * 3600
 
 
-def fetch_access_token(url: str, form: Mapping[str, str]) -> str:
+def fetch_access_token(url: str, form: Mapping[str, str], *, attempts: int = 3) -> str:
     """POST ``form`` to the token endpoint ``url`` and return the answer's ``access_token``.
 
-    Raises ``RuntimeError`` when the login is refused (its status and the start of the
-    body, never the form, which holds the password).
+    A busy or failing endpoint (429, 5xx, a dropped connection) is asked again, up to
+    ``attempts`` times in all, after its ``Retry-After`` (at most 5 seconds) or a short
+    pause: one sign-in, however the endpoint hiccups, as a client would do it. Raises
+    ``RuntimeError`` when the login is refused (its status and the start of the body,
+    never the form, which holds the password), or still fails after the last attempt.
     """
-    response = httpx.post(url, data=dict(form), headers={"Accept": "application/json"}, timeout=10)
-    if response.status_code != 200:
-        raise RuntimeError(f"the contract's login was refused: {response.status_code} {response.text[:200]}")
-    token: str = response.json()["access_token"]
-    return token
+    for attempt in range(1, attempts + 1):
+        try:
+            response = httpx.post(url, data=dict(form), headers={"Accept": "application/json"}, timeout=10)
+        except httpx.TransportError as error:
+            if attempt == attempts:
+                raise RuntimeError(f"the contract's login failed: {type(error).__name__}") from None
+            time.sleep(0.2 * attempt)
+            continue
+        if response.status_code == 200:
+            token: str = response.json()["access_token"]
+            return token
+        if attempt == attempts or not (response.status_code == 429 or response.status_code >= 500):
+            raise RuntimeError(f"the contract's login was refused: {response.status_code} {response.text[:200]}")
+        time.sleep(_pause(response.headers.get("Retry-After"), attempt))
+    raise AssertionError("unreachable")  # the loop returns or raises on its last attempt
+
+
+def _pause(retry_after: str | None, attempt: int) -> float:
+    """Seconds to wait before asking again: ``Retry-After`` in seconds (capped at 5), else a short backoff."""
+    if retry_after is not None and retry_after.strip().isdigit():
+        return min(float(retry_after), 5.0)
+    return 0.2 * attempt
 
 
 def login_form(spec: ApiSpec, grant: str, credentials: Mapping[str, str]) -> dict[str, str]:
