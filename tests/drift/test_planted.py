@@ -62,6 +62,9 @@ PLANTINGS = {
     "omnize-partner": Planting(
         "listDepartments", "/departments", "docSample", "/data/0", "/data/0/name", "/data/0/channels/0", "fax"
     ),
+    "omnize-partner-v2": Planting(
+        "showAgent", "/agents/1", "docSample", "/agent", "/agent/email", "/agent/profile", "OWNER"
+    ),
     "portsip-dealers": Planting("getDealer", "/dealers/1", "docSample", "", "/email", "/level", "EMPEROR"),
     "airvantage-partners": Planting(
         "getOperation", "/v1/operations/7fe11df637264cd2ab6a2cddde2f817d", "partnershipPending", "", "/uid",

@@ -36,6 +36,7 @@ WIRE = {
     "comm100-v4": {"header", "request body"},
     "comm100-v3": {"header", "request body", "answer body"},
     "omnize-partner": {"query", "request body", "answer body"},
+    "omnize-partner-v2": {"query", "request body"},
     "portsip-dealers": {"header", "request body", "answer body"},
     "airvantage-partners": {"header", "request body", "answer body"},
 }
