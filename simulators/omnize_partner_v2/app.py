@@ -38,7 +38,7 @@ from partner_apis.simulators.harness import (
     app_factory,
     query_values,
 )
-from partner_apis.simulators.omnize_partner.app import DEFAULT_CREDENTIALS, page_of, success
+from partner_apis.simulators.omnize_partner.app import DEFAULT_CREDENTIALS, OmnizeSimulator, page_of, success
 from partner_apis.simulators.omnize_partner.refusals import conflict, invalid_token, not_found, render
 from partner_apis.simulators.omnize_partner.state import (
     AccountRecord,
@@ -71,6 +71,7 @@ class OmnizeV2Simulator(SpecSimulator):
 
     key = KEY
     declared_media_type_only = True  # as v1: Rails parses a body into params only when it is declared JSON
+    vendor_faults = OmnizeSimulator.vendor_faults  # fault profiles: v1's internal error inside HTTP 200
 
     def __init__(
         self, credentials: Iterable[Credential] = DEFAULT_CREDENTIALS, store: OmnizeStore | None = None
