@@ -110,8 +110,20 @@ class Principal:
     rights: frozenset[str]
 
 
+class _Acts:
+    """Whoever a token is issued to acts for its company with its rights."""
+
+    company: str
+    rights: frozenset[str]
+
+    @property
+    def principal(self) -> Principal:
+        """What a token of this API client (client credentials) or user (password grant) acts as."""
+        return Principal(self.company, self.rights)
+
+
 @dataclass(frozen=True)
-class ApiClient:
+class ApiClient(_Acts):
     """An API client registered in a company: its id and secret, and the rights it acts with on its own."""
 
     client_id: str
@@ -120,25 +132,15 @@ class ApiClient:
     rights: frozenset[str]
     name: str = ""
 
-    @property
-    def principal(self) -> Principal:
-        """What a client-credentials token of this client acts as."""
-        return Principal(self.company, self.rights)
-
 
 @dataclass(frozen=True)
-class User:
+class User(_Acts):
     """A user of a company, who may log in through any API client with the password grant."""
 
     login: str
     password: str = field(repr=False)
     company: str
     rights: frozenset[str]
-
-    @property
-    def principal(self) -> Principal:
-        """What a password-grant token of this user acts as."""
-        return Principal(self.company, self.rights)
 
 
 @dataclass(frozen=True)
