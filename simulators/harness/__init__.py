@@ -1,4 +1,9 @@
-"""The simulator harness every API's simulator is built on: spec-driven app, validation, OAuth, server."""
+"""The simulator harness every API's simulator is built on: spec-driven app, validation, OAuth, server.
+
+Also what the APIs' states share (``records``): tables of records owned by a party or by
+another record (``Owned``), answers in the shape of a spec schema (``SchemaAnswer``),
+encoded once per change (``Rendered``), and a keyword search (``every_word_in``).
+"""
 
 from .access import ACCESS_LOGGER, AccessLog
 from .app import (
