@@ -114,7 +114,14 @@ def test_an_undocumented_status_names_the_operations_responses(tmp_path: Path) -
 
 
 def test_api_headers_the_spec_does_not_name_are_reported_and_transport_headers_are_not(tmp_path: Path) -> None:
-    headers = {"X-RateLimit-Remaining": "99", "X-Request-Id": "r-1", "Vary": "Accept", "Connection": "keep-alive"}
+    headers = {
+        "X-RateLimit-Remaining": "99",
+        "X-Request-Id": "r-1",
+        "Vary": "Accept",
+        "Connection": "keep-alive",
+        "Access-Control-Allow-Origin": "*",
+        ":status": "200",
+    }
     report = report_of(tmp_path, entry("GET", f"{BASE}/global/sites/7", 200, SITE, headers=headers))
     found = {(entry.pointer, entry.spec_location) for entry in report.find("undocumented-header")}
     assert found == {
@@ -153,14 +160,17 @@ def test_an_unknown_path_or_method_is_drift_unless_the_server_refused_it(tmp_pat
     assert report.skipped == {"undocumented method, refused (4xx)": 1, "unknown path, refused (4xx)": 1}
 
 
-def test_other_hosts_in_a_browser_session_are_left_out(tmp_path: Path) -> None:
+def test_other_hosts_and_cors_preflights_in_a_browser_session_are_left_out(tmp_path: Path) -> None:
+    preflight = {"Origin": "https://app.example.com", "Access-Control-Request-Method": "PUT"}
     report = report_of(
         tmp_path,
         entry("GET", f"{BASE}/global/sites/7", 200, SITE),
         entry("GET", "https://fonts.example.com/font.woff2", 200, "binary", mime="font/woff2"),
+        entry("OPTIONS", f"{BASE}/global/sites/7", 204, request_headers=preflight),
     )
-    assert report.ok
-    assert (report.exchanges, report.compared, report.skipped) == (2, 1, {"another host": 1})
+    assert report.ok, report.entries
+    assert (report.exchanges, report.compared) == (3, 1)
+    assert report.skipped == {"CORS preflight": 1, "another host": 1}
 
 
 def test_an_answer_in_a_content_type_the_spec_does_not_list_is_reported(tmp_path: Path) -> None:

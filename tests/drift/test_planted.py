@@ -38,8 +38,9 @@ class Planting:
     """Where to plant, per API: the operation, the path to ask for, the sample to change and how.
 
     ``extra_in`` is the object that gets :data:`PLANTED_FIELD`, ``removed`` the required
-    field taken out, ``changed`` the field given ``value`` (outside the spec's enum): all
-    as JSON pointers into the sample, which the report writes with ``*`` for array items.
+    field taken out (an id: the field a spec least often stops requiring), ``changed``
+    the field given ``value`` (outside the spec's enum): all as JSON pointers into the
+    sample, which the report writes with ``*`` for array items.
     """
 
     operation: str
@@ -56,16 +57,16 @@ PLANTINGS = {
     "comm100-v4": Planting("getSite", "/global/sites/10001", "docSample", "", "/id", "/companySize", "Enormous"),
     # Comm100 v3's spec lists no enum at all: the value outside the spec is a wrong type instead.
     "comm100-v3": Planting(
-        "getSite", "/api/v3/partner/sites/6000000", "docSample", "/contact", "/company", "/agents", "six",
+        "getSite", "/api/v3/partner/sites/6000000", "docSample", "/contact", "/id", "/agents", "six",
         changed_kind="type-mismatch",
     ),
     "omnize-partner": Planting(
-        "listDepartments", "/departments", "docSample", "/data/0", "/data/0/name", "/data/0/channels/0", "fax"
+        "listDepartments", "/departments", "docSample", "/data/0", "/data/0/id", "/data/0/channels/0", "fax"
     ),
     "omnize-partner-v2": Planting(
-        "showAgent", "/agents/1", "docSample", "/agent", "/agent/email", "/agent/profile", "OWNER"
+        "showAgent", "/agents/1", "docSample", "/agent", "/agent/id", "/agent/profile", "OWNER"
     ),
-    "portsip-dealers": Planting("getDealer", "/dealers/1", "docSample", "", "/email", "/level", "EMPEROR"),
+    "portsip-dealers": Planting("getDealer", "/dealers/1", "docSample", "", "/id", "/level", "EMPEROR"),
     "airvantage-partners": Planting(
         "getOperation", "/v1/operations/7fe11df637264cd2ab6a2cddde2f817d", "partnershipPending", "", "/uid",
         "/state", "EXPLODED",

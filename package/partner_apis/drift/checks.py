@@ -129,7 +129,8 @@ class Finding:
 
 
 def _is_transport(name: str) -> bool:
-    return name in TRANSPORT_HEADERS or name.startswith(_TRANSPORT_PREFIXES)
+    # ":status" and the like: HTTP/2 pseudo-headers, which some HAR exporters list.
+    return name in TRANSPORT_HEADERS or name.startswith(_TRANSPORT_PREFIXES) or name.startswith(":")
 
 
 def _media_type(value: str) -> str:

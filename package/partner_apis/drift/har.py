@@ -50,6 +50,11 @@ class Exchange:
     response_body: str
     response_mime: str
 
+    def request_header(self, name: str) -> str | None:
+        """The first request header called ``name`` (any case), or None."""
+        lowered = name.lower()
+        return next((value for key, value in self.request_headers if key.lower() == lowered), None)
+
     def response_header(self, name: str) -> str | None:
         """The first answer header called ``name`` (any case), or None."""
         lowered = name.lower()

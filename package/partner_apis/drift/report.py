@@ -9,7 +9,8 @@ with a count, one redacted example and the spec location to change. It writes
 
 Exchanges with another host than the API's are left out (a browser's HAR holds the
 page's fonts and analytics too): the API's hosts are the ones where at least one
-exchange matched an operation.
+exchange matched an operation. So are a browser's CORS preflights (``OPTIONS`` with
+``Access-Control-Request-Method``).
 """
 
 from __future__ import annotations
@@ -214,6 +215,8 @@ def build_report(api_key: str, sources: Sequence[Path]) -> DriftReport:
     for exchange, route in zip(exchanges, routes, strict=True):
         if exchange.host not in hosts:
             skipped["another host"] += 1
+        elif exchange.method == "OPTIONS" and exchange.request_header("access-control-request-method"):
+            skipped["CORS preflight"] += 1  # a browser's question to the server, not an API call
         elif route is None or route.operation is None:
             finding = check_unmatched(index, exchange, route)
             if finding is None:
