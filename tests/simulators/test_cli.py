@@ -236,9 +236,10 @@ def test_the_access_log_shows_each_request_with_credentials_masked(serve_cli: Ca
         http.get("/agents", params={"account_id": "1", "token": token})
         http.post("/accounts", json={"token": token, "license_quantity": 1})
     lines = served.stderr.next(2)
+    base = entry("omnize-partner").base_path
     assert [line.split(" ", 2)[2] for line in lines] == [  # after the date and time
-        "GET /api/v1/agents?account_id=1&token=*** 200 " + lines[0].rpartition(" ")[2],
-        "POST /api/v1/accounts 200 " + lines[1].rpartition(" ")[2],
+        f"GET {base}/agents?account_id=1&token=*** 200 " + lines[0].rpartition(" ")[2],
+        f"POST {base}/accounts 200 " + lines[1].rpartition(" ")[2],
     ]
     assert all(line.endswith("ms") for line in lines)
     _, err = served.stop()

@@ -34,7 +34,7 @@ from partner_apis.simulators.harness import (
 )
 from partner_apis.simulators.harness.access import masked_query, request_target
 from partner_apis.simulators.harness.validation import SchemaValidator
-from partner_apis.simulators.registry import SIMULATORS, create_app
+from partner_apis.simulators.registry import SIMULATORS, create_app, entry
 from partner_apis.specs import ApiSpec, load_spec
 
 
@@ -366,15 +366,16 @@ def test_the_access_log_costs_nothing_while_its_logger_is_off(caplog: pytest.Log
 
 def test_serve_logs_each_request_only_when_asked(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger=ACCESS_LOGGER)
+    base = entry("omnize-partner").base_path
     with serve(create_app("omnize-partner")) as quiet:
-        httpx.get(quiet.root_url + "/api/v1/agents", params={"account_id": 1, "token": "t0ken"})
+        httpx.get(quiet.root_url + base + "/agents", params={"account_id": 1, "token": "t0ken"})
     assert caplog.records == []
     with serve(create_app("omnize-partner"), access_log=True) as server:
-        httpx.get(server.root_url + "/api/v1/agents", params={"account_id": 1, "token": "t0ken"})
-        httpx.delete(server.root_url + "/api/v1/accounts/5", headers={"Authorization": "Bearer t0ken"})
+        httpx.get(server.root_url + base + "/agents", params={"account_id": 1, "token": "t0ken"})
+        httpx.delete(server.root_url + base + "/accounts/5", headers={"Authorization": "Bearer t0ken"})
     assert [record.getMessage().rsplit(" ", 1)[0] for record in caplog.records] == [
-        "GET /api/v1/agents?account_id=1&token=*** 200",
-        "DELETE /api/v1/accounts/5 200",
+        f"GET {base}/agents?account_id=1&token=*** 200",
+        f"DELETE {base}/accounts/5 200",
     ]
     assert "t0ken" not in caplog.text
 

@@ -15,9 +15,16 @@ from typing import Any
 import pytest
 
 import partner_apis
-from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
+from partner_apis.overlays import (
+    airvantage_partners,
+    comm100_v3,
+    comm100_v4,
+    omnize_partner,
+    omnize_partner_v2,
+    portsip_dealers,
+)
 from partner_apis.overlays.runtime import PermissionDeniedError
-from partner_apis.simulators.registry import SIMULATORS
+from partner_apis.simulators.registry import SIMULATORS, entry
 from partner_apis.testing import RunningSimulator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +34,7 @@ FACTORIES: dict[str, Callable[..., Any]] = {
     "comm100-v4": comm100_v4.client,
     "airvantage-partners": airvantage_partners.client,
     "omnize-partner": omnize_partner.client,
+    "omnize-partner-v2": omnize_partner_v2.client,
     "portsip-dealers": portsip_dealers.client,
 }
 
@@ -209,7 +217,7 @@ def test_the_access_log_is_opt_in_and_masks_credentials(
     with pytest.raises(OmnizeError):
         list_agents.sync_detailed(client=sim.client(), account_id=1)
     (line,) = access_lines()
-    assert line.startswith("GET /api/v1/agents?")
+    assert line.startswith(f"GET {entry('omnize-partner').base_path}/agents?")
     assert "token=***" in line
     assert line.endswith("ms")
     assert "sim-omnize-partner-a" not in caplog.text
