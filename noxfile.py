@@ -25,9 +25,8 @@ EXTRAS: dict[str, list[str]] = PYPROJECT["project"]["optional-dependencies"]
 HAND_WRITTEN = ["overlays", "simulators", "specs", "package", "scripts", "tests", "examples", "noxfile.py"]
 # The established mock server the simulators are measured against.
 PRISM = "@stoplight/prism-cli@5"
-PACKAGES = ["-m", "partner_apis"] + [
-    arg for package in ("overlays", "simulators", "specs", "testing") for arg in ("-p", f"partner_apis.{package}")
-]
+LAYERS = ("overlays", "simulators", "specs", "testing", "drift")
+PACKAGES = ["-m", "partner_apis"] + [arg for package in LAYERS for arg in ("-p", f"partner_apis.{package}")]
 # The tests a quick `nox` leaves to `nox -s tests-all` (and CI): the contract runs and the
 # long concurrency, soak and packaging tests (pyproject's markers).
 QUICK = ["-m", "not contract and not slow"]
@@ -120,3 +119,12 @@ def simulate(session: nox.Session) -> None:
     if not session.posargs:
         session.error("name the API to simulate, e.g. nox -s simulate -- comm100-v4 --port 8080")
     session.run("python", "-m", "partner_apis.simulators", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def drift(session: nox.Session) -> None:
+    """The drift report of HAR files against an API's spec: ``nox -s drift -- [--api KEY] [--out DIR] FILE...``."""
+    if not session.posargs:
+        session.error("name the HAR files, e.g. nox -s drift -- --api comm100-v4 session.har")
+    session.install(".[drift]")
+    session.run("python", "-m", "partner_apis.drift", *session.posargs)
