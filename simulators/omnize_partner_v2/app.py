@@ -59,7 +59,6 @@ _AGENT = SchemaAnswer(KEY, "Agent", status="OFFLINE")
 _DEPARTMENT = SchemaAnswer(KEY, "Department", queue=True, queued_max_time=120, ringing_max_time=20)
 # A channel as answers show it: the sample's ids and upper-case names ("audio" is VOICE).
 _CHANNELS = {Channel.CHAT: (1, "CHAT"), Channel.VIDEO: (2, "VIDEO"), Channel.AUDIO: (3, "VOICE")}
-_SEEDED_LICENCES = 20
 
 
 def _channel(name: str) -> Channel:
@@ -67,15 +66,25 @@ def _channel(name: str) -> Channel:
 
 
 class OmnizeV2Simulator(SpecSimulator):
-    """A stateful Omnize v2 server; ``store`` is v1's (shared) or a fresh one seeded with an account per partner."""
+    """A stateful Omnize v2 server; ``store`` is v1's (shared) or a fresh one seeded with an account per partner.
+
+    ``seeded_licences`` is each seeded account's ``license_quantity`` (how many active
+    agents it may have). Raises ``ValueError`` for fewer than 0.
+    """
 
     key = KEY
     declared_media_type_only = True  # as v1: Rails parses a body into params only when it is declared JSON
     vendor_faults = OmnizeSimulator.vendor_faults  # fault profiles: v1's internal error inside HTTP 200
 
     def __init__(
-        self, credentials: Iterable[Credential] = DEFAULT_CREDENTIALS, store: OmnizeStore | None = None
+        self,
+        credentials: Iterable[Credential] = DEFAULT_CREDENTIALS,
+        store: OmnizeStore | None = None,
+        seeded_licences: int = 20,
     ) -> None:
+        if seeded_licences < 0:
+            raise ValueError(f"seeded_licences is a count of licences, not {seeded_licences}")
+        self.seeded_licences = seeded_licences
         self.credentials = {credential.token: credential for credential in credentials}
         self.store = store if store is not None else OmnizeStore()
         self.seeded: dict[int, int] = {}
@@ -96,7 +105,7 @@ class OmnizeV2Simulator(SpecSimulator):
                 main_contact=f"Partner {partner_id}",
                 telefone="(11) 0000-0000",
                 url="example.com",
-                license_quantity=_SEEDED_LICENCES,
+                license_quantity=self.seeded_licences,
             ),
         )
 

@@ -28,6 +28,7 @@ from airvantage_partners_client.api.operations import get_operation
 from comm100_v3_client.api.sites import get_site as get_v3_site
 from comm100_v4_client.api.sites import get_site as get_v4_site
 from omnize_partner_client.api.departments import list_department_channels
+from omnize_partner_v2_client.api.agents import show_agent as show_agent_v2
 from portsip_dealers_client.api.dealers import get_dealer
 
 from partner_apis.overlays import airvantage_partners, comm100_v3, portsip_dealers
@@ -361,6 +362,98 @@ OMNIZE_PARTNER = ApiProfile(
 )
 
 
+# -- omnize-partner-v2 ----------------------------------------------------------------------
+
+# Any digest will do: the simulator stores it, and no bench run logs an agent in.
+_V2_PASSWORD = "03ac674216f3e15c761ee1a5e255f067953623c8b388b4459e13f978d7c846f4"  # noqa: S105 - SHA-256 of "1234"
+_V2_PAGE = 1000  # the spec's largest page
+
+
+class OmnizeV2Session:
+    """Raw access to the Omnize v2 simulator as one partner: the token in the query (GETs) or the JSON body.
+
+    A record is an agent of the account the simulator seeded for the partner (v2 has no
+    account calls), identified as ``(account id, agent id)``: v2 shows, updates and deletes
+    an agent by both. E-mails are unique across partners, so each carries the partner and ``n``.
+    """
+
+    def __init__(
+        self, base_url: str, simulator: Any, partner: int, transport: httpx.BaseTransport | None = None
+    ) -> None:
+        self.client = httpx.Client(base_url=base_url, timeout=30, transport=transport)
+        tenant = pick_tenant(simulator.tenants(), partner)
+        self._token: str = tenant.arguments()["token"]
+        self._account_id: int = tenant.facts["account_id"]
+        self._partner = partner
+
+    def _ok(self, response: httpx.Response, key: str) -> Any:
+        body = response.raise_for_status().json()
+        if body.get("success") is not True:
+            raise RuntimeError(f"Omnize refused {response.request.method} {response.request.url.path}: {body}")
+        return body[key]
+
+    def _body(self, **agent: Any) -> dict[str, Any]:
+        return {"token": self._token, "agent": {"account_id": self._account_id, **agent}}
+
+    def create(self, n: int) -> Id:
+        agent = {"name": f"Agent {n}", "email": f"agent{n}-p{self._partner}@example.com", "password": _V2_PASSWORD}
+        return (self._account_id, int(self._ok(self.client.post("/agents", json=self._body(**agent)), "agent")["id"]))
+
+    def read(self, record: Id) -> httpx.Response:
+        return self.client.get(self.get_path(record))
+
+    def update(self, record: Id) -> httpx.Response:
+        return self.client.put(f"/agents/{record[1]}", json=self._body(name="Renamed"))
+
+    def delete(self, record: Id) -> httpx.Response | None:
+        return self.client.request("DELETE", f"/agents/{record[1]}", json=self._body())
+
+    def list_ids(self) -> set[Id]:
+        ids: set[Id] = set()
+        page = 1
+        while True:  # pages until a short one (v2's lists give no total)
+            query = urlencode({"account_id": self._account_id, "page": page, "limit": _V2_PAGE, "token": self._token})
+            agents = self._ok(self.client.get(f"/agents?{query}"), "agents")
+            ids |= {(self._account_id, agent["id"]) for agent in agents}
+            if len(agents) < _V2_PAGE:
+                return ids
+            page += 1
+
+    def not_found(self, response: httpx.Response) -> bool:
+        body = response.json()
+        errors = body.get("errors")
+        return (
+            response.status_code == 200
+            and body.get("success") is False
+            and isinstance(errors, str)
+            and _OMNIZE_NOT_FOUND.fullmatch(errors) is not None
+            and "agent" not in body
+        )
+
+    def get_path(self, record: Id) -> str:
+        return f"/agents/{record[1]}?{urlencode({'account_id': record[0], 'token': self._token})}"
+
+    def list_path(self) -> str:
+        return f"/agents?{urlencode({'account_id': self._account_id, 'token': self._token})}"
+
+    def wrk_headers(self) -> dict[str, str]:
+        return {}  # Omnize reads no header: the token is in the query string
+
+
+def _omnize_v2_overlay_read(client: Any, record: Id) -> Any:
+    return show_agent_v2.sync(record[1], client=client, account_id=record[0])
+
+
+OMNIZE_PARTNER_V2 = ApiProfile(
+    key="omnize-partner-v2",
+    session=OmnizeV2Session,
+    overlay_client=first_tenant_client("omnize-partner-v2"),
+    overlay_read=_omnize_v2_overlay_read,
+    # The reliability suite creates thousands of agents in the one seeded account.
+    simulator_options={"seeded_licences": 1_000_000},
+)
+
+
 # -- portsip-dealers ------------------------------------------------------------------------
 
 
@@ -524,5 +617,6 @@ AIRVANTAGE_PARTNERS = ApiProfile(
 
 
 PROFILES: dict[str, ApiProfile] = {
-    profile.key: profile for profile in (COMM100_V4, COMM100_V3, OMNIZE_PARTNER, PORTSIP_DEALERS, AIRVANTAGE_PARTNERS)
+    profile.key: profile
+    for profile in (COMM100_V4, COMM100_V3, OMNIZE_PARTNER, OMNIZE_PARTNER_V2, PORTSIP_DEALERS, AIRVANTAGE_PARTNERS)
 }
