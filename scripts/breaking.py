@@ -515,7 +515,7 @@ class SpecDiff:
             kept = old_types <= new_types if request else new_types <= old_types
             self.add(not kept, here, f"type `{_type_names(old_types)}` -> `{_type_names(new_types)}`")
         if before.get("format") != after.get("format") and (before.get("format") or after.get("format")):
-            self.add(True, here, f"format `{before.get('format')}` -> `{after.get('format')}`")
+            self.add(True, here, f"format `{before.get('format') or 'none'}` -> `{after.get('format') or 'none'}`")
 
     def enums(self, here: str, request: bool, before: dict[str, Any], after: dict[str, Any]) -> None:
         """Enum values added or removed (and enums put on or taken off)."""
@@ -636,12 +636,15 @@ class SpecDiff:
 
 
 def _shown(value: Any) -> str:
+    """A value griffe reports, in a few words: a parameter's name and default, an expression's source."""
     import griffe
 
     if isinstance(value, griffe.Parameter):
         return value.name + (f"={value.default}" if value.default is not None else "")
     if isinstance(value, griffe.Object | griffe.Alias):
         return ""
+    if isinstance(value, list | tuple):  # base classes: their names, not their reprs (which hold file paths)
+        return ", ".join(_shown(item) for item in value) or "none"
     return "" if value is None else str(value)
 
 

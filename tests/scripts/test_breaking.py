@@ -493,6 +493,13 @@ def test_the_generated_python_surface_is_compared_with_griffe(tmp_path: Path) ->
     assert all("list_items" not in change.where for change in comparison.python), comparison.python
 
 
+def test_a_griffe_value_is_shown_by_its_source_never_by_a_repr_with_a_path() -> None:
+    import griffe
+
+    assert breaking._shown([griffe.ExprName("StrEnum")]) == "StrEnum"
+    assert breaking._shown([]) == "none"
+
+
 def _git(repo: Path, *args: str) -> str:
     identity = ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
     done = subprocess.run([GIT, *identity, *args], cwd=repo, capture_output=True, text=True, check=True)
