@@ -7,6 +7,7 @@ error), one line on stderr, no traceback, and no Schemathesis run started.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -154,3 +155,26 @@ def test_a_k_outside_the_api_runs_is_left_to_pytest() -> None:
     paging = run_suite("tests/contract/test_comm100_v3_paging.py", "-k", "nothing-here")
     assert paging.returncode == pytest.ExitCode.NO_TESTS_COLLECTED, paging
     assert "selects no API" not in paging.stderr
+
+
+def test_a_live_session_prints_what_each_configured_api_will_be_sent_before_any_run() -> None:
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PARTNER_APIS_LIVE_")}
+    env["PARTNER_APIS_LIVE_COMM100_V4_URL"] = "http://127.0.0.1:9/v4"
+    env["PARTNER_APIS_LIVE_COMM100_V4_TOKEN"] = "a-token-that-must-not-show"
+    completed = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/contract", "-p", "no:cacheprovider", "--collect-only"]
+        + ["--live", "--allow-writes", "-k", "comm100-v4"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == pytest.ExitCode.OK, completed
+    header = completed.stdout.split("collected")[0]
+    assert "live contract runs WITH WRITES: these operations will be sent to the vendors" in header
+    assert "  POST   /global/sites  (createSite)" in header
+    assert "  never sent (sign-in): getToken" in header
+    assert "no live variables (skipped): " in header
+    assert "a-token-that-must-not-show" not in completed.stdout + completed.stderr
