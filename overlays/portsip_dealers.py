@@ -10,7 +10,11 @@ in tests/overlays/test_portsip_dealers.py:
   and the fixed ``client_id`` (the spec's getToken: its path and the values its request
   schema fixes), reuse until shortly before expiry, the refresh grant (with the
   ``client_id``) falling back to the password grant, one retry on 401, one renewal at a
-  time;
+  time. That form is the developer guide's and the default; ``login="sign_in"`` signs in
+  with the vendor's JSON pair instead (signInWithCredentials at ``/auth/sign_in``, renewed
+  with refreshToken at ``/auth/refresh_token``, both in the vendor's own OpenAPI file),
+  with the same lifecycle. A user with two-factor authentication cannot sign in either
+  way (:class:`PortsipTwoFactorRequired`);
 - typed errors with the vendor's words: every failure answer raises a :class:`PortsipError`
   (``code``, ``message``, ``detail``) that is also the runtime's status class
   (``NotFoundError``, ``ConflictError``, ...); a refused login raises
@@ -29,7 +33,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import AsyncIterator, Iterator
-from typing import Any, TypedDict, Unpack
+from dataclasses import dataclass
+from typing import Any, Literal, TypedDict, Unpack
 
 import httpx
 from attrs import define
@@ -63,7 +68,7 @@ from .runtime import (
     vendor_error,
 )
 from .runtime.errors import parse_body
-from .runtime.oauth import token_form_constants
+from .runtime.oauth import OAuth2Auth, token_form_constants
 
 __all__ = [
     "CLIENT_ID",
@@ -81,6 +86,7 @@ __all__ = [
     "PortsipPermissionDeniedError",
     "PortsipRateLimitError",
     "PortsipServerError",
+    "PortsipTwoFactorRequired",
     "PortsipUnprocessableEntityError",
     "aiter_dealers",
     "client",
@@ -152,6 +158,14 @@ class PortsipConflictError(PortsipError, ConflictError):
     """409: the dealer name is already in use."""
 
 
+class PortsipTwoFactorRequired(PortsipAuthenticationError):
+    """The sign-in answered a two-factor step (``two_factor_enabled``): the user must finish it with an OTP.
+
+    The overlay does not drive ``/auth/send_otp`` and ``/auth/verify_otp``; sign such a
+    user in by other means and pass the resulting token to your own client.
+    """
+
+
 class PortsipUnprocessableEntityError(PortsipError, UnprocessableEntityError):
     """422: the request is well formed but its content is refused."""
 
@@ -190,6 +204,61 @@ def _login_error(response: httpx.Response) -> PartnerApiError:
     return error
 
 
+# -- the JSON sign-in (the vendor's own OpenAPI file) -------------------------------------------
+
+
+class _SignInAuth(OAuth2Auth):
+    """OAuth2Auth's lifecycle over PortSIP's JSON pair: signInWithCredentials, renewed with refreshToken.
+
+    Only the token requests differ from the form endpoint (their URL and a JSON body), so
+    only :meth:`_token_request` is replaced, and :meth:`_save` refuses a two-factor step.
+    """
+
+    def __init__(self, grant: PasswordGrant, *, sign_in_url: str, refresh_url: str, **kwargs: Any) -> None:
+        super().__init__(grant, token_url=sign_in_url, **kwargs)
+        self._urls = {"password": httpx.URL(sign_in_url), "refresh_token": httpx.URL(refresh_url)}
+
+    def _token_request(self, form: dict[str, str], request: httpx.Request) -> httpx.Request:
+        grant_type = form.pop("grant_type")
+        if grant_type == "password":
+            body = {"username": form["username"], "password": form["password"]}
+        else:
+            body = {"refresh_token": form["refresh_token"]}
+        return httpx.Request(
+            "POST",
+            self._urls[grant_type],
+            json=body,
+            headers={"Accept": "application/json"},
+            extensions=dict(request.extensions),
+        )
+
+    def _save(self, answer: httpx.Response, *, renewal: bool) -> Any:
+        body = parse_body(answer)
+        if isinstance(body, dict) and body.get("two_factor_enabled") and not body.get("access_token"):
+            raise PortsipTwoFactorRequired(answer, "two-factor authentication is enabled for this user")
+        return super()._save(answer, renewal=renewal)
+
+
+@dataclass(frozen=True)
+class _SignIn(OAuth2Login):
+    """How a ``login="sign_in"`` client logs in: the spec's signInWithCredentials and refreshToken paths."""
+
+    def auth(self, spec: Any, base_url: str, **kwargs: Any) -> OAuth2Auth:
+        base = base_url.rstrip("/")
+        assert isinstance(self.grant, PasswordGrant)
+        return _SignInAuth(
+            self.grant,
+            sign_in_url=base + spec.operation("signInWithCredentials").path,
+            refresh_url=base + spec.operation("refreshToken").path,
+            base_url=base_url,
+            login_error=self.login_error,
+            **kwargs,
+        )
+
+
+LoginForm = Literal["oauth", "sign_in"]
+
+
 # -- the client -------------------------------------------------------------------------------
 
 
@@ -212,6 +281,7 @@ def client(
     *,
     host: str | None = None,
     base_url: str | None = None,
+    login: LoginForm = "oauth",
     **options: Unpack[TokenOptions],
 ) -> PortsipClient:
     """Return a ``portsip_dealers_client.Client`` (a :class:`PortsipClient`) signed in as ``username``.
@@ -220,18 +290,24 @@ def client(
 
     Give the PBX's ``host`` (``https://<host>:8887/api``, see :func:`server_url`) or its
     ``base_url``, exactly one. The token is fetched on the first call and renewed as
-    needed. Every failure raises a :class:`PortsipError` (a refused login
+    needed: with the developer guide's token form (``login="oauth"``, the default), or
+    with the vendor's JSON sign-in and refresh (``login="sign_in"``). Every failure raises
+    a :class:`PortsipError` (a refused login
     :class:`PortsipAuthenticationError`); idempotent calls are retried. ``options`` are
     :class:`~partner_apis.overlays.runtime.TokenOptions` (timeout, retry, transports,
     expiry_skew, clock, and httpx_args: ``verify`` for a PBX's own certificate
     authority, a proxy, ...). Raises ``ValueError`` without a host or base URL, or with
-    both, and ``TypeError`` for an ``httpx_args`` key the runtime owns.
+    both, or for an unknown ``login``, and ``TypeError`` for an ``httpx_args`` key the
+    runtime owns.
     """
     if (host is None) == (base_url is None):
         raise ValueError("give the PBX's host or its base_url (exactly one): PortSIP PBX is self-hosted")
     url = base_url if base_url is not None else server_url(host or "")
-    login = OAuth2Login(PasswordGrant(username, password), login_error=_login_error)
-    return build_client(PortsipClient, key=KEY, base_url=url, auth=login, error_for=error_for, **options)
+    if login not in ("oauth", "sign_in"):
+        raise ValueError(f"login must be 'oauth' or 'sign_in', not {login!r}")
+    how = OAuth2Login if login == "oauth" else _SignIn
+    auth = how(PasswordGrant(username, password), login_error=_login_error)
+    return build_client(PortsipClient, key=KEY, base_url=url, auth=auth, error_for=error_for, **options)
 
 
 # -- every dealer, page by page ----------------------------------------------------------------

@@ -13,10 +13,8 @@ class DealerId(RootModel[str]):
     root: Annotated[
         str,
         Field(
-            description="The unique ID of the dealer, opaque to clients: never build or parse one. (The\nvendor's ids are base64 of a decimal snowflake: letters and digits, possibly\nending in `=` padding.)\n",
+            description="The unique ID of the dealer, opaque to clients: never build or parse one. (The\nvendor's example is base64 of a decimal snowflake, but nothing promises a form.)\n",
             examples=["NzAwNTUxOTA5NzczMTQ4MTYw"],
-            min_length=1,
-            pattern="^[A-Za-z0-9]+={0,2}$",
             title="DealerId",
         ),
     ]
@@ -55,58 +53,60 @@ class Email(RootModel[str]):
 
 class Dealer(BaseModel):
     id: DealerId
-    enabled: Annotated[bool, Field(description="Enable this dealer or not.")]
+    enabled: Annotated[bool | None, Field(description="Enable this dealer or not.")] = (
+        None
+    )
     level: Annotated[
-        DealerLevel | str,
+        DealerLevel | str | None,
         Field(
             description="Dealer level includes:\n- `DISTRIBUTOR`: the first level of dealers.\n- `SUB_DISTRIBUTOR`: the second level of dealers.\n- `RESELLER`: the third level of dealers.\n",
             union_mode="left_to_right",
         ),
-    ]
-    name: DealerName
+    ] = None
+    name: DealerName | None = None
     email: Annotated[
         Email | None,
         Field(description="The email address of the dealer; null when blank."),
-    ]
+    ] = None
     display_name: Annotated[
         str | None,
         Field(
             description="The display name of the dealer; null when blank.",
             max_length=1024,
         ),
-    ]
+    ] = None
     website: Annotated[
         str | None, Field(description="The website of the dealer; null when blank.")
-    ]
+    ] = None
     phone: Annotated[
         str | None,
         Field(
             description="The mobile phone number of the dealer; null when blank.",
             max_length=32,
         ),
-    ]
+    ] = None
     address: Annotated[
         str | None, Field(description="The address; null when blank.", max_length=128)
-    ]
+    ] = None
     description: Annotated[
         str | None, Field(description="The description of dealer; null when blank.")
-    ]
+    ] = None
     max_tenants: Annotated[
-        int,
+        int | None,
         Field(
             description="The maximum number of tenants that the dealer is allowed to create.",
             ge=0,
             le=2147483647,
         ),
-    ]
+    ] = None
     max_extensions: Annotated[
-        int,
+        int | None,
         Field(
             description="The maximum number of extensions that the dealer is allowed to create.",
             ge=0,
             le=2147483647,
         ),
-    ]
+    ] = None
     tenant_full_access: Annotated[
         bool | None,
         Field(
@@ -130,9 +130,7 @@ class DealerCreate(BaseModel):
     enabled: Annotated[bool, Field(description="Enable this dealer or not.")] = True
     level: DealerLevel
     name: DealerName
-    password: Annotated[
-        SecretStr, Field(description="The password of dealer.", min_length=1)
-    ]
+    password: Annotated[SecretStr, Field(description="The password of dealer.")]
     email: Email | None = None
     display_name: Annotated[
         str | None,
@@ -227,8 +225,84 @@ class DealerCreated(BaseModel):
 
 class DealerPassword(BaseModel):
     password: Annotated[
-        SecretStr, Field(description="The new password of the dealer.", min_length=1)
+        SecretStr | None, Field(description="The new password of the dealer.")
+    ] = None
+
+
+class LoginRequest(BaseModel):
+    username: Annotated[
+        str,
+        Field(
+            description="The user's account name (for a dealer, its `name`; `admin` for the system administrator).",
+            max_length=64,
+            min_length=1,
+        ),
     ]
+    password: Annotated[SecretStr, Field(description="The password of user.")]
+    domain: Annotated[
+        str | None,
+        Field(
+            description="The SIP domain of the tenant; only for tenant users.",
+            max_length=280,
+            min_length=1,
+        ),
+    ] = None
+
+
+class LoginStatus(BaseModel):
+    access_token: Annotated[
+        SecretStr | None, Field(description="Access token to be passed as a header.")
+    ] = None
+    expires_at: Annotated[
+        str | None,
+        Field(
+            description="The expiration date of the access token in RFC 3339 format, for example `2017-07-21T17:32:28Z`."
+        ),
+    ] = None
+    expires_in: Annotated[
+        int | None,
+        Field(description="The number of seconds that the access token will be valid."),
+    ] = None
+    role: Annotated[
+        str | None,
+        Field(
+            description="The signed-in user's role. Built-in roles: `SystemAdmin`, `Replicator`,\n`Dealer`, `Admin`, `StandardUser`, `StandardInternationalUser`,\n`QueueManager`; custom roles take other names.\n",
+            max_length=64,
+            min_length=1,
+        ),
+    ] = None
+
+
+class SignInToken(BaseModel):
+    token_type: Annotated[str | None, Field(description="The token type.")] = None
+    access_token: Annotated[
+        SecretStr | None, Field(description="The access token.")
+    ] = None
+    refresh_token: Annotated[
+        SecretStr | None, Field(description="The refresh token.")
+    ] = None
+    expires_in: Annotated[
+        int | None, Field(description="The access token expiration time in seconds.")
+    ] = None
+
+
+class TwoFactorStep(BaseModel):
+    two_factor_enabled: Annotated[
+        bool | None,
+        Field(
+            description="Indicates that two factor authentication is enabled. Always true."
+        ),
+    ] = None
+    token: Annotated[
+        SecretStr | None,
+        Field(
+            description="The session token in authentication flow (for `/auth/send_otp` and `/auth/verify_otp`)."
+        ),
+    ] = None
+
+
+class RefreshTokenRequest(BaseModel):
+    refresh_token: Annotated[SecretStr, Field(description="The refresh token.")]
 
 
 class PasswordGrant(BaseModel):
@@ -318,6 +392,16 @@ class ErrorItem(BaseModel):
             description="Optional arbitrary JSON data providing information the client can use to resolve the issue."
         ),
     ] = None
+
+
+class SignInAnswer(RootModel[SignInToken | TwoFactorStep]):
+    root: Annotated[
+        SignInToken | TwoFactorStep,
+        Field(
+            description="The answer of signInWithCredentials, the tokens or a two-factor step.",
+            title="SignInAnswer",
+        ),
+    ]
 
 
 class TokenRequest(RootModel[PasswordGrant | RefreshTokenGrant]):

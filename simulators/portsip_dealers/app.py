@@ -33,10 +33,27 @@ Rules beyond the spec's schemas, each as the vendor's material states or implies
 - Every refusal is ``{"errors": [{"code", "message", "detail"?}]}``; a field refusal
   names each field and what is wrong in ``detail`` without echoing the value sent
   (which may be a password).
+- Answers are what both the spec and the vendor's own OpenAPI file allow (CONVENTIONS.md,
+  "Sources, and when they disagree"): a field a dealer left blank is left out, never
+  null (the vendor's file allows no null). A request the vendor's file accepts is refused
+  only by a rule a vendor document states: any path id is looked up (an unknown one, of
+  whatever form, is 404), an update body's ``name``, ``level`` and ``password`` are
+  ignored, a password body without ``password`` changes nothing.
+- The vendor's other login operations: ``POST /api/auth/sign_in`` (JSON; the tokens, as
+  the token form's password grant) and ``POST /api/auth/refresh_token`` (JSON; as its
+  refresh grant); ``POST /api/login`` (JSON) opens a session carried by the cookie
+  ``portsip_session`` (the vendor documents no carrier), which ``GET /api/login`` reads
+  (or a bearer token) to tell the token, its expiry and the role (``SystemAdmin``,
+  ``Dealer``); ``POST /api/login/oauth/revoke`` ends the bearer token it carries. A
+  refused login is 400 ``UNAUTHORIZED`` on every form, a refused refresh 400 ``UNKNOWN``;
+  a user with a ``domain`` (a tenant user) is refused, as this PBX simulates no tenants.
 """
 
 from __future__ import annotations
 
+import datetime
+import secrets
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
@@ -49,10 +66,11 @@ from partner_apis.simulators.harness import (
     Reply,
     SimError,
     app_factory,
+    bearer_token,
     every_word_in,
 )
 from partner_apis.simulators.harness.faults import VendorFault
-from partner_apis.simulators.harness.simulator import TOKEN_OPERATION, token_path
+from partner_apis.simulators.harness.simulator import NO_STORE, TOKEN_OPERATION, token_path
 from partner_apis.simulators.tenants import FULL, Tenant, frozen
 from partner_apis.specs import api_spec
 
@@ -94,6 +112,8 @@ DEFAULT_INSTALLATIONS = 2
 DEFAULT_CREDENTIALS = admin_credentials(DEFAULT_INSTALLATIONS)
 
 _VALIDATE_FAILED = "field validation failed"  # about.md's words
+# The cookie that carries a POST /login session to GET /login (the vendor names none).
+_SESSION_COOKIE = "portsip_session"
 # The fields `search` looks in: every text field of a dealer.
 _SEARCHED = ("name", "display_name", "email", "website", "phone", "address", "description")
 # The harness's own refusals, in the vendor's codes.
@@ -109,11 +129,8 @@ _HARNESS_CODES = {
 def _problem(problem: FieldProblem) -> dict[str, str]:
     """A field problem as ``detail`` lists it: the field as the doc names it, never the value sent."""
     reason = problem.reason
-    if problem.keyword == "not":
-        if problem.details.get("schema", {}).get("title") == "ReservedDealerName":
-            reason = "is a reserved name (admin, system, administrator and root, in any case)"
-        elif problem.field == "body":
-            reason = "name, level and password cannot be changed here"
+    if problem.keyword == "not" and problem.details.get("schema", {}).get("title") == "ReservedDealerName":
+        reason = "is a reserved name (admin, system, administrator and root, in any case)"
     return {"field": problem.field.removeprefix("body."), "message": reason}
 
 
@@ -166,6 +183,12 @@ class PortsipDealersSimulator(OAuthSimulator[Principal]):
             token_factory=opaque_token,
             token_type="Bearer",  # noqa: S106 (the samples' token type, not a secret)
         )
+        self._wall_clock = id_clock
+        # When each access token was issued (by self.tokens' clock), for GET /login's expiry,
+        # and which token each POST /login session holds.
+        self._issued: dict[str, float] = {}
+        self._sessions: dict[str, str] = {}
+        self._sessions_lock = threading.Lock()
 
     # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
 
@@ -295,13 +318,84 @@ class PortsipDealersSimulator(OAuthSimulator[Principal]):
 
     def set_dealer_password(self, call: Call) -> Reply:
         _, dealer = self._target(call)
-        dealer.set_password(call.body["password"])
+        # The vendor's body requires nothing: without a password, nothing changes.
+        if "password" in call.body:
+            dealer.set_password(call.body["password"])
         return Reply(200)
 
     def destroy_dealer(self, call: Call) -> Reply:
         caller, dealer = self._target(call)
         caller.installation.destroy(dealer)
         return Reply(204)
+
+    # -- the vendor's other login operations ------------------------------------------------
+
+    def _issue(self, holder: Principal) -> dict[str, Any]:
+        answer = self.tokens.issue(holder)
+        self._issued[answer["access_token"]] = self.tokens.clock()
+        return answer
+
+    def get_token(self, call: Call) -> Reply:
+        reply = super().get_token(call)
+        self._issued[reply.body["access_token"]] = self.tokens.clock()
+        return reply
+
+    def _json_login(self, call: Call) -> Principal:
+        body = call.body
+        self.tokens.count(call.operation_id)
+        # A `domain` signs in a tenant user, and this PBX simulates no tenants.
+        principal = None if "domain" in body else self.sign_in(body["username"], body["password"])
+        if principal is None:
+            raise SimError(400, *self.login_refused)
+        return principal
+
+    def sign_in_with_credentials(self, call: Call) -> Reply:
+        """``POST /auth/sign_in``: the tokens (no simulated user has two-factor authentication)."""
+        return Reply(200, self._issue(self._json_login(call)), NO_STORE)
+
+    def refresh_token(self, call: Call) -> Reply:
+        """``POST /auth/refresh_token``: a new token object for a live refresh token (it works once)."""
+        self.tokens.count(call.operation_id)
+        holder = self.tokens.redeem(call.body["refresh_token"])
+        if holder is None or self._live(holder) is None:
+            raise SimError(400, *self.refresh_refused)
+        return Reply(200, self._issue(holder), NO_STORE)
+
+    def login(self, call: Call) -> Reply:
+        """``POST /login``: opens a session, carried by a cookie, that holds a new access token."""
+        access_token = self._issue(self._json_login(call))["access_token"]
+        session = secrets.token_urlsafe(24)
+        with self._sessions_lock:
+            self._sessions[session] = access_token
+        cookie = f"{_SESSION_COOKIE}={session}; Path=/api; HttpOnly; SameSite=Strict"
+        return Reply(200, None, {"Set-Cookie": cookie, **NO_STORE})
+
+    def get_login_status(self, call: Call) -> Reply:
+        """``GET /login``: the current session's token (its cookie's, or a bearer token), or 401."""
+        session = call.request.cookies.get(_SESSION_COOKIE)
+        access_token = self._sessions.get(session) if session else bearer_token(call.request)
+        holder = self.tokens.holder(access_token) if access_token else None
+        caller = self._live(holder) if holder is not None else None
+        if access_token is None or caller is None:
+            raise self.token_refused(missing=access_token is None)
+        issued = self._issued.get(access_token, self.tokens.clock())
+        expires_in = max(0, round(issued + self.tokens.lifetime - self.tokens.clock()))
+        expires_at = datetime.datetime.fromtimestamp(self._wall_clock() + expires_in, datetime.UTC)
+        answer = {
+            "access_token": access_token,
+            "expires_at": expires_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "expires_in": expires_in,
+            "role": "SystemAdmin" if caller.dealer is None else "Dealer",
+        }
+        return Reply(200, answer, NO_STORE)
+
+    def revoke_token(self, call: Call) -> Reply:
+        """``POST /login/oauth/revoke``: the bearer token the call carries is refused from then on."""
+        access_token = bearer_token(call.request)
+        if access_token is not None:
+            self.tokens.revoke(access_token)
+            self._issued.pop(access_token, None)
+        return Reply(200)
 
     # -- for tests ------------------------------------------------------------------------
 

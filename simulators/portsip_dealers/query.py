@@ -1,10 +1,12 @@
 """List dealers' query options (about.md's OData-like ``filter``, ``search``, ``orderby``), over dealer answers.
 
-The spec's patterns already hold ``filter`` and ``orderby`` to the forms about.md shows
+The spec's patterns hold ``filter`` and ``orderby`` to the forms about.md shows
 (comparisons ``<field> eq|ne|gt|ge|lt|le <value>``, ``startswith``/``endswith``/
-``contains(<field>,'text')``, joined by ``and``/``or``; ``<field> [asc|desc], ...``), so
-the harness refuses anything else before a handler runs; the parser reads those forms
-alone. Semantics, as in OData: ``and`` binds tighter than ``or``; ``null`` is smaller
+``contains(<field>,'text')``, joined by ``and``/``or``; ``<field> [asc|desc], ...``): the
+rule about.md states, which the spec cites (``x-source``) as it is stricter than the
+vendor's own file (free strings). The harness refuses anything else before a handler
+runs, and the parsers here raise :class:`QueryError` for what they cannot read.
+Semantics, as in OData: ``and`` binds tighter than ``or``; ``null`` is smaller
 than any value and equal only to itself; a value of another type than the field's never
 compares equal; text comparisons and functions are case-sensitive.
 """
@@ -46,7 +48,7 @@ _LITERALS = {"true": True, "false": False, "null": None}
 
 
 class QueryError(ValueError):
-    """A query option that does not parse (the spec's patterns normally catch it first)."""
+    """A query option that breaks about.md's grammar (the spec's patterns normally catch it first)."""
 
 
 def _value(literal: str) -> Any:

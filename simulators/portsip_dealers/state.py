@@ -53,7 +53,7 @@ _RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 # Every field of a dealer answer (the spec's Dealer), in the vendor's sample order.
 PUBLIC_FIELDS = schema_properties("portsip-dealers", "Dealer")
-# Fields a create copies as given (absent: null, "blank fields are explicitly included as null").
+# Fields a create copies as given (absent: blank, stored as None and left out of the answer).
 _OPTIONAL_FIELDS = ("email", "display_name", "website", "phone", "address", "description")
 _UPDATE_FIELDS = schema_properties("portsip-dealers", "DealerUpdate")
 
@@ -171,9 +171,13 @@ class DealerRecord(Rendered):
         return enabled
 
     def answer(self) -> dict[str, Any]:
-        """The dealer as Retrieve a dealer answers it: never its password."""
+        """The dealer as Retrieve a dealer answers it: never its password, and no blank field.
+
+        about.md says blank fields come as null, but the vendor's OpenAPI file allows no
+        null: a blank field is left out, which both allow (CONVENTIONS.md, rule 3).
+        """
         merged = {"id": self.id, "level": self.level, "name": self.name, **self.fields}
-        return {name: merged[name] for name in PUBLIC_FIELDS}
+        return {name: merged[name] for name in PUBLIC_FIELDS if merged.get(name) is not None}
 
     def change(self, changes: Mapping[str, Any]) -> None:
         """Set these answer fields (the caller holds the installation's lock)."""

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, quote
 import httpx
 import pytest
 from portsip_dealers_client import Client
+from portsip_dealers_client.api.authentication import get_login_status, login, revoke_token
 from portsip_dealers_client.api.dealers import (
     create_dealer,
     destroy_dealer,
@@ -26,6 +27,8 @@ from portsip_dealers_client.models import (
     DealerList,
     DealerPassword,
     DealerUpdate,
+    LoginRequest,
+    LoginStatus,
 )
 
 from partner_apis.overlays import portsip_dealers
@@ -274,9 +277,9 @@ def test_every_refusal_raises_the_status_class_carrying_code_message_and_detail(
         assert raised.value.code == code
         assert raised.value.message
         assert raised.value.errors[0]["code"] == code
-    with pytest.raises(PortsipBadRequestError) as invalid:
+    # Ids are opaque strings (the vendor's file): an id of any form naming no dealer is 404.
+    with pytest.raises(PortsipNotFoundError):
         get_dealer.sync("not an id", client=client)
-    assert invalid.value.detail["field"] == "path.id"
     assert dealer_id
 
 
@@ -417,3 +420,66 @@ def test_error_bodies_keep_every_error_of_the_answer() -> None:
         list_dealers.sync(client=_mock(_token_or(answer)))
     assert raised.value.errors == body["errors"]
     assert raised.value.code == "VALIDATE_FAILED"
+
+
+# -- the vendor's JSON sign-in (login="sign_in") ----------------------------------------------
+
+
+def test_login_sign_in_uses_the_vendors_json_sign_in_and_renews_with_its_json_refresh(
+    sim: RunningSimulator, clock: ManualClock
+) -> None:
+    client = portsip_dealers.client(A.username, A.password, base_url=sim.base_url, clock=clock, login="sign_in")
+    sent: list[httpx.Request] = []
+    client.get_httpx_client().event_hooks["request"].append(sent.append)
+    assert isinstance(list_dealers.sync(client=client), DealerList)
+    clock.now = LIFETIME + 1  # expired: renewed with the refresh token the sign-in answered
+    assert isinstance(list_dealers.sync(client=client), DealerList)
+    logins = [(request.url.path, json.loads(request.content)) for request in sent if "/dealers" not in request.url.path]
+    assert [path for path, _ in logins] == ["/api/auth/sign_in", "/api/auth/refresh_token"]
+    assert logins[0][1] == {"username": A.username, "password": A.password}
+    assert set(logins[1][1]) == {"refresh_token"}
+    assert _state(sim).tokens.requests == {"signInWithCredentials": 1, "refreshToken": 1}  # never the token form
+    assert A.password not in repr(client.get_httpx_client().auth)
+
+
+def test_login_sign_in_refused_raises_the_authentication_error_without_the_password(sim: RunningSimulator) -> None:
+    client = portsip_dealers.client(A.username, "wrong-password-42", base_url=sim.base_url, login="sign_in")
+    with pytest.raises(PortsipAuthenticationError) as refused:
+        list_dealers.sync(client=client)
+    assert refused.value.code == "UNAUTHORIZED"
+    assert "wrong-password-42" not in str(refused.value)
+
+
+def test_a_two_factor_sign_in_raises_two_factor_required() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert request.url.path == "/api/auth/sign_in"
+        return httpx.Response(200, json={"two_factor_enabled": True, "token": "step-token"})
+
+    client = portsip_dealers.client(
+        "admin", "p", host="pbx.example.com", transport=httpx.MockTransport(answer), login="sign_in"
+    )
+    with pytest.raises(portsip_dealers.PortsipTwoFactorRequired, match="two-factor"):
+        list_dealers.sync(client=client)
+
+
+def test_an_unknown_login_form_is_refused() -> None:
+    with pytest.raises(ValueError, match="login must be"):
+        portsip_dealers.client("admin", "p", host="pbx.example.com", login="cookie")  # type: ignore[arg-type]
+
+
+def test_the_vendors_session_login_and_status_work_through_the_generated_functions(sim: RunningSimulator) -> None:
+    # POST /login opens a session (a cookie), GET /login tells its token: the generated
+    # functions of a plain client that keeps cookies are all it takes.
+    plain = Client(base_url=sim.base_url)
+    assert (
+        login.sync_detailed(client=plain, body=LoginRequest(username=A.username, password=A.password)).status_code
+        == 200
+    )
+    status = get_login_status.sync(client=plain)
+    assert isinstance(status, LoginStatus)
+    assert status.role == "SystemAdmin"
+    assert isinstance(status.access_token, str)
+    bearer = Client(base_url=sim.base_url, headers={"Authorization": f"Bearer {status.access_token}"})
+    assert isinstance(list_dealers.sync(client=bearer), DealerList)
+    assert revoke_token.sync_detailed(client=bearer).status_code == 200
+    assert list_dealers.sync_detailed(client=bearer).status_code == 401

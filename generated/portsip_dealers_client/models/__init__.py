@@ -10,8 +10,13 @@ from .dealer_password import DealerPassword
 from .dealer_update import DealerUpdate
 from .error_item import ErrorItem
 from .error_response import ErrorResponse
+from .login_request import LoginRequest
+from .login_status import LoginStatus
 from .password_grant import PasswordGrant
 from .refresh_token_grant import RefreshTokenGrant
+from .refresh_token_request import RefreshTokenRequest
+from .sign_in_token import SignInToken
+from .two_factor_step import TwoFactorStep
 
 __all__ = (
     "AccessToken",
@@ -24,6 +29,11 @@ __all__ = (
     "DealerUpdate",
     "ErrorItem",
     "ErrorResponse",
+    "LoginRequest",
+    "LoginStatus",
     "PasswordGrant",
     "RefreshTokenGrant",
+    "RefreshTokenRequest",
+    "SignInToken",
+    "TwoFactorStep",
 )

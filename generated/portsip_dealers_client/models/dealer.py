@@ -14,32 +14,32 @@ T = TypeVar("T", bound="Dealer")
 
 @_attrs_define
 class Dealer:
-    """A dealer, as Retrieve a dealer and List dealers answer it. Blank fields come as
-    null (about.md), so every field is present; `tenant_full_access` may be absent
-    from servers older than October 2024.
+    """A dealer, as Retrieve a dealer and List dealers answer it. Only `id` is sure to
+    be present. A field the dealer left blank may be absent (the vendor's file allows
+    no null, and the simulator leaves it out) or null (about.md: "blank fields are
+    explicitly included as null values"): a client accepts both.
 
         Attributes:
             id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-                vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-                ending in `=` padding.)
-            enabled (bool): Enable this dealer or not.
-            level (DealerLevel | str): Dealer level includes:
+                vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
+            enabled (bool | Unset): Enable this dealer or not.
+            level (DealerLevel | str | Unset): Dealer level includes:
                 - `DISTRIBUTOR`: the first level of dealers.
                 - `SUB_DISTRIBUTOR`: the second level of dealers.
                 - `RESELLER`: the third level of dealers.
-            name (str): The dealer's account name, used to sign in. Only letters, numbers, and the
+            name (str | Unset): The dealer's account name, used to sign in. Only letters, numbers, and the
                 following special characters can be added: underscore, dash, single quote, and
                 period (`_`, `-`, `'`, `.`). It cannot start or end with a period. `admin`,
                 `system`, `administrator` and `root` are reserved names for the system
                 administrator, with case ignored. Unique among dealers, case-insensitively (409).
-            email (None | str): The email address of the dealer; null when blank.
-            display_name (None | str): The display name of the dealer; null when blank.
-            website (None | str): The website of the dealer; null when blank.
-            phone (None | str): The mobile phone number of the dealer; null when blank.
-            address (None | str): The address; null when blank.
-            description (None | str): The description of dealer; null when blank.
-            max_tenants (int): The maximum number of tenants that the dealer is allowed to create.
-            max_extensions (int): The maximum number of extensions that the dealer is allowed to create.
+            email (None | str | Unset): The email address of the dealer; null when blank.
+            display_name (None | str | Unset): The display name of the dealer; null when blank.
+            website (None | str | Unset): The website of the dealer; null when blank.
+            phone (None | str | Unset): The mobile phone number of the dealer; null when blank.
+            address (None | str | Unset): The address; null when blank.
+            description (None | str | Unset): The description of dealer; null when blank.
+            max_tenants (int | Unset): The maximum number of tenants that the dealer is allowed to create.
+            max_extensions (int | Unset): The maximum number of extensions that the dealer is allowed to create.
             tenant_full_access (bool | None | Unset): Whether or not the reseller is allowed to have full control over the
                 tenant.
                 Only a first-level dealer's (or the administrator's) setting takes effect.
@@ -47,17 +47,17 @@ class Dealer:
     """
 
     id: str
-    enabled: bool
-    level: DealerLevel | str
-    name: str
-    email: None | str
-    display_name: None | str
-    website: None | str
-    phone: None | str
-    address: None | str
-    description: None | str
-    max_tenants: int
-    max_extensions: int
+    enabled: bool | Unset = UNSET
+    level: DealerLevel | str | Unset = UNSET
+    name: str | Unset = UNSET
+    email: None | str | Unset = UNSET
+    display_name: None | str | Unset = UNSET
+    website: None | str | Unset = UNSET
+    phone: None | str | Unset = UNSET
+    address: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    max_tenants: int | Unset = UNSET
+    max_extensions: int | Unset = UNSET
     tenant_full_access: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -66,31 +66,51 @@ class Dealer:
 
         enabled = self.enabled
 
-        level: str
-        if isinstance(self.level, DealerLevel):
+        level: str | Unset
+        if isinstance(self.level, Unset):
+            level = UNSET
+        elif isinstance(self.level, DealerLevel):
             level = self.level.value
         else:
             level = self.level
 
         name = self.name
 
-        email: None | str
-        email = self.email
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
 
-        display_name: None | str
-        display_name = self.display_name
+        display_name: None | str | Unset
+        if isinstance(self.display_name, Unset):
+            display_name = UNSET
+        else:
+            display_name = self.display_name
 
-        website: None | str
-        website = self.website
+        website: None | str | Unset
+        if isinstance(self.website, Unset):
+            website = UNSET
+        else:
+            website = self.website
 
-        phone: None | str
-        phone = self.phone
+        phone: None | str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
 
-        address: None | str
-        address = self.address
+        address: None | str | Unset
+        if isinstance(self.address, Unset):
+            address = UNSET
+        else:
+            address = self.address
 
-        description: None | str
-        description = self.description
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
 
         max_tenants = self.max_tenants
 
@@ -107,19 +127,30 @@ class Dealer:
         field_dict.update(
             {
                 "id": id,
-                "enabled": enabled,
-                "level": level,
-                "name": name,
-                "email": email,
-                "display_name": display_name,
-                "website": website,
-                "phone": phone,
-                "address": address,
-                "description": description,
-                "max_tenants": max_tenants,
-                "max_extensions": max_extensions,
             }
         )
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if level is not UNSET:
+            field_dict["level"] = level
+        if name is not UNSET:
+            field_dict["name"] = name
+        if email is not UNSET:
+            field_dict["email"] = email
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
+        if website is not UNSET:
+            field_dict["website"] = website
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+        if address is not UNSET:
+            field_dict["address"] = address
+        if description is not UNSET:
+            field_dict["description"] = description
+        if max_tenants is not UNSET:
+            field_dict["max_tenants"] = max_tenants
+        if max_extensions is not UNSET:
+            field_dict["max_extensions"] = max_extensions
         if tenant_full_access is not UNSET:
             field_dict["tenant_full_access"] = tenant_full_access
 
@@ -130,9 +161,11 @@ class Dealer:
         d = dict(src_dict)
         id = d.pop("id")
 
-        enabled = d.pop("enabled")
+        enabled = d.pop("enabled", UNSET)
 
-        def _parse_level(data: object) -> DealerLevel | str:
+        def _parse_level(data: object) -> DealerLevel | str | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -141,57 +174,69 @@ class Dealer:
                 return level_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DealerLevel | str, data)
+            return cast(DealerLevel | str | Unset, data)
 
-        level = _parse_level(d.pop("level"))
+        level = _parse_level(d.pop("level", UNSET))
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
-        def _parse_email(data: object) -> None | str:
+        def _parse_email(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        email = _parse_email(d.pop("email"))
+        email = _parse_email(d.pop("email", UNSET))
 
-        def _parse_display_name(data: object) -> None | str:
+        def _parse_display_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        display_name = _parse_display_name(d.pop("display_name"))
+        display_name = _parse_display_name(d.pop("display_name", UNSET))
 
-        def _parse_website(data: object) -> None | str:
+        def _parse_website(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        website = _parse_website(d.pop("website"))
+        website = _parse_website(d.pop("website", UNSET))
 
-        def _parse_phone(data: object) -> None | str:
+        def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        phone = _parse_phone(d.pop("phone"))
+        phone = _parse_phone(d.pop("phone", UNSET))
 
-        def _parse_address(data: object) -> None | str:
+        def _parse_address(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        address = _parse_address(d.pop("address"))
+        address = _parse_address(d.pop("address", UNSET))
 
-        def _parse_description(data: object) -> None | str:
+        def _parse_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        description = _parse_description(d.pop("description"))
+        description = _parse_description(d.pop("description", UNSET))
 
-        max_tenants = d.pop("max_tenants")
+        max_tenants = d.pop("max_tenants", UNSET)
 
-        max_extensions = d.pop("max_extensions")
+        max_extensions = d.pop("max_extensions", UNSET)
 
         def _parse_tenant_full_access(data: object) -> bool | None | Unset:
             if data is None:

@@ -15,8 +15,7 @@ class DealerCreated:
 
     Attributes:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
     """
 
     id: str

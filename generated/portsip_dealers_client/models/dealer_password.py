@@ -6,18 +6,20 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="DealerPassword")
 
 
 @_attrs_define
 class DealerPassword:
-    """Body of Reset dealer password.
+    """Body of Reset dealer password. A body without `password` changes nothing.
 
     Attributes:
-        password (str): The new password of the dealer.
+        password (str | Unset): The new password of the dealer.
     """
 
-    password: str = _attrs_field(repr=False)
+    password: str | Unset = _attrs_field(repr=False, default=UNSET)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,18 +27,16 @@ class DealerPassword:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "password": password,
-            }
-        )
+        field_dict.update({})
+        if password is not UNSET:
+            field_dict["password"] = password
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        password = d.pop("password")
+        password = d.pop("password", UNSET)
 
         dealer_password = cls(
             password=password,

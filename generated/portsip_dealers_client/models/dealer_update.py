@@ -14,9 +14,9 @@ T = TypeVar("T", bound="DealerUpdate")
 @_attrs_define
 class DealerUpdate:
     """Body of Update a dealer. Every field is optional and a field left out keeps its
-    value. `name`, `level` and `password` cannot be changed here: a body carrying any
-    of them is refused with 400 (the schema's `not` clause). Other unknown fields are
-    ignored.
+    value. `name`, `level` and `password` are not fields of this body: sent anyway,
+    they are ignored like any unknown field (the level never changes, the name
+    changes only by the dealer itself, the password through setDealerPassword).
 
         Attributes:
             enabled (bool | Unset): Enable this dealer or not.

@@ -89,8 +89,7 @@ def sync_detailed(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,8 +124,7 @@ def sync(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,8 +154,7 @@ async def asyncio_detailed(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,8 +187,7 @@ async def asyncio(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

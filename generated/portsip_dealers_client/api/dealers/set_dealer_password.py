@@ -101,9 +101,9 @@ def sync_detailed(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
-        body (DealerPassword): Body of Reset dealer password.
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
+        body (DealerPassword): Body of Reset dealer password. A body without `password` changes
+            nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,9 +144,9 @@ def sync(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
-        body (DealerPassword): Body of Reset dealer password.
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
+        body (DealerPassword): Body of Reset dealer password. A body without `password` changes
+            nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,9 +182,9 @@ async def asyncio_detailed(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
-        body (DealerPassword): Body of Reset dealer password.
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
+        body (DealerPassword): Body of Reset dealer password. A body without `password` changes
+            nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,9 +223,9 @@ async def asyncio(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
-        body (DealerPassword): Body of Reset dealer password.
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
+        body (DealerPassword): Body of Reset dealer password. A body without `password` changes
+            nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -92,9 +92,9 @@ def sync_detailed(
 
      Modify the settings of the dealer: a POST, not PUT or PATCH. Every field is
     optional; a field left out keeps its value. The body cannot carry `name`, `level`
-    or `password`: the level never changes, the name changes only by the dealer itself
-    (`POST /dealer/username`), the password through setDealerPassword. Answers 200 with
-    no body.
+    or `password` (ignored if sent): the level never changes, the name changes only by
+    the dealer itself (`POST /dealer/username`), the password through setDealerPassword.
+    Answers 200 with no body.
 
     Retry-safe: sending the same fields again leaves the dealer as the first call did.
 
@@ -103,13 +103,12 @@ def sync_detailed(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
         body (DealerUpdate): Body of Update a dealer. Every field is optional and a field left out
             keeps its
-            value. `name`, `level` and `password` cannot be changed here: a body carrying any
-            of them is refused with 400 (the schema's `not` clause). Other unknown fields are
-            ignored.
+            value. `name`, `level` and `password` are not fields of this body: sent anyway,
+            they are ignored like any unknown field (the level never changes, the name
+            changes only by the dealer itself, the password through setDealerPassword).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,9 +140,9 @@ def sync(
 
      Modify the settings of the dealer: a POST, not PUT or PATCH. Every field is
     optional; a field left out keeps its value. The body cannot carry `name`, `level`
-    or `password`: the level never changes, the name changes only by the dealer itself
-    (`POST /dealer/username`), the password through setDealerPassword. Answers 200 with
-    no body.
+    or `password` (ignored if sent): the level never changes, the name changes only by
+    the dealer itself (`POST /dealer/username`), the password through setDealerPassword.
+    Answers 200 with no body.
 
     Retry-safe: sending the same fields again leaves the dealer as the first call did.
 
@@ -152,13 +151,12 @@ def sync(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
         body (DealerUpdate): Body of Update a dealer. Every field is optional and a field left out
             keeps its
-            value. `name`, `level` and `password` cannot be changed here: a body carrying any
-            of them is refused with 400 (the schema's `not` clause). Other unknown fields are
-            ignored.
+            value. `name`, `level` and `password` are not fields of this body: sent anyway,
+            they are ignored like any unknown field (the level never changes, the name
+            changes only by the dealer itself, the password through setDealerPassword).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,9 +183,9 @@ async def asyncio_detailed(
 
      Modify the settings of the dealer: a POST, not PUT or PATCH. Every field is
     optional; a field left out keeps its value. The body cannot carry `name`, `level`
-    or `password`: the level never changes, the name changes only by the dealer itself
-    (`POST /dealer/username`), the password through setDealerPassword. Answers 200 with
-    no body.
+    or `password` (ignored if sent): the level never changes, the name changes only by
+    the dealer itself (`POST /dealer/username`), the password through setDealerPassword.
+    Answers 200 with no body.
 
     Retry-safe: sending the same fields again leaves the dealer as the first call did.
 
@@ -196,13 +194,12 @@ async def asyncio_detailed(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
         body (DealerUpdate): Body of Update a dealer. Every field is optional and a field left out
             keeps its
-            value. `name`, `level` and `password` cannot be changed here: a body carrying any
-            of them is refused with 400 (the schema's `not` clause). Other unknown fields are
-            ignored.
+            value. `name`, `level` and `password` are not fields of this body: sent anyway,
+            they are ignored like any unknown field (the level never changes, the name
+            changes only by the dealer itself, the password through setDealerPassword).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,9 +229,9 @@ async def asyncio(
 
      Modify the settings of the dealer: a POST, not PUT or PATCH. Every field is
     optional; a field left out keeps its value. The body cannot carry `name`, `level`
-    or `password`: the level never changes, the name changes only by the dealer itself
-    (`POST /dealer/username`), the password through setDealerPassword. Answers 200 with
-    no body.
+    or `password` (ignored if sent): the level never changes, the name changes only by
+    the dealer itself (`POST /dealer/username`), the password through setDealerPassword.
+    Answers 200 with no body.
 
     Retry-safe: sending the same fields again leaves the dealer as the first call did.
 
@@ -243,13 +240,12 @@ async def asyncio(
 
     Args:
         id (str): The unique ID of the dealer, opaque to clients: never build or parse one. (The
-            vendor's ids are base64 of a decimal snowflake: letters and digits, possibly
-            ending in `=` padding.)
+            vendor's example is base64 of a decimal snowflake, but nothing promises a form.)
         body (DealerUpdate): Body of Update a dealer. Every field is optional and a field left out
             keeps its
-            value. `name`, `level` and `password` cannot be changed here: a body carrying any
-            of them is refused with 400 (the schema's `not` clause). Other unknown fields are
-            ignored.
+            value. `name`, `level` and `password` are not fields of this body: sent anyway,
+            they are ignored like any unknown field (the level never changes, the name
+            changes only by the dealer itself, the password through setDealerPassword).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
