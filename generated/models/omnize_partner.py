@@ -443,22 +443,7 @@ class AccountListSuccess(BaseModel):
 
 
 class DeleteAgentScope(BaseModel):
-    account_id: Annotated[
-        int,
-        Field(
-            description="The agent's account (the v2 page's form, March 2021).", ge=1
-        ),
-    ]
-
-
-class DeleteAgentRequest(BaseModel):
-    token: Annotated[
-        SecretStr | None,
-        Field(
-            description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
-        ),
-    ] = None
-    agent: Annotated[DeleteAgentScope | None, Field(title="DeleteAgentScope")] = None
+    account_id: Annotated[int, Field(ge=1)]
 
 
 class DepartmentCreate(BaseModel):
@@ -650,6 +635,16 @@ class AgentDetailSuccess(BaseModel):
     status: Literal[200]
     success: Literal[True]
     data: AgentDetail
+
+
+class DeleteAgentRequest(BaseModel):
+    token: Annotated[
+        SecretStr | None,
+        Field(
+            description="The partner token. The client overlay fills it from the client factory, and the user never passes it."
+        ),
+    ] = None
+    agent: DeleteAgentScope | None = None
 
 
 class CreateDepartmentRequest(BaseModel):

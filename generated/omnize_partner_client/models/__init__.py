@@ -32,7 +32,7 @@ from .create_agent_request import CreateAgentRequest
 from .create_department_request import CreateDepartmentRequest
 from .delete_account_request import DeleteAccountRequest
 from .delete_agent_request import DeleteAgentRequest
-from .delete_agent_request_delete_agent_scope import DeleteAgentRequestDeleteAgentScope
+from .delete_agent_scope import DeleteAgentScope
 from .department import Department
 from .department_agents_request import DepartmentAgentsRequest
 from .department_channels_request import DepartmentChannelsRequest
@@ -88,7 +88,7 @@ __all__ = (
     "CreateDepartmentRequest",
     "DeleteAccountRequest",
     "DeleteAgentRequest",
-    "DeleteAgentRequestDeleteAgentScope",
+    "DeleteAgentScope",
     "Department",
     "DepartmentAgentsRequest",
     "DepartmentChannelsRequest",

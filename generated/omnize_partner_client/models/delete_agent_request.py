@@ -9,9 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.delete_agent_request_delete_agent_scope import (
-        DeleteAgentRequestDeleteAgentScope,
-    )
+    from ..models.delete_agent_scope import DeleteAgentScope
 
 
 T = TypeVar("T", bound="DeleteAgentRequest")
@@ -24,11 +22,11 @@ class DeleteAgentRequest:
     Attributes:
         token (str | Unset): The partner token. The client overlay fills it from the client factory, and the user never
             passes it.
-        agent (DeleteAgentRequestDeleteAgentScope | Unset):
+        agent (DeleteAgentScope | Unset): The account of the agent a delete names (the v2 page's form, March 2021).
     """
 
     token: str | Unset = _attrs_field(repr=False, default=UNSET)
-    agent: DeleteAgentRequestDeleteAgentScope | Unset = UNSET
+    agent: DeleteAgentScope | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,19 +48,17 @@ class DeleteAgentRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.delete_agent_request_delete_agent_scope import (
-            DeleteAgentRequestDeleteAgentScope,
-        )
+        from ..models.delete_agent_scope import DeleteAgentScope
 
         d = dict(src_dict)
         token = d.pop("token", UNSET)
 
         _agent = d.pop("agent", UNSET)
-        agent: DeleteAgentRequestDeleteAgentScope | Unset
+        agent: DeleteAgentScope | Unset
         if isinstance(_agent, Unset):
             agent = UNSET
         else:
-            agent = DeleteAgentRequestDeleteAgentScope.from_dict(_agent)
+            agent = DeleteAgentScope.from_dict(_agent)
 
         delete_agent_request = cls(
             token=token,

@@ -6,14 +6,15 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="DeleteAgentRequestDeleteAgentScope")
+T = TypeVar("T", bound="DeleteAgentScope")
 
 
 @_attrs_define
-class DeleteAgentRequestDeleteAgentScope:
-    """
+class DeleteAgentScope:
+    """The account of the agent a delete names (the v2 page's form, March 2021).
+
     Attributes:
-        account_id (int): The agent's account (the v2 page's form, March 2021).
+        account_id (int):
     """
 
     account_id: int
@@ -37,12 +38,12 @@ class DeleteAgentRequestDeleteAgentScope:
         d = dict(src_dict)
         account_id = d.pop("account_id")
 
-        delete_agent_request_delete_agent_scope = cls(
+        delete_agent_scope = cls(
             account_id=account_id,
         )
 
-        delete_agent_request_delete_agent_scope.additional_properties = d
-        return delete_agent_request_delete_agent_scope
+        delete_agent_scope.additional_properties = d
+        return delete_agent_scope
 
     @property
     def additional_keys(self) -> list[str]:
