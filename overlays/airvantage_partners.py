@@ -141,6 +141,7 @@ def client(
     region: str | None = None,
     username: str | None = None,
     password: str | Secret | None = None,
+    company: str | None = None,
     **options: Unpack[TokenOptions],
 ) -> AirVantageClient:
     """Return an ``airvantage_partners_client.Client`` (an :class:`AirVantageClient`) acting as ``client_id``.
@@ -150,7 +151,10 @@ def client(
     The client-credentials grant is used unless ``username`` and ``password`` are given
     (then the password grant, as that user, renewed with the refresh grant). ``region``
     (``"na"`` or ``"eu"``) or ``base_url`` picks the server (default NA; ``base_url`` aims
-    at a simulator). Every failure raises a ``partner_apis.overlays.runtime`` error, a
+    at a simulator). ``company`` (a company uid) is sent as the ``company`` query
+    parameter on every call that does not name one itself, as the vendor's Go client and
+    airvantage.js do: the calls then act for that company (a sub-company the caller
+    manages; another answers ``company.unknown``). Every failure raises a ``partner_apis.overlays.runtime`` error, a
     dotted code its :class:`AirVantageError` subclass; idempotent calls are retried.
     ``options`` are :class:`~partner_apis.overlays.runtime.TokenOptions` (timeout, retry,
     transports, httpx_args, expiry_skew, clock). Raises ``ValueError`` for an unknown
@@ -172,6 +176,11 @@ def client(
         grant = ClientCredentialsGrant(client_id, client_secret)
     login = OAuth2Login(grant, refresh_extra=credentials)
     url = base_url or REGIONS[region or "na"]
+    if company is not None:
+        # httpx merges the client's params under each request's own: a call naming a company keeps it.
+        httpx_args = dict(options.get("httpx_args") or {})
+        httpx_args["params"] = httpx.QueryParams(httpx_args.get("params")).set("company", company)
+        options["httpx_args"] = httpx_args
     return build_client(AirVantageClient, key=KEY, base_url=url, auth=login, error_for=error_for, **options)
 
 

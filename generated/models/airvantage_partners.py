@@ -230,7 +230,12 @@ class RequestType(StrEnum):
 
 
 class CompanyRef(BaseModel):
-    uid: Annotated[str | None, Field(description="The company's uid.")] = None
+    uid: Annotated[
+        str | int | None,
+        Field(
+            description="The company's uid (a 32-hex-character string; the official Request sample shows a number)."
+        ),
+    ] = None
     name: Annotated[str | None, Field(description="The company's name.")] = None
 
 

@@ -9,7 +9,13 @@ Rules beyond the spec's schemas (the partnership rules themselves are in state.p
 - Every v1 call needs a live token, as ``Authorization: Bearer`` or ``?access_token=``
   (401 otherwise, in the OAuth shape Spring Security answers), and the rights the spec's
   ``x-permissions`` names (403 ``missing.rights`` otherwise). The context ``company`` may
-  only be the caller's own (``company.unknown`` otherwise).
+  be the caller's own or a sub-company it manages, for which the call then acts
+  (``company.unknown`` otherwise, as for a company that does not exist). Acme manages the
+  sub-company Acme Europe.
+- ``GET /api/oauth/token`` takes the same grants with their parameters in the query (as
+  the published airvantage.js sends them), answered and refused as the form POST;
+  ``GET /api/oauth/expire?access_token=`` ends that access token (200
+  ``"logout.successful"`` whether or not it was alive).
 - Every other refusal is ``{"error": "<dotted.code>", "errorParameters": [...]}`` with 400;
   invalid input is ``parameter.invalid`` naming the offending parameters (never echoing
   their values, which may be secrets).
@@ -22,6 +28,7 @@ Rules beyond the spec's schemas (the partnership rules themselves are in state.p
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -35,7 +42,7 @@ from partner_apis.simulators.harness import Body, Call, OAuthSimulator, Operatio
 from partner_apis.simulators.harness.auth import client_credentials
 from partner_apis.simulators.harness.faults import VendorFault
 from partner_apis.simulators.harness.records import SchemaAnswer
-from partner_apis.simulators.harness.simulator import app_factory, same_secret
+from partner_apis.simulators.harness.simulator import app_factory, oauth_error, same_secret
 from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
 
 from .callbacks import CallbackSender, parse_callback
@@ -82,6 +89,7 @@ ACME = "3f9a2c7e5b1d4e8fa6c0b9d8e7f6a5b4"
 GLOBEX = "01bf08b75e124e3d836443b323a3f190"
 PARTNER_ONE = "7fe11df637264cd2ab6a2cddde2f817d"
 INITECH = "c4d3e2f1a0b94c8d7e6f5a4b3c2d1e0f"
+ACME_EUROPE = "a5e1b2c3d4e54f6a8b9c0d1e2f3a4b5c"
 
 DEFAULT_COMPANIES = (
     Company(
@@ -103,6 +111,8 @@ DEFAULT_COMPANIES = (
     ),
     Company(PARTNER_ONE, "Partner One", (Profile("6d5c4b3a2f1e4d0c9b8a7f6e5d4c3b2a", "Reseller"),)),
     Company(INITECH, "Initech Fleet", (Profile("8f7e6d5c4b3a4f2e1d0c9b8a7f6e5d4c", "Partner"),)),
+    # A sub-company Acme manages: Acme's callers may act for it with `company`.
+    Company(ACME_EUROPE, "Acme Europe", (Profile("b6f2c3d4e5f64a7b9c0d1e2f3a4b5c6d", "Partner"),), parent=ACME),
 )
 # (company, partner, the profile the company gives the partner, the profile the partner gives back)
 DEFAULT_PARTNERSHIPS = ((ACME, PARTNER_ONE, "5a3e78ca0ea64d6a9bdaef5966e8b374", "6d5c4b3a2f1e4d0c9b8a7f6e5d4c3b2a"),)
@@ -125,6 +135,10 @@ DEFAULT_USERS = (
 # Answers in the spec's shapes: a partnership request is the only kind there is.
 _PARTNER = SchemaAnswer(KEY, "Partner")
 _REQUEST_JSON = SchemaAnswer(KEY, "Request", type="PARTNERSHIP")
+
+# The token endpoint's query form, and the parameters each of its grants needs.
+_TOKEN_BY_QUERY = "getTokenByQuery"  # noqa: S105 (an operationId, not a password)
+_GRANT_FIELDS = {"password": ("username", "password"), "refresh_token": ("refresh_token",), "client_credentials": ()}
 
 # The harness's own refusals, in the vendor's words.
 _HARNESS_CODES = {
@@ -311,15 +325,36 @@ class AirVantageSimulator(OAuthSimulator[_Grantee]):
         # A refresh token is bound to the client it was issued to (RFC 6749 section 6).
         return holder.client_id == client.client_id
 
+    def render_error(self, error: SimError) -> Reply:
+        # The query form of the token endpoint refuses as the form POST does (RFC 6749's shape).
+        if error.operation_id == _TOKEN_BY_QUERY:
+            return oauth_error(error)
+        return super().render_error(error)
+
+    def get_token_by_query(self, call: Call) -> Reply:
+        """``GET /oauth/token``: the grant's parameters in the query, then as the form POST."""
+        form = {name: value for name, value in call.query.items() if value is not None}
+        missing = [name for name in _GRANT_FIELDS[form["grant_type"]] if not form.get(name)]
+        if missing:
+            raise SimError(400, "invalid_request", f"Missing parameter(s): {', '.join(missing)}")
+        return self.get_token(dataclasses.replace(call, body=form))
+
+    def expire_token(self, call: Call) -> Reply:
+        """``GET /oauth/expire``: the access token is refused from then on (alive or not, 200)."""
+        self.tokens.revoke(call.query["access_token"])
+        return Reply(200, "logout.successful")
+
     # -- shared ---------------------------------------------------------------------------
 
     def _company(self, call: Call) -> str:
-        """The context company: the caller's own, whether named or not."""
+        """The context company: the one named, if the caller manages it (its own or a sub-company), else its own."""
         principal: Principal = call.principal
-        named = call.query.get("company")
-        if named is not None and named != principal.company:
+        named: str | None = call.query.get("company")
+        if named is None:
+            return principal.company
+        if not self.network.manages(principal.company, named):
             raise refuse("company.unknown", named)
-        return principal.company
+        return named
 
     def _fields(self, call: Call) -> tuple[str, ...]:
         """The fields a list shows: those asked for, else the spec's ``x-default-fields``."""

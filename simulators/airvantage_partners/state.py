@@ -81,12 +81,16 @@ class Profile:
 
 @dataclass(frozen=True)
 class Company:
-    """A company: its uid, name, picture and profiles (the first is the default one)."""
+    """A company: its uid, name, picture and profiles (the first is the default one).
+
+    ``parent`` is the uid of the company that manages it (a sub-company's), else None.
+    """
 
     uid: str
     name: str
     profiles: tuple[Profile, ...]
     picture: str | None = None
+    parent: str | None = None
 
     def __post_init__(self) -> None:
         if not self.profiles:
@@ -264,6 +268,18 @@ class Network:
     def now_ms(self) -> int:
         """The clock's time in milliseconds since the epoch."""
         return int(self.clock() * 1000)
+
+    def manages(self, company: str, other: str) -> bool:
+        """Whether ``company`` may act for ``other``: it is ``other``, or ``other`` is below it (a sub-company)."""
+        seen: set[str] = set()
+        current: str | None = other
+        while current is not None and current not in seen:
+            if current == company:
+                return True
+            seen.add(current)
+            found = self.companies.get(current)
+            current = found.parent if found is not None else None
+        return False
 
     # -- partners ------------------------------------------------------------------------
 

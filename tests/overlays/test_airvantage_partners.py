@@ -15,13 +15,16 @@ from airvantage_partners_client.api.partners import edit_partner, find_partners,
 from airvantage_partners_client.api.partnership import request_partnership
 from airvantage_partners_client.api.requests import accept_request, reject_request
 from airvantage_partners_client.models import (
+    CompanyRef,
     Operation,
+    OperationRef,
     OperationState,
     Partner,
     PartnerEdit,
     PartnerList,
     PartnershipRequest,
     ProfileRef,
+    Request,
     RequestAcceptance,
     RequestAcceptanceData,
     TaskState,
@@ -45,7 +48,7 @@ from partner_apis.simulators.airvantage_partners import (
     Company,
     Profile,
 )
-from partner_apis.simulators.airvantage_partners.app import ACME, GLOBEX, INITECH, PARTNER_ONE
+from partner_apis.simulators.airvantage_partners.app import ACME, ACME_EUROPE, GLOBEX, INITECH, PARTNER_ONE
 from partner_apis.testing import ManualClock, RunningSimulator
 
 ACME_CLIENT, GLOBEX_CLIENT = DEFAULT_CREDENTIALS[:2]
@@ -490,3 +493,45 @@ def test_an_operation_state_or_task_state_the_spec_does_not_know_is_kept_as_text
     assert result.counters[TaskState.SUCCESS] == 1
     assert result.counters[TaskState.FAILURE] == 0
     assert "still ARCHIVED" in str(av.OperationTimeoutError(result, 5))
+
+
+# -- what the vendor's own clients do (issue 18) -----------------------------------------------
+
+
+def test_company_is_sent_on_every_call_and_the_calls_act_for_that_sub_company(
+    sim: RunningSimulator, clock: ManualClock
+) -> None:
+    europe = _client(sim, clock, company=ACME_EUROPE)
+    sent: list[httpx.Request] = []
+    europe.get_httpx_client().event_hooks["request"].append(sent.append)
+    started = request_partnership.sync(client=europe, body=PartnershipRequest(partner=GLOBEX))
+    page = find_partners.sync(client=europe)
+    assert isinstance(page, PartnerList)
+    assert page.count == 0  # Acme Europe's partners, not Acme's (Partner One)
+    api_calls = [request for request in sent if "/v1/" in request.url.path]
+    assert [request.url.params.get("company") for request in api_calls] == [ACME_EUROPE, ACME_EUROPE]
+    # The operation is Acme Europe's: Acme's own context does not know it.
+    assert isinstance(started, OperationRef)
+    with pytest.raises(BadRequestError, match=r"operation\.unknown"):
+        get_operation.sync(started.operation, client=_client(sim, clock))
+    assert isinstance(get_operation.sync(started.operation, client=europe), Operation)
+
+
+def test_a_call_naming_its_own_company_keeps_it_over_the_clients(sim: RunningSimulator, clock: ManualClock) -> None:
+    acme = _client(sim, clock, company=ACME_EUROPE)
+    page = find_partners.sync(client=acme, company=ACME)
+    assert isinstance(page, PartnerList)
+    assert page.count == 1  # Acme's own partner, Partner One
+
+
+def test_a_company_the_caller_does_not_manage_raises_company_unknown(sim: RunningSimulator, clock: ManualClock) -> None:
+    with pytest.raises(BadRequestError, match=r"company\.unknown"):
+        find_partners.sync(client=_client(sim, clock, company=GLOBEX))
+
+
+def test_a_request_by_uid_may_be_the_number_the_official_sample_shows() -> None:
+    # The official Request sample has "requestBy": {"uid": 1, ...}: the client accepts it.
+    parsed = Request.from_dict({"uid": "a" * 32, "type": "PARTNERSHIP", "requestBy": {"uid": 1, "name": "Acme"}})
+    assert isinstance(parsed.request_by, CompanyRef)
+    assert parsed.request_by.uid == 1
+    assert parsed.to_dict()["requestBy"] == {"uid": 1, "name": "Acme"}

@@ -19,12 +19,13 @@ from partner_apis.simulators.airvantage_partners import (
     DEFAULT_CREDENTIALS,
     DEFAULT_USERS,
     AirVantageSimulator,
+    ApiClient,
     Company,
     Profile,
     create_app,
     parse_callback,
 )
-from partner_apis.simulators.airvantage_partners.app import ACME, GLOBEX, INITECH, PARTNER_ONE
+from partner_apis.simulators.airvantage_partners.app import ACME, ACME_EUROPE, GLOBEX, INITECH, PARTNER_ONE
 from partner_apis.simulators.harness import serve
 from partner_apis.testing import ManualClock
 
@@ -504,7 +505,7 @@ def test_no_company_sees_another_companys_operations_or_partners(api: Api) -> No
     assert api.operation(uid)["state"] == "SCHEDULED"  # the refused cancel changed nothing
 
 
-def test_the_context_company_may_only_be_the_callers_own(api: Api) -> None:
+def test_the_context_company_may_be_the_callers_own_or_a_sub_company_it_manages(api: Api) -> None:
     assert api.ok("GET", PARTNERS, params={"company": ACME})["count"] == 1
     for company in (GLOBEX, UNKNOWN):
         assert error(api.call("GET", PARTNERS, params={"company": company})) == (400, "company.unknown", [company])
@@ -610,3 +611,74 @@ def test_credentials_reprs_hide_secrets() -> None:
 def test_a_negative_start_delay_is_refused() -> None:
     with pytest.raises(ValueError, match="start_delay"):
         create_app(start_delay=-1)
+
+
+# -- what the vendor's own clients send (issue 18) --------------------------------------------
+
+
+def test_the_token_endpoint_also_takes_the_grant_in_the_query_of_a_get(api: Api) -> None:
+    # airvantage.js: GET /api/oauth/token with grant_type, client_id, client_secret, username, password.
+    query = {"grant_type": "password", "username": ACME_ADMIN.login, "password": ACME_ADMIN.password}
+    query |= {"client_id": ACME_CLIENT.client_id, "client_secret": ACME_CLIENT.client_secret}
+    answer = api.client.get(TOKEN, params=query)
+    assert answer.status_code == 200, answer.text
+    token = answer.json()
+    assert set(token) >= {"access_token", "refresh_token", "expires_in", "token_type"}
+    assert answer.headers["Cache-Control"] == "no-store"
+    partners = api.client.get(PARTNERS, headers={"Authorization": f"Bearer {token['access_token']}"})
+    assert partners.status_code == 200
+    assert api.simulator.tokens.requests["password"] == 1
+    renewed = api.client.get(
+        TOKEN, params={**query, "grant_type": "refresh_token", "refresh_token": token["refresh_token"]}
+    )
+    assert renewed.status_code == 200, renewed.text
+
+
+def test_the_query_form_refuses_as_the_form_post_does_in_the_oauth_shape(api: Api) -> None:
+    client = {"client_id": ACME_CLIENT.client_id, "client_secret": ACME_CLIENT.client_secret}
+    missing = api.client.get(TOKEN, params={"grant_type": "password", "username": ACME_ADMIN.login, **client})
+    assert missing.status_code == 400
+    assert missing.json()["error"] == "invalid_request"
+    wrong = api.client.get(
+        TOKEN, params={"grant_type": "password", "username": ACME_ADMIN.login, "password": "no", **client}
+    )
+    assert (wrong.status_code, wrong.json()["error"]) == (400, "invalid_grant")
+    secret = api.client.get(
+        TOKEN, params={"grant_type": "client_credentials", "client_id": ACME_CLIENT.client_id, "client_secret": "x"}
+    )
+    assert (secret.status_code, secret.json()["error"]) == (401, "invalid_client")
+    for answer in (missing, wrong, secret):
+        assert ACME_ADMIN.password not in answer.text
+
+
+def test_expire_ends_the_access_token_and_answers_200_again_for_a_dead_one(api: Api) -> None:
+    token = issue(api.client)["access_token"]
+    assert api.client.get(PARTNERS, params={"access_token": token}).status_code == 200
+    expired = api.client.get("/api/oauth/expire", params={"access_token": token})
+    assert (expired.status_code, expired.json()) == (200, "logout.successful")
+    assert api.client.get(PARTNERS, params={"access_token": token}).status_code == 401
+    assert api.client.get("/api/oauth/expire", params={"access_token": token}).status_code == 200
+
+
+def test_a_caller_acts_for_a_sub_company_it_manages_and_sees_that_companys_world(api: Api) -> None:
+    # Acme manages Acme Europe: with `company`, the call acts for it (its partners, its requests).
+    assert api.ok("GET", PARTNERS, params={"company": ACME_EUROPE})["count"] == 0
+    uid = api.ok("POST", REQUEST, params={"company": ACME_EUROPE}, json={"partner": GLOBEX})["operation"]
+    assert api.ok("GET", f"{OPERATIONS}/{uid}", params={"company": ACME_EUROPE})["uid"] == uid
+    # The operation is Acme Europe's, not Acme's own.
+    assert error(api.call("GET", f"{OPERATIONS}/{uid}"))[1] == "operation.unknown"
+    # Globex sees the request as coming from Acme Europe.
+    assert [item["requestBy"]["uid"] for item in api.incoming(fields="uid,requestBy")] == [ACME_EUROPE]
+
+
+def test_a_sub_company_may_not_act_for_the_company_above_it_nor_another_for_it(api: Api) -> None:
+    europe = ApiClient("sim-europe-client", "sim-europe-secret", ACME_EUROPE, READ_ONLY.rights, "Europe")
+    with TestClient(create_app(credentials=[*DEFAULT_CREDENTIALS, europe])) as client:
+        local = Api(client)
+        assert error(local.call("GET", PARTNERS, as_=europe, params={"company": ACME})) == (
+            400,
+            "company.unknown",
+            [ACME],
+        )
+        refused = local.call("GET", PARTNERS, as_=GLOBEX_CLIENT, params={"company": ACME_EUROPE})
+        assert error(refused) == (400, "company.unknown", [ACME_EUROPE])

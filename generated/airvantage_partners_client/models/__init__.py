@@ -4,6 +4,7 @@ from .access_token import AccessToken
 from .api_error import ApiError
 from .client_credentials_grant import ClientCredentialsGrant
 from .company_ref import CompanyRef
+from .get_token_by_query_grant_type import GetTokenByQueryGrantType
 from .o_auth_error import OAuthError
 from .operation import Operation
 from .operation_counter import OperationCounter
@@ -33,6 +34,7 @@ __all__ = (
     "ApiError",
     "ClientCredentialsGrant",
     "CompanyRef",
+    "GetTokenByQueryGrantType",
     "OAuthError",
     "Operation",
     "OperationCounter",

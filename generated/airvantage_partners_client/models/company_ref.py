@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,16 +16,21 @@ class CompanyRef:
     """A company named by uid and name.
 
     Attributes:
-        uid (str | Unset): The company's uid.
+        uid (int | str | Unset): The company's uid (a 32-hex-character string; the official Request sample shows a
+            number).
         name (str | Unset): The company's name.
     """
 
-    uid: str | Unset = UNSET
+    uid: int | str | Unset = UNSET
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        uid = self.uid
+        uid: int | str | Unset
+        if isinstance(self.uid, Unset):
+            uid = UNSET
+        else:
+            uid = self.uid
 
         name = self.name
 
@@ -42,7 +47,13 @@ class CompanyRef:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        uid = d.pop("uid", UNSET)
+
+        def _parse_uid(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        uid = _parse_uid(d.pop("uid", UNSET))
 
         name = d.pop("name", UNSET)
 

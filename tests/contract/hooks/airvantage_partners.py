@@ -11,8 +11,9 @@ Loaded by the Schemathesis CLI through ``SCHEMATHESIS_HOOKS`` (tests/contract/ta
   an unknown uid (``partner.unknown``) or an existing partner (``partner.exists``). The
   built-in ``positive_data_acceptance`` judges by status alone, so its failure is excused
   where the answer is such a code and the spec documents it for the operation or its
-  parameters (a REST API would have answered 404 or 409). An undocumented code, or a
-  validation refusal, still fails it.
+  parameters (a REST API would have answered 404 or 409), or ``*.missing`` for a uid
+  that is there but blank (a whitespace-only ``partner`` is ``company.missing``, "partner
+  absent or empty"). An undocumented code, or a validation refusal, still fails it.
 - ``airvantage_resource_availability`` (ledger.py): the operation a partnership request
   started is never ``*.unknown`` to the calls its links lead to.
 - ``airvantage_requests_reach_finished``: every operation a successful partnership request
@@ -91,7 +92,7 @@ def documented_codes(case: Any, *, parameters: bool = True) -> set[str]:
 
 def _excused(case: Any, response: Any) -> bool:
     code = dotted_code(response)
-    return code is not None and code in documented_codes(case) and code.endswith((".unknown", ".exists"))
+    return code is not None and code in documented_codes(case) and code.endswith((".unknown", ".exists", ".missing"))
 
 
 excuse(REJECTED_POSITIVE_DATA, _excused)

@@ -93,10 +93,10 @@ def sync_detailed(
     The answer's `access_token` goes on every v1 call as `Authorization: Bearer` or
     `?access_token=`; it lives `expires_in` seconds.
 
-    Many older clients send the same parameters as a query string on a GET; the live
-    server accepts that, and the simulator should too, but this spec models the
-    standard form POST only. The authorization-code and implicit flows
-    (`/oauth/authorize`) need a browser and are not modelled.
+    The same grants also work as a GET with the parameters in the query string
+    (getTokenByQuery), as the published JavaScript client sends them; this form POST
+    is the standard one and the one the overlay uses. The authorization-code and
+    implicit flows (`/oauth/authorize`) need a browser and are not modelled.
 
     Args:
         body (ClientCredentialsGrant | PasswordGrant | RefreshTokenGrant): Form body of the token
@@ -142,10 +142,10 @@ def sync(
     The answer's `access_token` goes on every v1 call as `Authorization: Bearer` or
     `?access_token=`; it lives `expires_in` seconds.
 
-    Many older clients send the same parameters as a query string on a GET; the live
-    server accepts that, and the simulator should too, but this spec models the
-    standard form POST only. The authorization-code and implicit flows
-    (`/oauth/authorize`) need a browser and are not modelled.
+    The same grants also work as a GET with the parameters in the query string
+    (getTokenByQuery), as the published JavaScript client sends them; this form POST
+    is the standard one and the one the overlay uses. The authorization-code and
+    implicit flows (`/oauth/authorize`) need a browser and are not modelled.
 
     Args:
         body (ClientCredentialsGrant | PasswordGrant | RefreshTokenGrant): Form body of the token
@@ -186,10 +186,10 @@ async def asyncio_detailed(
     The answer's `access_token` goes on every v1 call as `Authorization: Bearer` or
     `?access_token=`; it lives `expires_in` seconds.
 
-    Many older clients send the same parameters as a query string on a GET; the live
-    server accepts that, and the simulator should too, but this spec models the
-    standard form POST only. The authorization-code and implicit flows
-    (`/oauth/authorize`) need a browser and are not modelled.
+    The same grants also work as a GET with the parameters in the query string
+    (getTokenByQuery), as the published JavaScript client sends them; this form POST
+    is the standard one and the one the overlay uses. The authorization-code and
+    implicit flows (`/oauth/authorize`) need a browser and are not modelled.
 
     Args:
         body (ClientCredentialsGrant | PasswordGrant | RefreshTokenGrant): Form body of the token
@@ -233,10 +233,10 @@ async def asyncio(
     The answer's `access_token` goes on every v1 call as `Authorization: Bearer` or
     `?access_token=`; it lives `expires_in` seconds.
 
-    Many older clients send the same parameters as a query string on a GET; the live
-    server accepts that, and the simulator should too, but this spec models the
-    standard form POST only. The authorization-code and implicit flows
-    (`/oauth/authorize`) need a browser and are not modelled.
+    The same grants also work as a GET with the parameters in the query string
+    (getTokenByQuery), as the published JavaScript client sends them; this form POST
+    is the standard one and the one the overlay uses. The authorization-code and
+    implicit flows (`/oauth/authorize`) need a browser and are not modelled.
 
     Args:
         body (ClientCredentialsGrant | PasswordGrant | RefreshTokenGrant): Form body of the token
