@@ -161,9 +161,18 @@ def test_a_live_session_prints_what_each_configured_api_will_be_sent_before_any_
     env = {name: value for name, value in os.environ.items() if not name.startswith("PARTNER_APIS_LIVE_")}
     env["PARTNER_APIS_LIVE_COMM100_V4_URL"] = "http://127.0.0.1:9/v4"
     env["PARTNER_APIS_LIVE_COMM100_V4_TOKEN"] = "a-token-that-must-not-show"
+    args = [
+        "tests/contract",
+        "-p",
+        "no:cacheprovider",
+        "--collect-only",
+        "--live",
+        "--allow-writes",
+        "-k",
+        "comm100-v4",
+    ]
     completed = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/contract", "-p", "no:cacheprovider", "--collect-only"]
-        + ["--live", "--allow-writes", "-k", "comm100-v4"],
+        [sys.executable, "-m", "pytest", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,

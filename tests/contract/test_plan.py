@@ -21,9 +21,10 @@ SIGN_INS = {
     "omnize-partner": {"loginPartner"},
     "portsip-dealers": {"getToken"},
 }
+API_IDS = [f"api{index}" for index in range(len(SIGN_INS))]  # no API key in a test id: `-k <api>` is for its runs
 
 
-@pytest.mark.parametrize("api", sorted(SIGN_INS))
+@pytest.mark.parametrize("api", sorted(SIGN_INS), ids=API_IDS)
 def test_the_sign_in_operations_are_the_token_endpoints_and_the_url_login(api: str) -> None:
     assert {operation.operation_id for operation in sign_in_operations(api_spec(api))} == SIGN_INS[api]
 
@@ -78,7 +79,7 @@ def test_a_sign_in_is_known_by_its_tag_its_oauth_url_or_an_answer_that_is_a_cred
     assert found == ["getToken", "expireToken", "ssoForm", "openSession"]
 
 
-@pytest.mark.parametrize("api", sorted(SIGN_INS))
+@pytest.mark.parametrize("api", sorted(SIGN_INS), ids=API_IDS)
 def test_read_only_sends_reads_and_no_sign_in_writes_add_the_rest_and_a_simulator_gets_all(api: str) -> None:
     spec = api_spec(api)
     every = {operation.operation_id for operation in spec}
