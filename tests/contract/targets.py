@@ -119,6 +119,14 @@ TARGETS: dict[str, ContractTarget] = {
             # replaces each with one that reads Omnize's `success: false`.
             exclude_checks=("ignored_auth", "use_after_free", "ensure_resource_availability"),
         ),
+        # The same backend and tokens as v1, and the same always-200 refusals.
+        ContractTarget(
+            key="omnize-partner-v2",
+            variables=("TOKEN",),
+            optional=("OTHER_TOKEN",),
+            second_tenant="OTHER_",
+            exclude_checks=("ignored_auth", "use_after_free", "ensure_resource_availability"),
+        ),
         ContractTarget(key="portsip-dealers", variables=("USERNAME", "PASSWORD"), optional=("TOKEN_URL",)),
     )
 }

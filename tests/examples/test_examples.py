@@ -54,6 +54,16 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "now refused ('Account is inactive')",
         "('Account deleted successfully'); listing its agents: 'Account not found'",
     ),
+    "omnize-partner-v2": (
+        "omnize-partner-v2 simulator at http://127.0.0.1:",
+        "(Sales: chat and voice)",
+        "their passwords went out as SHA-256 digests",
+        "iter_agents walked 2 agents, one page each",
+        "an ADMIN of Support; show_agent agrees",
+        "iter_departments shows 2",
+        "OmnizeError 'E-mail has already been taken' (HTTP 200)",
+        "('Agent deleted successfully'); iter_agents shows only ",
+    ),
     "portsip-dealers": (
         "portsip-dealers simulator at http://127.0.0.1:",
         "administrator created DISTRIBUTOR northwind-telecom (id ",

@@ -238,6 +238,7 @@ def test_the_walk_finds_the_enums_of_every_answering_api() -> None:
         "airvantage-partners",
         "comm100-v4",
         "omnize-partner",
+        "omnize-partner-v2",
         "portsip-dealers",
     }
     assert {str(slot) for slot in ANSWER_SLOTS} >= {

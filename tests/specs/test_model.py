@@ -25,7 +25,7 @@ def test_every_operation_of_the_yaml_is_in_the_model_in_spec_order(key: str) -> 
 
 def test_base_path_is_the_first_servers_path() -> None:
     assert api_spec("comm100-v4").base_path == "/v4"
-    assert api_spec("omnize-partner").base_path == "/api/v1"
+    assert api_spec("omnize-partner").base_path == "/partner/api"
     assert api_spec("portsip-dealers").base_path == "/api"  # from {protocol}://{hostname}:{port}/api
     assert api_spec("comm100-v3").base_path == ""
 
