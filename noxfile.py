@@ -128,3 +128,14 @@ def drift(session: nox.Session) -> None:
         session.error("name the HAR files, e.g. nox -s drift -- --api comm100-v4 session.har")
     session.install(".[drift]")
     session.run("python", "-m", "partner_apis.drift", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def breaking(session: nox.Session) -> None:
+    """Breaking-change report between spec versions (scripts/breaking.py); exit 1 on an unacknowledged break.
+
+    ``nox -s breaking`` (every spec changed since HEAD~1), ``-- --since REF``,
+    ``-- --ref OLD[..NEW] specs/<key>.yaml``, ``-- OLD.yaml NEW.yaml``; ``--out FILE``, ``--no-python``.
+    """
+    session.install(*_requirements("generate"), *_requirements("breaking"))
+    session.run("python", "scripts/breaking.py", *session.posargs)
