@@ -28,8 +28,8 @@ PRISM = "@stoplight/prism-cli@5"
 LAYERS = ("overlays", "simulators", "specs", "testing", "drift")
 PACKAGES = ["-m", "partner_apis"] + [arg for package in LAYERS for arg in ("-p", f"partner_apis.{package}")]
 # The tests a quick `nox` leaves to `nox -s tests-all` (and CI): the contract runs and the
-# long concurrency, soak and packaging tests (pyproject's markers).
-QUICK = ["-m", "not contract and not slow"]
+# long concurrency, soak and packaging tests, the resilience suite (pyproject's markers).
+QUICK = ["-m", "not contract and not slow and not resilience"]
 
 
 def _requirements(extra: str) -> list[str]:
@@ -139,3 +139,11 @@ def breaking(session: nox.Session) -> None:
     """
     session.install(*_requirements("generate"), *_requirements("breaking"))
     session.run("python", "scripts/breaking.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def resilience(session: nox.Session) -> None:
+    """Every API's overlay client runs a provisioning flow under each fault profile; a table per API and profile."""
+    session.install(".[test]")
+    # No -n: the table is printed by the session's own pytest process (xdist workers would keep it).
+    session.run("pytest", "tests/resilience", "-m", "resilience", "-p", "no:cacheprovider", *session.posargs)
