@@ -14,33 +14,67 @@ Rules beyond the spec's schemas, each as the doc states or implies it:
   refresh grant (the harness's OAuth endpoint); an unknown client id is ``invalid_client``,
   and a refresh token stays bound to its client. Issued access tokens are bearer tokens
   of the login's partner; each credential's fixed ``token`` stays valid too.
+- the published rate limit (the spec's ``x-rate-limit``: 300 calls every 5 minutes per
+  client, the caller's address): a site call beyond it is answered 429 with
+  ``Retry-After``, the whole seconds until the oldest call of the window leaves it; a
+  throttled call, or one refused for its token (401 first), does not count, and
+  getToken (on the OAuth server) is not limited. On by
+  default with the vendor's numbers; ``rate_limit`` raises it (or None turns it off), as
+  the contract suite, benchmarks and long tests do.
 """
 
 from __future__ import annotations
 
 import base64
+import collections
 import json
+import math
 import secrets
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from starlette.requests import Request
+
 from partner_apis.models.comm100_v4 import SiteStatus
-from partner_apis.simulators.harness import Call, FieldProblem, OAuthSimulator, Reply, SimError, TokenIssuer
+from partner_apis.simulators.harness import (
+    Body,
+    Call,
+    FieldProblem,
+    OAuthSimulator,
+    Operation,
+    Reply,
+    SimError,
+    TokenIssuer,
+)
 from partner_apis.simulators.harness.faults import VendorFault
 from partner_apis.simulators.harness.simulator import app_factory, same_secret, schema_properties, token_path
 from partner_apis.simulators.tenants import FULL, READ_ONLY, Tenant, frozen
+from partner_apis.specs import api_spec
 
 from .state import Credential, SiteRecord, SiteStore
 
-__all__ = ["DEFAULT_CLIENT_ID", "DEFAULT_CREDENTIALS", "TOKEN_PATH", "Comm100V4Simulator", "create_app"]
+__all__ = [
+    "DEFAULT_CLIENT_ID",
+    "DEFAULT_CREDENTIALS",
+    "DEFAULT_RATE_LIMIT",
+    "DEFAULT_RATE_WINDOW",
+    "TOKEN_PATH",
+    "Comm100V4Simulator",
+    "create_app",
+]
 
 KEY = "comm100-v4"
 TOKEN_PATH = token_path(KEY)
 # The quick-start page's token lives 43200 s; refresh tokens are taken to live two weeks.
 DEFAULT_TOKEN_LIFETIME = 43200
 DEFAULT_REFRESH_TOKEN_LIFETIME = 14 * 24 * 3600
+# The vendor's published limit (the spec's x-rate-limit): calls per window of seconds, per client.
+_RATE_LIMIT: Mapping[str, Any] = api_spec(KEY).raw["info"]["x-rate-limit"]
+DEFAULT_RATE_LIMIT: int = _RATE_LIMIT["requests"]
+DEFAULT_RATE_WINDOW: float = float(_RATE_LIMIT["window-seconds"])
 
 # Well-known tokens and logins of the default simulated partners: fake, documented in the README.
 DEFAULT_CLIENT_ID = "sim-comm100-v4-client"
@@ -98,9 +132,23 @@ class Comm100V4Simulator(OAuthSimulator[Credential]):
         clock: Callable[[], float] = time.monotonic,
         token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
         refresh_token_lifetime: int = DEFAULT_REFRESH_TOKEN_LIFETIME,
+        rate_limit: int | None = DEFAULT_RATE_LIMIT,
+        rate_window: float = DEFAULT_RATE_WINDOW,
     ) -> None:
         """``token_lifetime`` and ``refresh_token_lifetime`` (seconds) and ``clock`` let tests make
-        issued tokens expire; the credentials' fixed tokens never do."""
+        issued tokens expire; the credentials' fixed tokens never do. ``rate_limit`` calls
+        per ``rate_window`` seconds (by ``clock``) are allowed to each client: the vendor's
+        300 per 300 by default; None turns the limit off. Raises ``ValueError`` for a
+        limit below 1 or a window that is not positive."""
+        if rate_limit is not None and rate_limit < 1:
+            raise ValueError(f"rate_limit must be at least 1 (or None for no limit), not {rate_limit}")
+        if rate_window <= 0:
+            raise ValueError(f"rate_window must be positive, not {rate_window}")
+        self.rate_limit = rate_limit
+        self.rate_window = rate_window
+        self._clock = clock
+        self._calls: dict[str, collections.deque[float]] = {}
+        self._calls_lock = threading.Lock()
         self.credentials = self.fixed_tokens = {credential.token: credential for credential in credentials}
         # Only a credential with a whole login can log in; emails compare case-insensitively.
         self.logins = {
@@ -137,6 +185,29 @@ class Comm100V4Simulator(OAuthSimulator[Credential]):
         return frozen({"client_id": DEFAULT_CLIENT_ID, "token_path": TOKEN_PATH})
 
     # -- the harness's hooks ------------------------------------------------------------
+
+    def authenticate(self, request: Request, operation: Operation, body: Body) -> Any:
+        # A call without a valid token is refused as such first (401, uncounted): the limit
+        # is on the calls the API serves.
+        principal = super().authenticate(request, operation, body)
+        self._throttle(request)
+        return principal
+
+    def _throttle(self, request: Request) -> None:
+        """Count one call of the request's client, or raise the 429 when its window is full."""
+        if self.rate_limit is None:
+            return
+        client = request.client.host if request.client is not None else ""
+        now = self._clock()
+        with self._calls_lock:
+            calls = self._calls.setdefault(client, collections.deque())
+            while calls and calls[0] <= now - self.rate_window:
+                calls.popleft()
+            if len(calls) >= self.rate_limit:
+                wait = max(1, math.ceil(calls[0] + self.rate_window - now))
+                message = f"Too many requests; retry after {wait} seconds."
+                raise SimError(429, "too_many_requests", message, headers={"Retry-After": str(wait)})
+            calls.append(now)
 
     def admit(self, holder: Credential) -> Credential:
         if not holder.manage_site:

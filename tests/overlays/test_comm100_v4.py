@@ -443,3 +443,21 @@ def test_a_throttled_create_is_not_sent_twice() -> None:
     with pytest.raises(RateLimitError):
         create_site.sync(client=client, body=SiteCreate(platform_id=1, email="a@b.co", password="p", plan_id=1))
     assert (len(sent), waits) == (1, [])
+
+
+def test_against_the_simulator_a_read_beyond_the_limit_waits_out_retry_after_and_succeeds(
+    partner_api_simulator: Callable[..., RunningSimulator],
+) -> None:
+    clock = ManualClock()
+    sim = partner_api_simulator("comm100-v4", rate_limit=2, rate_window=60, clock=clock)
+    client = comm100_v4.client(sim.token(0), base_url=sim.base_url)
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:  # the retry's wait, on the simulator's clock
+        waits.append(seconds)
+        clock.now += seconds
+
+    client_transport(client).sleep = sleep
+    for _ in range(3):
+        assert list_sites.sync(client=client) == []
+    assert waits == [60.0]  # the third call was throttled until the first left the window

@@ -323,3 +323,63 @@ def test_a_credential_repr_shows_neither_token_nor_password() -> None:
     shown = repr(LOGIN_A)
     assert LOGIN_A.token not in shown
     assert str(LOGIN_A.password) not in shown
+
+
+# -- the published rate limit (issue 18) -------------------------------------------------------
+
+
+def _limited(clock: ManualClock, limit: int = 3, host: str = "10.0.0.1") -> TestClient:
+    return TestClient(create_app(rate_limit=limit, rate_window=300, clock=clock), client=(host, 50000))
+
+
+def test_the_default_limit_is_the_vendors_300_calls_every_5_minutes() -> None:
+    simulator = Comm100V4Simulator()
+    assert (simulator.rate_limit, simulator.rate_window) == (300, 300.0)
+
+
+def test_a_call_beyond_the_limit_is_429_with_the_seconds_until_the_window_frees_one() -> None:
+    clock = ManualClock()
+    api = _limited(clock)
+    headers = {"Authorization": A}
+    for second in (0, 10, 20):
+        clock.now = second
+        assert api.get(SITES, headers=headers).status_code == 200
+    clock.now = 100
+    throttled = api.get(SITES, headers=headers)
+    assert throttled.status_code == 429
+    assert throttled.headers["Retry-After"] == "200"  # the call at 0 leaves the window at 300
+    assert throttled.json()["code"] == "too_many_requests"
+    clock.now = 299.5
+    assert api.get(SITES, headers=headers).headers["Retry-After"] == "1"  # never 0: a whole second at least
+    clock.now = 300  # the first call left the window; the throttled ones never counted
+    assert api.get(SITES, headers=headers).status_code == 200
+    assert api.get(SITES, headers=headers).status_code == 429
+
+
+def test_each_client_has_its_own_window_and_the_token_endpoint_is_not_limited() -> None:
+    clock = ManualClock()
+    app = create_app(rate_limit=1, clock=clock)
+    first, second = (TestClient(app, client=(host, 50000)) for host in ("10.0.0.1", "10.0.0.2"))
+    headers = {"Authorization": A}
+    assert first.get(SITES, headers=headers).status_code == 200
+    assert first.get(SITES, headers=headers).status_code == 429
+    assert second.get(SITES, headers=headers).status_code == 200
+    login = DEFAULT_CREDENTIALS[0]
+    form = {"grant_type": "password", "client_id": login.client_id, "email": login.email, "password": login.password}
+    assert all(first.post(TOKEN_PATH, data=form).status_code == 200 for _ in range(3))
+
+
+def test_a_call_without_a_valid_token_is_401_even_when_the_window_is_full() -> None:
+    api = _limited(ManualClock(), limit=1)
+    assert api.get(SITES, headers={"Authorization": A}).status_code == 200
+    assert api.get(SITES).status_code == 401
+
+
+def test_the_limit_can_be_raised_or_turned_off_and_nonsense_is_refused() -> None:
+    api = TestClient(create_app(rate_limit=None))
+    headers = {"Authorization": A}
+    assert all(api.get(SITES, headers=headers).status_code == 200 for _ in range(310))
+    with pytest.raises(ValueError, match="rate_limit"):
+        create_app(rate_limit=0)
+    with pytest.raises(ValueError, match="rate_window"):
+        create_app(rate_window=0)
