@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -124,6 +125,11 @@ def _coerce(raw: str, types: set[str]) -> Any:
     """Turn a parameter's text into the JSON value its schema expects; text stays text otherwise."""
     if "integer" in types and _INTEGER.match(raw):
         return int(raw)
+    if "integer" in types and len(raw) <= 40 and _NUMBER.match(raw):
+        # JSON Schema counts a number with no fractional part as an integer: "91236.0" is 91236.
+        number = Decimal(raw)
+        if number == number.to_integral_value() and number.adjusted() < 30:
+            return int(number)
     if "number" in types and _NUMBER.match(raw):
         return float(raw)
     if "boolean" in types and raw in {"true", "false"}:

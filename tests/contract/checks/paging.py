@@ -46,6 +46,8 @@ STYLES: tuple[tuple[str, str | None, bool], ...] = (
 MAX_PROBES = 3
 MAX_PAGES = 40
 MAX_TOP_UP = 300
+# The page size a list without a maximum and without a total is counted at.
+LARGEST = 100
 
 
 @dataclass(frozen=True)
@@ -237,11 +239,14 @@ def paging_check(api: Api, *, exclude: tuple[str, ...] = ()) -> Callable[[Any, A
                 page_size = len(first)
             if page_size is not None and total % page_size == 0 and total:
                 return page_size
-            made[0] += 1
-            media_type = create.request_body.media_type if create.request_body else None
-            created = api.call(case, create.operation_id, body=_unique(example, made[0]), media_type=media_type)
-            if not api.accepted(created):
-                return None
+            # Until a second page shows the size, double the list; then fill the last page.
+            missing = max(1, total) if page_size is None else page_size - total % page_size
+            for _ in range(min(missing, MAX_TOP_UP - made[0])):
+                made[0] += 1
+                media_type = create.request_body.media_type if create.request_body else None
+                created = api.call(case, create.operation_id, body=_unique(example, made[0]), media_type=media_type)
+                if not api.accepted(created):
+                    return None
         return None
 
     def paging_is_sound(ctx: Any, response: Any, case: Any) -> bool | None:
@@ -269,8 +274,13 @@ def paging_check(api: Api, *, exclude: tuple[str, ...] = ()) -> Callable[[Any, A
             walks: list[tuple[int, int | None]] = [(page_size, None)]
         else:
             answer = fetch(api, case, operation, paging, query, paging.first, None)
+            if not api.accepted(answer):
+                return None
             total = total_of(body_of(answer))
-            if not api.accepted(answer) or total is None or total < 2 or total in tried:
+            if total is None:  # a list that reports no total: count it at the largest page size
+                largest = paging.max_size or LARGEST
+                total = sum(map(len, walk(api, case, operation, paging, query, size=largest)))
+            if total < 2 or total in tried:
                 return None
             tried.add(total)
             walks = [(size, size) for size in boundary_sizes(total, paging)]

@@ -11,7 +11,9 @@ the same identity, from every place the spec offers:
   answer's links lead to;
 - the list: the GET at the path before its first path parameter (``GET /sites``), walked
   page by page (paging.py) until the record is found, with the write's own query values
-  and the record's or the answer's values for the list's required parameters.
+  and the record's or the answer's values for the list's required parameters (after the
+  first :data:`LIST_READS` writes of each operation; a bug of this class is the
+  operation's, and each read walks the list).
 
 Each read must be accepted and show, for every field the write sent that the read
 carries, the value sent (read loosely: letter case, ``"true"`` for ``true``, a number's
@@ -44,8 +46,10 @@ WRITES = ("POST", "PUT", "PATCH")
 UNSHOWN = object()  # a field the write's answer did not show
 # Values a server may replace with its default (an empty time zone is the default one).
 EMPTY: tuple[Any, ...] = ("", None, [], {})
-# Pages of a list read to find a record written (a live list may be long).
+# Pages of a list read to find a record written (a live list may be long), and writes per
+# operation read back from the list (a bug of this class is the operation's, not one call's).
 MAX_PAGES = 50
+LIST_READS = 5
 
 
 def same_value(sent: Any, read: Any, *, strict: bool = False) -> bool:
@@ -140,6 +144,8 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
     and the field when a read does not show what the write sent.
     """
 
+    listed_after: dict[str, int] = {}
+
     def read_after_write(ctx: Any, response: Any, case: Any) -> bool | None:
         """After an accepted write, the record and the list show what it sent (see the module)."""
         operation = api.operation(case)
@@ -176,9 +182,11 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
                 )
             reads.append((f"{item_op.operation_id} of {record_id}", record))
             sources.append(record)
-        if list_op is not None:
+        reads_left = listed_after.get(operation.operation_id, LIST_READS)
+        if list_op is not None and reads_left:
             query = _query(api, list_op, case, sources)
             if _complete(list_op, query):
+                listed_after[operation.operation_id] = reads_left - 1
                 paging = find_paging(list_op)
                 listed = None
                 for page in walk(api, case, list_op, paging, query, max_pages=MAX_PAGES):

@@ -111,16 +111,17 @@ def apply(mutant: Mutant, package: Path) -> None:
 
 
 def check_catalogue(mutants: Sequence[Mutant]) -> None:
-    """Apply every mutant to one copy each (without running anything); raises CatalogueError at the first mismatch."""
+    """Check that every mutant applies to the code as it is (nothing runs); raises CatalogueError naming each that does not."""
+    stale = []
     with tempfile.TemporaryDirectory(prefix="mutants-check-") as folder:
         pristine = copy_package(Path(folder))
         for mutant in mutants:
             path = pristine / mutant.file
-            text = path.read_text(encoding="utf-8") if path.is_file() else ""
-            if text.count(mutant.old) != 1:
-                raise CatalogueError(
-                    f"{mutant.id}: its old snippet is in {mutant.file} {text.count(mutant.old)} times, not once"
-                )
+            found = path.read_text(encoding="utf-8").count(mutant.old) if path.is_file() else 0
+            if found != 1:
+                stale.append(f"{mutant.id}: its old snippet is in {mutant.file} {found} times, not once")
+    if stale:
+        raise CatalogueError("the catalogue does not match the code:\n  " + "\n  ".join(stale))
 
 
 def _contract(api: str, package_parent: Path, seed: int, max_examples: int) -> tuple[int, str]:
