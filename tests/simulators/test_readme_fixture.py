@@ -9,6 +9,7 @@ from pathlib import Path
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 MARKER = "<!-- fixture-example:"
+FAULT_MARKER = "<!-- fault-example:"
 
 
 def readme_example() -> str:
@@ -38,3 +39,26 @@ def test_the_readme_example_passes_as_written(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "5 passed" in result.stdout, result.stdout
+
+
+def test_the_readme_fault_profile_example_passes_as_written(tmp_path: Path) -> None:
+    # The profile block and the python block after the fault-example marker: the file the
+    # user writes, and the test that starts a simulator with it through the installed plugin.
+    text = README.read_text(encoding="utf-8")
+    match = re.search(re.escape(FAULT_MARKER) + r"[^\n]*\n```toml\n(.*?)```\n\n```python\n(.*?)```", text, re.DOTALL)
+    assert match is not None, "the README has no fault-example blocks"
+    profile, example = match.groups()
+    assert profile.startswith("# my-faults.toml\n")
+    assert 'faults="my-faults.toml"' in example
+    (tmp_path / "my-faults.toml").write_text(profile, encoding="utf-8")
+    (tmp_path / "test_fault_example.py").write_text(example, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout, result.stdout
