@@ -21,6 +21,7 @@ SIGN_INS = {
     "comm100-v3": {"getToken"},
     "comm100-v4": {"getToken"},
     "omnize-partner": {"loginPartner"},
+    "omnize-partner-v2": set(),  # a partner token, and no login of any kind
     "portsip-dealers": {
         "getToken",
         "revokeToken",
