@@ -10,7 +10,9 @@ import pytest
 from partner_apis.specs import ApiSpec, api_spec
 
 from .hooks.guard import documented, fault_excuses, injected_fault, refuse_outside_plan
+from .hooks.shared import plan_sends
 from .plan import READ_METHODS, describe, plan, sign_in_operations, token_url
+from .runner import LIVE_VARIABLE, SENT_VARIABLE
 from .targets import TARGETS
 
 # The sign-in operations of each shipped spec, as a reader of the specs finds them. The GET
@@ -172,3 +174,13 @@ def test_a_failure_is_the_faults_only_on_an_injected_answer_and_never_a_document
     code: str, fault: str | None, status_documented: bool, excused: bool
 ) -> None:
     assert fault_excuses(code, fault, status_documented) is excused
+
+
+def test_a_check_asks_the_plan_before_sending_a_request_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SENT_VARIABLE, "listSites,getSite")
+    monkeypatch.delenv(LIVE_VARIABLE, raising=False)
+    assert plan_sends("createSite")  # a simulator run sends everything
+    monkeypatch.setenv(LIVE_VARIABLE, "1")
+    assert plan_sends("getSite")
+    assert not plan_sends("createSite")
+    assert not plan_sends("getToken")

@@ -17,9 +17,18 @@ import schemathesis
 
 import tests.contract.compat  # noqa: F401 (stops a run on a Schemathesis version it was not written for)
 from partner_apis.specs import ApiSpec, Operation
-from tests.contract.runner import HOOK_VARIABLES, LIVE_VARIABLE
+from tests.contract.runner import HOOK_VARIABLES, LIVE_VARIABLE, SENT_VARIABLE
 
-__all__ = ["excuse", "json_body", "live", "optional_variable", "spec_operation", "status_matches", "variable"]
+__all__ = [
+    "excuse",
+    "json_body",
+    "live",
+    "optional_variable",
+    "plan_sends",
+    "spec_operation",
+    "status_matches",
+    "variable",
+]
 
 
 def variable(name: str) -> str:
@@ -38,6 +47,17 @@ def optional_variable(name: str) -> str | None:
 def live() -> bool:
     """Whether this run is against the live vendor (else a simulator)."""
     return bool(os.environ.get(LIVE_VARIABLE))
+
+
+def plan_sends(operation_id: str) -> bool:
+    """Whether this run's plan sends ``operation_id`` (tests/contract/plan.py).
+
+    A check that makes requests of its own (a read back, a probe with another identity)
+    asks this first: in a live run, read-only or not, it must not send what the plan
+    leaves out (a write, a sign-in). Every operation is sent in a simulator run.
+    """
+    sent = os.environ.get(SENT_VARIABLE)
+    return not live() or sent is None or operation_id in sent.split(",")
 
 
 @functools.cache
