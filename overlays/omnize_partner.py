@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import warnings
 from collections.abc import AsyncIterator, Iterator
-from typing import Any, Unpack
+from typing import Any, Generic, TypedDict, TypeVar, Unpack
 from urllib.parse import urlencode
 
 import httpx
@@ -75,6 +75,7 @@ __all__ = [
     "LEGACY_BASE_URL",
     "LOGIN_LINK_BASE",
     "PASSWORD_FIELDS",
+    "ListQuery",
     "OmnizeClient",
     "OmnizeError",
     "OmnizeLoginError",
@@ -101,6 +102,8 @@ LEGACY_BASE_URL = api_spec(KEY).server_urls[1]
 # URL login's own host (an AWS API Gateway), the spec's server for loginPartner.
 DEFAULT_LOGIN_BASE_URL = api_spec(KEY).operation(_LOGIN_OPERATION).servers[0]
 LOGIN_LINK_BASE = "https://login.omnize.com.br"
+# What the header slot of an Omnize client (v1's or v2's) holds: Omnize reads no auth header.
+ACCEPT_JSON = {"Accept": "application/json"}
 
 # Where each operation carries a password, as a path into its JSON body. A test checks
 # this table against every `password` property of the spec's request bodies.
@@ -171,7 +174,7 @@ class PartnerTokenAuth(PlacedTokenAuth):
 
     def __init__(
         self,
-        token: Secret,
+        token: str | Secret,
         login_base_url: str | httpx.URL = DEFAULT_LOGIN_BASE_URL,
         *,
         base_url: str | None = None,
@@ -217,9 +220,7 @@ def client(
     httpx_args). Raises ``ValueError`` for an empty token, ``TypeError`` for an
     ``httpx_args`` key the runtime owns.
     """
-    secret = token if isinstance(token, Secret) else Secret(token)
-    if not secret:
-        raise ValueError("the partner token is empty")
+    auth = PartnerTokenAuth(token, login_base_url, base_url=base_url)
     if base_url.rstrip("/") == LEGACY_BASE_URL:
         warnings.warn(
             "Omnize's March 2019 host (LEGACY_BASE_URL) is deprecated: the October 2020 revision of the partner"
@@ -227,14 +228,13 @@ def client(
             DeprecationWarning,
             stacklevel=2,
         )
-    auth = PartnerTokenAuth(secret, login_base_url, base_url=base_url)
     return build_client(
         OmnizeClient,
         key=KEY,
         base_url=base_url,
         auth=auth,
         error_for=functools.partial(error_for, operations=auth.operations),
-        headers={"Accept": "application/json"},  # what the header slot of OmnizeClient holds
+        headers=ACCEPT_JSON,
         servers={_LOGIN_OPERATION: login_base_url},
         **options,
     )
@@ -270,72 +270,57 @@ async def alogin(client: AuthenticatedClient, username: str) -> str:
     return _login_token(answer)
 
 
-# The October 2020 lists: pages numbered from 1, ``limit`` items each (the spec allows up
-# to 1000), no total; a short page is the last.
+# The October 2020 lists (and v2's): pages numbered from 1, ``limit`` items each (the spec
+# allows up to 1000), no total; a short page is the last.
 _AGENTS = NumberedListing("listAgents", AgentListSuccess, items="data")
 _ACCOUNTS = NumberedListing("listAccounts", AccountListSuccess, items="data")
+Column = TypeVar("Column")
+Direction = TypeVar("Direction")
+
+
+class ListQuery(TypedDict, Generic[Column, Direction], total=False):
+    """What a paged list (v1's or v2's) is walked by: ``search``, ``column``/``direction`` order, ``page_size``."""
+
+    search: str | None
+    column: Column | None
+    direction: Direction | None
+    page_size: int | None
 
 
 def iter_agents(
-    client: AuthenticatedClient,
-    account_id: int,
-    *,
-    search: str | None = None,
-    column: ListAgentsColumn | None = None,
-    direction: ListAgentsDirection | None = None,
-    page_size: int | None = None,
+    client: AuthenticatedClient, account_id: int, **query: Unpack[ListQuery[ListAgentsColumn, ListAgentsDirection]]
 ) -> Iterator[Agent]:
     """Every agent of the account (matching ``search``, in ``column``/``direction`` order), a page at a time.
 
     Raises :class:`OmnizeError` when Omnize refuses (an unknown account), ``PagingError``
     when a page repeats the one before (a server that ignores ``page``).
     """
-    criteria = {"account_id": account_id, "search": search, "column": column, "direction": direction}
-    return _AGENTS.iter(functools.partial(list_agents.sync, client=client), page_size=page_size, **criteria)
+    return _AGENTS.iter(functools.partial(list_agents.sync, client=client), account_id=account_id, **query)
 
 
 def aiter_agents(
-    client: AuthenticatedClient,
-    account_id: int,
-    *,
-    search: str | None = None,
-    column: ListAgentsColumn | None = None,
-    direction: ListAgentsDirection | None = None,
-    page_size: int | None = None,
+    client: AuthenticatedClient, account_id: int, **query: Unpack[ListQuery[ListAgentsColumn, ListAgentsDirection]]
 ) -> AsyncIterator[Agent]:
     """The async :func:`iter_agents`."""
-    criteria = {"account_id": account_id, "search": search, "column": column, "direction": direction}
-    return _AGENTS.aiter(functools.partial(list_agents.asyncio, client=client), page_size=page_size, **criteria)
+    return _AGENTS.aiter(functools.partial(list_agents.asyncio, client=client), account_id=account_id, **query)
 
 
 def iter_accounts(
-    client: AuthenticatedClient,
-    *,
-    search: str | None = None,
-    column: ListAccountsColumn | None = None,
-    direction: ListAccountsDirection | None = None,
-    page_size: int | None = None,
+    client: AuthenticatedClient, **query: Unpack[ListQuery[ListAccountsColumn, ListAccountsDirection]]
 ) -> Iterator[AccountSummary]:
     """Every account of the partner (matching ``search``, in ``column``/``direction`` order), a page at a time.
 
     Raises :class:`OmnizeError` when Omnize refuses, ``PagingError`` when a page repeats
     the one before.
     """
-    criteria = {"search": search, "column": column, "direction": direction}
-    return _ACCOUNTS.iter(functools.partial(list_accounts.sync, client=client), page_size=page_size, **criteria)
+    return _ACCOUNTS.iter(functools.partial(list_accounts.sync, client=client), **query)
 
 
 def aiter_accounts(
-    client: AuthenticatedClient,
-    *,
-    search: str | None = None,
-    column: ListAccountsColumn | None = None,
-    direction: ListAccountsDirection | None = None,
-    page_size: int | None = None,
+    client: AuthenticatedClient, **query: Unpack[ListQuery[ListAccountsColumn, ListAccountsDirection]]
 ) -> AsyncIterator[AccountSummary]:
     """The async :func:`iter_accounts`."""
-    criteria = {"search": search, "column": column, "direction": direction}
-    return _ACCOUNTS.aiter(functools.partial(list_accounts.asyncio, client=client), page_size=page_size, **criteria)
+    return _ACCOUNTS.aiter(functools.partial(list_accounts.asyncio, client=client), **query)
 
 
 def login_link(login_token: str | LoginPartnerSuccess) -> str:

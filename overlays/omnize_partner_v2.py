@@ -35,7 +35,7 @@ from omnize_partner_v2_client.models import (
 
 from partner_apis.specs import api_spec
 
-from .omnize_partner import OmnizeError, password_digest
+from .omnize_partner import ACCEPT_JSON, ListQuery, OmnizeError, password_digest
 from .runtime import (
     ApiResponseError,
     ClientOptions,
@@ -109,86 +109,48 @@ def client(
     :class:`~partner_apis.overlays.runtime.ClientOptions`. Raises ``ValueError`` for an
     empty token, ``TypeError`` for an ``httpx_args`` key the runtime owns.
     """
-    secret = token if isinstance(token, Secret) else Secret(token)
-    if not secret:
-        raise ValueError("the partner token is empty")
-    auth = PlacedTokenAuth(KEY, secret, base_url=base_url, digested=PASSWORD_FIELDS, digest=password_digest)
+    auth = PlacedTokenAuth(KEY, token, base_url=base_url, digested=PASSWORD_FIELDS, digest=password_digest)
     return build_client(
-        OmnizeV2Client,
-        key=KEY,
-        base_url=base_url,
-        auth=auth,
-        error_for=error_for,
-        headers={"Accept": "application/json"},
-        **options,
+        OmnizeV2Client, key=KEY, base_url=base_url, auth=auth, error_for=error_for, headers=ACCEPT_JSON, **options
     )
 
 
-# Pages numbered from 1, ``limit`` items each (at most 1000), no total: a short page is the last.
+# v1's paging (:class:`~.omnize_partner.ListQuery`): the lists' items keyed by resource.
 _AGENTS = NumberedListing("listAgents", AgentListSuccess, items="agents")
 _DEPARTMENTS = NumberedListing("listDepartments", DepartmentListSuccess, items="departments")
+_AgentQuery = ListQuery[ListAgentsColumn, ListAgentsDirection]
+_DepartmentQuery = ListQuery[ListDepartmentsColumn, ListDepartmentsDirection]
 
 
-def iter_agents(
-    client: AuthenticatedClient,
-    account_id: int,
-    *,
-    search: str | None = None,
-    column: ListAgentsColumn | None = None,
-    direction: ListAgentsDirection | None = None,
-    page_size: int | None = None,
-) -> Iterator[Agent]:
-    """Every agent of the account (matching ``search``, in ``column``/``direction`` order), a page at a time.
+def iter_agents(client: AuthenticatedClient, account_id: int, **query: Unpack[_AgentQuery]) -> Iterator[Agent]:
+    """As v1's :func:`~.omnize_partner.iter_agents`: every agent of the account, a page at a time.
 
     Raises :class:`~.omnize_partner.OmnizeError` when Omnize refuses, ``PagingError``
     when a page repeats the one before (a server that ignores ``page``).
     """
-    criteria = {"account_id": account_id, "search": search, "column": column, "direction": direction}
-    return _AGENTS.iter(functools.partial(list_agents.sync, client=client), page_size=page_size, **criteria)
+    return _AGENTS.iter(functools.partial(list_agents.sync, client=client), account_id=account_id, **query)
 
 
-def aiter_agents(
-    client: AuthenticatedClient,
-    account_id: int,
-    *,
-    search: str | None = None,
-    column: ListAgentsColumn | None = None,
-    direction: ListAgentsDirection | None = None,
-    page_size: int | None = None,
-) -> AsyncIterator[Agent]:
+def aiter_agents(client: AuthenticatedClient, account_id: int, **query: Unpack[_AgentQuery]) -> AsyncIterator[Agent]:
     """The async :func:`iter_agents`."""
-    criteria = {"account_id": account_id, "search": search, "column": column, "direction": direction}
-    return _AGENTS.aiter(functools.partial(list_agents.asyncio, client=client), page_size=page_size, **criteria)
+    return _AGENTS.aiter(functools.partial(list_agents.asyncio, client=client), account_id=account_id, **query)
 
 
 def iter_departments(
-    client: AuthenticatedClient,
-    account_id: int,
-    *,
-    search: str | None = None,
-    column: ListDepartmentsColumn | None = None,
-    direction: ListDepartmentsDirection | None = None,
-    page_size: int | None = None,
+    client: AuthenticatedClient, account_id: int, **query: Unpack[_DepartmentQuery]
 ) -> Iterator[Department]:
     """Every department of the account (matching ``search``, in ``column``/``direction`` order), a page at a time.
 
     Raises :class:`~.omnize_partner.OmnizeError` when Omnize refuses, ``PagingError``
     when a page repeats the one before.
     """
-    criteria = {"account_id": account_id, "search": search, "column": column, "direction": direction}
-    return _DEPARTMENTS.iter(functools.partial(list_departments.sync, client=client), page_size=page_size, **criteria)
+    call = functools.partial(list_departments.sync, client=client)
+    return _DEPARTMENTS.iter(call, account_id=account_id, **query)
 
 
 def aiter_departments(
-    client: AuthenticatedClient,
-    account_id: int,
-    *,
-    search: str | None = None,
-    column: ListDepartmentsColumn | None = None,
-    direction: ListDepartmentsDirection | None = None,
-    page_size: int | None = None,
+    client: AuthenticatedClient, account_id: int, **query: Unpack[_DepartmentQuery]
 ) -> AsyncIterator[Department]:
     """The async :func:`iter_departments`."""
-    criteria = {"account_id": account_id, "search": search, "column": column, "direction": direction}
     call = functools.partial(list_departments.asyncio, client=client)
-    return _DEPARTMENTS.aiter(call, page_size=page_size, **criteria)
+    return _DEPARTMENTS.aiter(call, account_id=account_id, **query)

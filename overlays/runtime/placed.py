@@ -70,14 +70,14 @@ class PlacedTokenAuth(RewritingAuth):
     ``base_url`` is the client's (default: the spec's), for finding each request's
     operation; ``servers`` maps an operation the spec puts on another host to the URL the
     client sends it to. ``digested`` names, per operation, the body fields sent as
-    ``digest(value)`` (default :func:`sha256_digest`). Raises ``ValueError`` for a
-    body-token operation whose body is not a JSON object.
+    ``digest(value)`` (default :func:`sha256_digest`). Raises ``ValueError`` for an empty
+    token, and for a body-token operation whose body is not a JSON object.
     """
 
     def __init__(
         self,
         key: str,
-        token: Secret,
+        token: str | Secret,
         *,
         name: str = "token",
         base_url: str | None = None,
@@ -85,6 +85,9 @@ class PlacedTokenAuth(RewritingAuth):
         digested: Mapping[str, FieldPaths] | None = None,
         digest: Callable[[str], str] = sha256_digest,
     ) -> None:
+        token = token if isinstance(token, Secret) else Secret(token)
+        if not token:
+            raise ValueError(f"the {name} is empty")
         self._token = token
         self._name = name
         self._servers = {operation: httpx.URL(url.rstrip("/")) for operation, url in (servers or {}).items()}

@@ -61,10 +61,9 @@ from .state import (
     account_summary_json,
     agent_detail_json,
     agent_json,
-    timestamp,
 )
 
-__all__ = ["DEFAULT_CREDENTIALS", "OmnizeSimulator", "create_app", "page_of", "success"]
+__all__ = ["DEFAULT_CREDENTIALS", "OmnizePartners", "OmnizeSimulator", "create_app", "page_of", "success"]
 
 # The default simulated partners' tokens: fake and well known, so a test can use them directly.
 DEFAULT_CREDENTIALS = (
@@ -80,10 +79,13 @@ def success(**fields: Any) -> dict[str, Any]:
     return {"status": 200, "success": True, **fields}
 
 
-class OmnizeSimulator(SpecSimulator):
-    """A stateful Omnize partner server; ``credentials`` are the partners' tokens."""
+class OmnizePartners(SpecSimulator):
+    """What v1's and v2's simulators share, as one backend serves both: partner tokens, the store, the refusals.
 
-    key = "omnize-partner"
+    ``credentials`` are the partners' tokens; ``store`` is the records (a fresh
+    :class:`OmnizeStore` unless given one, so two simulators can share it).
+    """
+
     declared_media_type_only = True  # Rails parses a body into params only when it is declared JSON
     # Fault profiles' vendor faults: Omnize reports an internal failure as it reports a
     # refusal, inside HTTP 200 (``success: false``), so only the body says the call failed.
@@ -91,29 +93,30 @@ class OmnizeSimulator(SpecSimulator):
         {"internal-error": VendorFault("HTTP 200, success false", SimError(500, "server_failure", "Internal error"))}
     )
 
-    def __init__(self, credentials: Iterable[Credential] = DEFAULT_CREDENTIALS) -> None:
+    def __init__(
+        self, credentials: Iterable[Credential] = DEFAULT_CREDENTIALS, store: OmnizeStore | None = None
+    ) -> None:
         self.credentials = {credential.token: credential for credential in credentials}
-        self.store = OmnizeStore()
-        self.login_tokens: dict[str, int] = {}
+        self.store = store if store is not None else OmnizeStore()
 
-    # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
+    # -- who can sign in (read by the pytest fixture) ------------------------------------
 
     def tenants(self) -> list[Tenant]:
-        """Each partner token as a tenant (Omnize has no read-only token)."""
+        """Each partner token as a tenant (Omnize has no read-only token), with its :meth:`facts`."""
         return [
             Tenant(
                 credential.token.removeprefix("sim-omnize-"),
                 {"token": credential.token},
                 FULL,
                 f"partner {credential.partner_id}",
-                {"partner_id": credential.partner_id},
+                self.facts(credential),
             )
             for credential in self.credentials.values()
         ]
 
-    def seed_data(self) -> Mapping[str, Any]:
-        """Nothing is seeded: every partner starts with no account."""
-        return frozen({})
+    def facts(self, credential: Credential) -> dict[str, Any]:
+        """What a test may rely on for the partner of ``credential``: its id."""
+        return {"partner_id": credential.partner_id}
 
     # -- the harness's hooks ------------------------------------------------------------
 
@@ -135,10 +138,35 @@ class OmnizeSimulator(SpecSimulator):
     def render_error(self, error: SimError) -> Reply:
         return render(error)
 
-    # -- lookups that refuse ------------------------------------------------------------
+    # -- lookups and rules that refuse ----------------------------------------------------
 
     def _account(self, call: Call, account_id: int) -> AccountRecord:
         return self.store.accounts.require(call.principal.partner_id, account_id)
+
+    def _check_email_free(self, email: str, owner: AgentRecord | None = None) -> None:
+        holder = self.store.agent_by_email(email)
+        if holder is not None and holder is not owner:
+            raise conflict("E-mail has already been taken")
+
+    def _check_licence_free(self, account: AccountRecord) -> None:
+        if self.store.active_agents(account.id) >= account.license_quantity:
+            raise conflict("License limit reached")
+
+
+class OmnizeSimulator(OmnizePartners):
+    """A stateful Omnize partner server; ``credentials`` are the partners' tokens."""
+
+    key = "omnize-partner"
+
+    def __init__(self, credentials: Iterable[Credential] = DEFAULT_CREDENTIALS) -> None:
+        super().__init__(credentials)
+        self.login_tokens: dict[str, int] = {}
+
+    def seed_data(self) -> Mapping[str, Any]:
+        """Nothing is seeded: every partner starts with no account."""
+        return frozen({})
+
+    # -- lookups that refuse ------------------------------------------------------------
 
     def _agent(self, call: Call, agent_id: int) -> AgentRecord:
         return self.store.agents.require(call.principal.partner_id, agent_id)
@@ -146,31 +174,15 @@ class OmnizeSimulator(SpecSimulator):
     def _department(self, call: Call) -> DepartmentRecord:
         return self.store.departments.require(call.principal.partner_id, call.path["id"])
 
-    def _check_email_free(self, email: str, owner: AgentRecord | None = None) -> None:
-        holder = self.store.agent_by_email(email)
-        if holder is not None and holder is not owner:
-            raise conflict("E-mail has already been taken")
-
     # -- agents -------------------------------------------------------------------------
 
     def create_agent(self, call: Call) -> Reply:
         fields = call.body["agent"]
         account = self._account(call, fields["account_id"])
         self._check_email_free(fields["email"])
-        if self.store.active_agents(account.id) >= account.license_quantity:
-            raise conflict("License limit reached")
-        agent = self.store.agents.add(
-            account.id,
-            lambda agent_id: AgentRecord(
-                id=agent_id,
-                account_id=account.id,
-                email=fields["email"],
-                name=fields["name"],
-                password_digest=fields["password"],
-                profile=Profile(call.body.get("profile", Profile.AGENT)),
-                text_limit=fields.get("text_limit"),
-            ),
-        )
+        self._check_licence_free(account)
+        profile = Profile(call.body.get("profile", Profile.AGENT))
+        agent = self.store.add_agent(account.id, fields, profile, fields.get("text_limit"))
         return Reply(200, success(data=agent_json(agent)))
 
     def list_agents(self, call: Call) -> Reply:
@@ -183,11 +195,7 @@ class OmnizeSimulator(SpecSimulator):
         agent = self._agent(call, call.path["id"])
         if agent.account_id != account.id:
             raise not_found("Agent")
-        departments = [
-            {"id": department.id, "name": department.name}
-            for department in self.store.departments.of(account.id)
-            if agent.id in department.agent_ids
-        ]
+        departments = self.store.department_refs(agent)
         detail = agent_detail_json(
             agent,
             active=agent.ativo == ActiveFlag.ACTIVE,
@@ -214,13 +222,13 @@ class OmnizeSimulator(SpecSimulator):
         agent.name = changes.get("name", agent.name)
         agent.text_limit = changes.get("text_limit", agent.text_limit)
         agent.password_digest = changes.get("password", agent.password_digest)
-        _touch(agent)
+        agent.touch()
         return Reply(200, success())
 
     def update_agent_profile(self, call: Call) -> Reply:
         agent = self._agent(call, call.path["id"])
         agent.profile = Profile(call.body["profile"])
-        _touch(agent)
+        agent.touch()
         return Reply(200, success())
 
     # -- accounts -----------------------------------------------------------------------
@@ -259,10 +267,10 @@ class OmnizeSimulator(SpecSimulator):
                 setattr(account, name, changes.get(name, getattr(account, name)))
             if "ativo" in changes:
                 account.ativo = ActiveFlag(changes["ativo"])
-            _touch(account)
+            account.touch()
             # October 2020: the general update too answers without `data` (March 2019 gave the account).
             return Reply(200, success())
-        _touch(account)
+        account.touch()
         return Reply(200, success())
 
     def delete_account(self, call: Call) -> Reply:
@@ -392,11 +400,6 @@ def page_of(records: list[Sortable], query: Mapping[str, Any], searched: tuple[s
     limit = int(query.get("limit", 20))
     start = (int(query.get("page", 1)) - 1) * limit
     return ordered[start : start + limit]
-
-
-def _touch(record: AccountRecord | AgentRecord) -> None:
-    record.version_register += 1
-    record.change_date = timestamp()
 
 
 create_app = app_factory(OmnizeSimulator)

@@ -9,6 +9,7 @@ global and never reused, as a database sequence's are.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -63,8 +64,23 @@ class Credential:
     partner_id: int
 
 
+@dataclass(kw_only=True)
+class Versioned:
+    """What an account and an agent both keep: the active flag, a version counted up on each change, the dates."""
+
+    ativo: ActiveFlag = ActiveFlag.ACTIVE
+    version_register: int = 0
+    date_creation: str = field(default_factory=timestamp)
+    change_date: str = field(default_factory=timestamp)
+
+    def touch(self) -> None:
+        """Count a change: the next version, changed now."""
+        self.version_register += 1
+        self.change_date = timestamp()
+
+
 @dataclass
-class AccountRecord:
+class AccountRecord(Versioned):
     """A customer account: the fields Omnize returns, plus what only the server keeps."""
 
     id: int
@@ -77,14 +93,10 @@ class AccountRecord:
     license_quantity: int
     password_digest: str | None = field(default=None, repr=False)
     license_code: str | None = None
-    ativo: ActiveFlag = ActiveFlag.ACTIVE
-    version_register: int = 0
-    date_creation: str = field(default_factory=timestamp)
-    change_date: str = field(default_factory=timestamp)
 
 
 @dataclass
-class AgentRecord:
+class AgentRecord(Versioned):
     """An agent of one account; the password is kept only as the digest it arrived as."""
 
     id: int
@@ -94,10 +106,6 @@ class AgentRecord:
     password_digest: str = field(repr=False)
     profile: Profile = Profile.AGENT
     text_limit: int | None = None
-    ativo: ActiveFlag = ActiveFlag.ACTIVE
-    version_register: int = 0
-    date_creation: str = field(default_factory=timestamp)
-    change_date: str = field(default_factory=timestamp)
 
     @property
     def administrator(self) -> Administrator:
@@ -150,6 +158,32 @@ class OmnizeStore:
         """The agent whose login e-mail is ``email`` in any letter case, whoever owns it."""
         wanted = email.casefold()
         return next((agent for agent in self.agents if agent.email.casefold() == wanted), None)
+
+    def add_agent(
+        self, account_id: int, fields: Mapping[str, Any], profile: Profile, text_limit: int | None
+    ) -> AgentRecord:
+        """A new agent of the account from a create call's ``agent`` fields, its password kept as the digest sent."""
+        return self.agents.add(
+            account_id,
+            lambda agent_id: AgentRecord(
+                id=agent_id,
+                account_id=account_id,
+                email=fields["email"],
+                name=fields["name"],
+                password_digest=fields["password"],
+                profile=profile,
+                text_limit=text_limit,
+            ),
+        )
+
+    def department_refs(self, agent: AgentRecord) -> list[dict[str, Any]]:
+        """The departments ``agent`` belongs to, as an agent's answer names them: ``{"id", "name"}`` each."""
+        departments = self.departments.of(agent.account_id)
+        return [
+            {"id": department.id, "name": department.name}
+            for department in departments
+            if agent.id in department.agent_ids
+        ]
 
     def active_agents(self, account_id: int) -> int:
         """How many of the account's agents hold a licence (are active)."""

@@ -24,22 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from starlette.requests import Request
-
 from partner_apis.models.omnize_partner import ActiveFlag, Channel, Profile
-from partner_apis.simulators.harness import (
-    Body,
-    Call,
-    Operation,
-    Reply,
-    SchemaAnswer,
-    SimError,
-    SpecSimulator,
-    app_factory,
-    query_values,
-)
-from partner_apis.simulators.omnize_partner.app import DEFAULT_CREDENTIALS, OmnizeSimulator, page_of, success
-from partner_apis.simulators.omnize_partner.refusals import conflict, invalid_token, not_found, render
+from partner_apis.simulators.harness import Call, Reply, SchemaAnswer, app_factory
+from partner_apis.simulators.omnize_partner.app import DEFAULT_CREDENTIALS, OmnizePartners, page_of, success
+from partner_apis.simulators.omnize_partner.refusals import not_found
 from partner_apis.simulators.omnize_partner.state import (
     AccountRecord,
     AgentRecord,
@@ -49,7 +37,7 @@ from partner_apis.simulators.omnize_partner.state import (
     rfc3339,
     timestamp,
 )
-from partner_apis.simulators.tenants import FULL, Tenant, frozen
+from partner_apis.simulators.tenants import frozen
 
 __all__ = ["OmnizeV2Simulator", "create_app"]
 
@@ -65,16 +53,16 @@ def _channel(name: str) -> Channel:
     return Channel.AUDIO if name == "voice" else Channel(name)
 
 
-class OmnizeV2Simulator(SpecSimulator):
+class OmnizeV2Simulator(OmnizePartners):
     """A stateful Omnize v2 server; ``store`` is v1's (shared) or a fresh one seeded with an account per partner.
 
+    v1's partner tokens, token reading, refusals, account lookup and rules
+    (:class:`~partner_apis.simulators.omnize_partner.app.OmnizePartners`) are v2's.
     ``seeded_licences`` is each seeded account's ``license_quantity`` (how many active
     agents it may have). Raises ``ValueError`` for fewer than 0.
     """
 
     key = KEY
-    declared_media_type_only = True  # as v1: Rails parses a body into params only when it is declared JSON
-    vendor_faults = OmnizeSimulator.vendor_faults  # fault profiles: v1's internal error inside HTTP 200
 
     def __init__(
         self,
@@ -84,9 +72,8 @@ class OmnizeV2Simulator(SpecSimulator):
     ) -> None:
         if seeded_licences < 0:
             raise ValueError(f"seeded_licences is a count of licences, not {seeded_licences}")
+        super().__init__(credentials, store)
         self.seeded_licences = seeded_licences
-        self.credentials = {credential.token: credential for credential in credentials}
-        self.store = store if store is not None else OmnizeStore()
         self.seeded: dict[int, int] = {}
         if store is None:
             for credential in self.credentials.values():
@@ -109,50 +96,18 @@ class OmnizeV2Simulator(SpecSimulator):
             ),
         )
 
-    # -- who can sign in, and what is seeded (read by the pytest fixture) --------------
+    # -- what is seeded (read by the pytest fixture) ----------------------------------------
 
-    def tenants(self) -> list[Tenant]:
-        """Each partner token as a tenant, with the account seeded for it (when this simulator seeded one)."""
-        return [
-            Tenant(
-                credential.token.removeprefix("sim-omnize-"),
-                {"token": credential.token},
-                FULL,
-                f"partner {credential.partner_id}",
-                {"partner_id": credential.partner_id}
-                | ({"account_id": self.seeded[credential.partner_id]} if credential.partner_id in self.seeded else {}),
-            )
-            for credential in self.credentials.values()
-        ]
+    def facts(self, credential: Credential) -> dict[str, Any]:
+        """The partner's id, and the account seeded for it (when this simulator seeded one)."""
+        seeded = self.seeded.get(credential.partner_id)
+        return super().facts(credential) | ({} if seeded is None else {"account_id": seeded})
 
     def seed_data(self) -> Mapping[str, Any]:
         """The account seeded for each partner, by partner id (none when v1's store is shared)."""
         return frozen({"accounts": dict(self.seeded)})
 
-    # -- the harness's hooks ------------------------------------------------------------
-
-    def authenticate(self, request: Request, operation: Operation, body: Body) -> Credential:
-        """The partner token as Rails reads it: the JSON body's ``token`` first, then the query's."""
-        parsed = body.parsed()
-        if isinstance(parsed, dict) and "token" in parsed:
-            token = parsed["token"]
-        else:
-            token = query_values(request).get("token", [None])[-1]
-        credential = self.credentials.get(token) if isinstance(token, str) else None
-        if credential is None:
-            raise invalid_token()
-        return credential
-
-    def render_error(self, error: SimError) -> Reply:
-        return render(error)
-
     # -- lookups that refuse ------------------------------------------------------------
-
-    def _account(self, call: Call, account_id: int) -> AccountRecord:
-        found = self.store.accounts.get(call.principal.partner_id, account_id)
-        if found is None:
-            raise not_found("Account")
-        return found
 
     def _agent(self, call: Call, account: AccountRecord) -> AgentRecord:
         agent = self.store.agents.get(call.principal.partner_id, call.path["id"])
@@ -179,23 +134,13 @@ class OmnizeV2Simulator(SpecSimulator):
             raise not_found("Agent")
         return list(dict.fromkeys(ids))
 
-    def _check_email_free(self, email: str, owner: AgentRecord | None = None) -> None:
-        holder = self.store.agent_by_email(email)
-        if holder is not None and holder is not owner:
-            raise conflict("E-mail has already been taken")
-
     # -- answers --------------------------------------------------------------------------
 
     def _agent_json(self, agent: AgentRecord) -> dict[str, Any]:
-        departments = [
-            {"id": department.id, "name": department.name}
-            for department in self.store.departments.of(agent.account_id)
-            if agent.id in department.agent_ids
-        ]
         return _AGENT(
             agent,
             active=agent.ativo == ActiveFlag.ACTIVE,
-            departments=departments,
+            departments=self.store.department_refs(agent),
             created_at=rfc3339(agent.date_creation),
             updated_at=rfc3339(agent.change_date),
         )
@@ -231,21 +176,10 @@ class OmnizeV2Simulator(SpecSimulator):
         ids = call.body.get("department_ids")
         departments = self._departments(account, ids) if ids is not None else self.store.departments.of(account.id)[:1]
         self._check_email_free(fields["email"])
-        if self.store.active_agents(account.id) >= account.license_quantity:
-            raise conflict("License limit reached")
-        text_limit = fields.get("text_limit")
-        agent = self.store.agents.add(
-            account.id,
-            lambda agent_id: AgentRecord(
-                id=agent_id,
-                account_id=account.id,
-                email=fields["email"],
-                name=fields["name"],
-                password_digest=fields["password"],
-                profile=Profile(call.body.get("profile") or Profile.AGENT),
-                text_limit=None if text_limit is None else int(text_limit),
-            ),
-        )
+        self._check_licence_free(account)
+        # v2's table types text_limit as a string: it is stored (and answered) as the integer it names.
+        text_limit = None if fields.get("text_limit") is None else int(fields["text_limit"])
+        agent = self.store.add_agent(account.id, fields, Profile(call.body.get("profile") or Profile.AGENT), text_limit)
         for department in departments:
             department.agent_ids = [*department.agent_ids, agent.id]
         return Reply(200, success(agent=self._agent_json(agent)))
@@ -259,8 +193,8 @@ class OmnizeV2Simulator(SpecSimulator):
         if "email" in changes:
             self._check_email_free(changes["email"], owner=agent)
         activating = changes.get("active") is True and agent.ativo != ActiveFlag.ACTIVE
-        if activating and self.store.active_agents(account.id) >= account.license_quantity:
-            raise conflict("License limit reached")
+        if activating:
+            self._check_licence_free(account)
         # Every check passed: nothing below refuses, so a refused call changes nothing.
         agent.email = changes.get("email", agent.email)
         agent.name = changes.get("name", agent.name)
@@ -276,8 +210,7 @@ class OmnizeV2Simulator(SpecSimulator):
             for department in self.store.departments.of(account.id):
                 members = [member for member in department.agent_ids if member != agent.id]
                 department.agent_ids = [*members, agent.id] if department.id in wanted else members
-        agent.version_register += 1
-        agent.change_date = timestamp()
+        agent.touch()
         return Reply(200, success(agent=self._agent_json(agent)))
 
     def delete_agent(self, call: Call) -> Reply:
