@@ -121,6 +121,19 @@ def record(key: str, run: ContractRun, result: ContractResult, failure: str | No
     )
 
 
+def skipped_record(key: str, seed: int, reason: str) -> RunRecord:
+    """A live run that did not happen (its variables are missing), as the JUnit file tells it."""
+    rerun = rerun_command(key, seed, live=True, allow_writes=False)
+    return RunRecord(key, seed, True, f"{key} seed {seed}: skipped, {reason}", 0.0, None, rerun, "", None)
+
+
+def unfinished_record(key: str, seed: int, options: ContractOptions, why: str) -> RunRecord:
+    """A run that ended without a report (Schemathesis could not start, the hooks could not sign in)."""
+    rerun = rerun_command(key, seed, live=options.live, allow_writes=options.allow_writes)
+    summary = f"{key} seed {seed}: no report"
+    return RunRecord(key, seed, options.live, summary, 0.0, why, rerun, "", None)
+
+
 def reports_of(run: ContractRun) -> list[Path]:
     """Every file the run kept in its report folder."""
     folder = run.report_dir

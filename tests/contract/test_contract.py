@@ -9,7 +9,7 @@ import pytest
 
 from . import compat  # noqa: F401 (a Schemathesis version it was not written for stops the suite here)
 from .conftest import RUN_PROPERTY, SUMMARY_PROPERTY, ContractOptions
-from .runs import live_run, record, simulator_run, verdict
+from .runs import live_run, record, simulator_run, skipped_record, unfinished_record, verdict
 from .targets import TARGETS
 
 pytestmark = pytest.mark.contract
@@ -29,11 +29,18 @@ def test_api_honours_its_spec(
     if contract_options.live:
         missing = TARGETS[key].missing_live_variables()
         if missing:
-            pytest.skip(f"live mode needs {', '.join(missing)}")
-        run, result = live_run(key, contract_seed, contract_options, os.environ)
-    else:
-        # A fresh simulator per seed: every run starts from the same empty state.
-        run, result = simulator_run(key, contract_seed, contract_options)
+            reason = f"live mode needs {', '.join(missing)}"
+            record_property(RUN_PROPERTY, skipped_record(key, contract_seed, reason).to_json())  # a skipped case
+            pytest.skip(reason)
+    try:
+        if contract_options.live:
+            run, result = live_run(key, contract_seed, contract_options, os.environ)
+        else:
+            # A fresh simulator per seed: every run starts from the same empty state.
+            run, result = simulator_run(key, contract_seed, contract_options)
+    except RuntimeError as error:  # Schemathesis wrote no report: its output (masked) says why
+        record_property(RUN_PROPERTY, unfinished_record(key, contract_seed, contract_options, str(error)).to_json())
+        raise
     failure = verdict(key, run, result)
     # Recorded before judging: the summary is printed at the session's end (conftest.py)
     # and the record becomes the API's JUnit test case, whichever worker ran it.
