@@ -22,7 +22,6 @@ from partner_apis.simulators.portsip_dealers import (
     create_app,
     decode_id,
 )
-from partner_apis.specs import load_spec
 from partner_apis.testing import ManualClock
 
 A, B = DEFAULT_CREDENTIALS
