@@ -22,10 +22,10 @@ Rules beyond the spec's schemas (the spec's ``x-inferred-rules`` give the reason
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from partner_apis.models.omnize_partner import ActiveFlag, Channel, Profile
-from partner_apis.simulators.harness import Call, Reply, SchemaAnswer, app_factory
+from partner_apis.simulators.harness import Call, Owned, Reply, SchemaAnswer, app_factory
 from partner_apis.simulators.omnize_partner.app import DEFAULT_CREDENTIALS, OmnizePartners, page_of, success
 from partner_apis.simulators.omnize_partner.refusals import not_found
 from partner_apis.simulators.omnize_partner.state import (
@@ -47,6 +47,14 @@ _AGENT = SchemaAnswer(KEY, "Agent", status="OFFLINE")
 _DEPARTMENT = SchemaAnswer(KEY, "Department", queue=True, queued_max_time=120, ringing_max_time=20)
 # A channel as answers show it: the sample's ids and upper-case names ("audio" is VOICE).
 _CHANNELS = {Channel.CHAT: (1, "CHAT"), Channel.VIDEO: (2, "VIDEO"), Channel.AUDIO: (3, "VOICE")}
+
+
+class _OfAccount(Protocol):
+    id: int
+    account_id: int
+
+
+Held = TypeVar("Held", bound=_OfAccount)
 
 
 def _channel(name: str) -> Channel:
@@ -109,30 +117,25 @@ class OmnizeV2Simulator(OmnizePartners):
 
     # -- lookups that refuse ------------------------------------------------------------
 
-    def _agent(self, call: Call, account: AccountRecord) -> AgentRecord:
-        agent = self.store.agents.get(call.principal.partner_id, call.path["id"])
-        if agent is None or agent.account_id != account.id:
-            raise not_found("Agent")
-        return agent
+    def _named(self, records: Owned[Held], account: AccountRecord, ids: Iterable[int], resource: str) -> list[Held]:
+        # Each id once, in the order first named; an id of another account (or partner), or
+        # an unknown one, refuses them all ("<Resource> not found").
+        named: list[Held] = []
+        for record_id in dict.fromkeys(ids):
+            record = records.get(account.partner_id, record_id)
+            if record is None or record.account_id != account.id:
+                raise not_found(resource)
+            named.append(record)
+        return named
 
-    def _department(self, call: Call, account: AccountRecord) -> DepartmentRecord:
-        department = self.store.departments.get(call.principal.partner_id, call.path["id"])
-        if department is None or department.account_id != account.id:
-            raise not_found("Department")
-        return department
+    def _agents(self, account: AccountRecord, ids: Iterable[int]) -> list[AgentRecord]:
+        return self._named(self.store.agents, account, ids, "Agent")
 
     def _departments(self, account: AccountRecord, ids: Iterable[int]) -> list[DepartmentRecord]:
-        owned = {department.id: department for department in self.store.departments.of(account.id)}
-        missing = [department_id for department_id in ids if department_id not in owned]
-        if missing:
-            raise not_found("Department")
-        return [owned[department_id] for department_id in dict.fromkeys(ids)]
+        return self._named(self.store.departments, account, ids, "Department")
 
-    def _agents_of(self, account: AccountRecord, ids: Iterable[int]) -> list[int]:
-        owned = {agent.id for agent in self.store.agents.of(account.id)}
-        if any(agent_id not in owned for agent_id in ids):
-            raise not_found("Agent")
-        return list(dict.fromkeys(ids))
+    def _agent(self, call: Call, account: AccountRecord) -> AgentRecord:
+        return self._agents(account, [call.path["id"]])[0]
 
     # -- answers --------------------------------------------------------------------------
 
@@ -230,7 +233,7 @@ class OmnizeV2Simulator(OmnizePartners):
     def create_department(self, call: Call) -> Reply:
         fields = call.body["department"]
         account = self._account(call, fields["account_id"])
-        agent_ids = self._agents_of(account, call.body.get("agent_ids", []))
+        agent_ids = [agent.id for agent in self._agents(account, call.body.get("agent_ids", []))]
         channels = tuple(dict.fromkeys(_channel(name) for name in call.body.get("channels", [])))
         department = self.store.departments.add(
             account.id,
@@ -248,8 +251,9 @@ class OmnizeV2Simulator(OmnizePartners):
     def update_department(self, call: Call) -> Reply:
         fields = call.body["department"]
         account = self._account(call, fields["account_id"])
-        department = self._department(call, account)
-        agent_ids = self._agents_of(account, call.body["agent_ids"]) if "agent_ids" in call.body else None
+        department = self._departments(account, [call.path["id"]])[0]
+        wanted = call.body.get("agent_ids")
+        agent_ids = None if wanted is None else [agent.id for agent in self._agents(account, wanted)]
         department.name = fields.get("name", department.name)
         department.description = fields.get("description", department.description)
         if agent_ids is not None:
