@@ -13,8 +13,10 @@ in tests/overlays/test_portsip_dealers.py:
   time. That form is the developer guide's and the default; ``login="sign_in"`` signs in
   with the vendor's JSON pair instead (signInWithCredentials at ``/auth/sign_in``, renewed
   with refreshToken at ``/auth/refresh_token``, both in the vendor's own OpenAPI file),
-  with the same lifecycle. A user with two-factor authentication cannot sign in either
-  way (:class:`PortsipTwoFactorRequired`);
+  with the same lifecycle; ``login="session"`` with its session pair (``POST /login``,
+  then ``GET /login`` tells the session's token; no refresh: a new session instead). A
+  user with two-factor authentication cannot sign in with the JSON sign-in
+  (:class:`PortsipTwoFactorRequired`);
 - typed errors with the vendor's words: every failure answer raises a :class:`PortsipError`
   (``code``, ``message``, ``detail``) that is also the runtime's status class
   (``NotFoundError``, ``ConflictError``, ...); a refused login raises
@@ -68,7 +70,7 @@ from .runtime import (
     vendor_error,
 )
 from .runtime.errors import parse_body
-from .runtime.oauth import OAuth2Auth, token_form_constants
+from .runtime.oauth import OAuth2Auth, _TokenCall, token_form_constants
 
 __all__ = [
     "CLIENT_ID",
@@ -239,13 +241,55 @@ class _SignInAuth(OAuth2Auth):
         return super()._save(answer, renewal=renewal)
 
 
+class _SessionAuth(OAuth2Auth):
+    """OAuth2Auth's lifecycle over PortSIP's session pair: ``POST /login``, then ``GET /login`` for its token.
+
+    The login answers no body; the session it opens travels in the cookie it sets (the
+    vendor documents none: the simulator's), and the status call tells the session's access
+    token and ``expires_in``. There is no refresh token: a token about to expire, or
+    refused, is replaced by a new session.
+    """
+
+    def __init__(self, grant: PasswordGrant, *, login_url: str, **kwargs: Any) -> None:
+        super().__init__(grant, token_url=login_url, refresh=False, **kwargs)
+        self._login_url = httpx.URL(login_url)
+        self._refused = kwargs.get("login_error") or error_for
+
+    def _obtain(self, request: httpx.Request) -> Any:
+        # Two token calls instead of one; the runtime's steps (lock, store, retry on 401) stay.
+        form = self.grant.form()
+        credentials = {"username": form["username"], "password": form["password"]}
+        extensions = dict(request.extensions)
+        login = yield _TokenCall(httpx.Request("POST", self._login_url, json=credentials, extensions=extensions))
+        assert login is not None  # the drivers answer every token call
+        if not login.is_success:
+            raise self._refused(login) or PortsipError(login)
+        session = httpx.Cookies()
+        session.extract_cookies(login)
+        headers = {"Accept": "application/json"}
+        if session:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in session.items())
+        status = yield _TokenCall(httpx.Request("GET", self._login_url, headers=headers, extensions=extensions))
+        assert status is not None
+        if not status.is_success:
+            raise error_for(status) or PortsipError(status)
+        return self._save(status, renewal=False)
+
+
 @dataclass(frozen=True)
 class _SignIn(OAuth2Login):
-    """How a ``login="sign_in"`` client logs in: the spec's signInWithCredentials and refreshToken paths."""
+    """How a ``login="sign_in"`` (or ``"session"``) client logs in: the spec's paths for those operations."""
+
+    session: bool = False
 
     def auth(self, spec: Any, base_url: str, **kwargs: Any) -> OAuth2Auth:
         base = base_url.rstrip("/")
         assert isinstance(self.grant, PasswordGrant)
+        if self.session:
+            login_url = base + spec.operation("login").path
+            return _SessionAuth(
+                self.grant, login_url=login_url, base_url=base_url, login_error=self.login_error, **kwargs
+            )
         return _SignInAuth(
             self.grant,
             sign_in_url=base + spec.operation("signInWithCredentials").path,
@@ -256,7 +300,7 @@ class _SignIn(OAuth2Login):
         )
 
 
-LoginForm = Literal["oauth", "sign_in"]
+LoginForm = Literal["oauth", "sign_in", "session"]
 
 
 # -- the client -------------------------------------------------------------------------------
@@ -290,8 +334,9 @@ def client(
 
     Give the PBX's ``host`` (``https://<host>:8887/api``, see :func:`server_url`) or its
     ``base_url``, exactly one. The token is fetched on the first call and renewed as
-    needed: with the developer guide's token form (``login="oauth"``, the default), or
-    with the vendor's JSON sign-in and refresh (``login="sign_in"``). Every failure raises
+    needed: with the developer guide's token form (``login="oauth"``, the default), with
+    the vendor's JSON sign-in and refresh (``login="sign_in"``), or with its session login
+    and status (``login="session"``: ``POST /login``, then ``GET /login`` for the token). Every failure raises
     a :class:`PortsipError` (a refused login
     :class:`PortsipAuthenticationError`); idempotent calls are retried. ``options`` are
     :class:`~partner_apis.overlays.runtime.TokenOptions` (timeout, retry, transports,
@@ -303,10 +348,13 @@ def client(
     if (host is None) == (base_url is None):
         raise ValueError("give the PBX's host or its base_url (exactly one): PortSIP PBX is self-hosted")
     url = base_url if base_url is not None else server_url(host or "")
-    if login not in ("oauth", "sign_in"):
-        raise ValueError(f"login must be 'oauth' or 'sign_in', not {login!r}")
-    how = OAuth2Login if login == "oauth" else _SignIn
-    auth = how(PasswordGrant(username, password), login_error=_login_error)
+    if login not in ("oauth", "sign_in", "session"):
+        raise ValueError(f"login must be 'oauth', 'sign_in' or 'session', not {login!r}")
+    grant = PasswordGrant(username, password)
+    if login == "oauth":
+        auth = OAuth2Login(grant, login_error=_login_error)
+    else:
+        auth = _SignIn(grant, login_error=_login_error, session=login == "session")
     return build_client(PortsipClient, key=KEY, base_url=url, auth=auth, error_for=error_for, **options)
 
 

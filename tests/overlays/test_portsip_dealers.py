@@ -483,3 +483,27 @@ def test_the_vendors_session_login_and_status_work_through_the_generated_functio
     assert isinstance(list_dealers.sync(client=bearer), DealerList)
     assert revoke_token.sync_detailed(client=bearer).status_code == 200
     assert list_dealers.sync_detailed(client=bearer).status_code == 401
+
+
+def test_login_session_opens_a_session_and_takes_its_token_from_the_status_call(
+    sim: RunningSimulator, clock: ManualClock
+) -> None:
+    client = portsip_dealers.client(A.username, A.password, base_url=sim.base_url, clock=clock, login="session")
+    sent: list[httpx.Request] = []
+    client.get_httpx_client().event_hooks["request"].append(sent.append)
+    assert isinstance(list_dealers.sync(client=client), DealerList)
+    clock.now = LIFETIME + 1  # expired, and there is no refresh token: a new session
+    assert isinstance(list_dealers.sync(client=client), DealerList)
+    logins = [(request.method, request.url.path) for request in sent if "/dealers" not in request.url.path]
+    assert logins == [("POST", "/api/login"), ("GET", "/api/login")] * 2
+    assert json.loads(sent[0].content) == {"username": A.username, "password": A.password}
+    assert sent[1].headers["Cookie"].startswith("portsip_session=")  # the session the login opened
+    assert _state(sim).tokens.requests == {"login": 2}
+
+
+def test_login_session_refused_raises_the_authentication_error(sim: RunningSimulator) -> None:
+    client = portsip_dealers.client(A.username, "wrong-password-42", base_url=sim.base_url, login="session")
+    with pytest.raises(PortsipAuthenticationError) as refused:
+        list_dealers.sync(client=client)
+    assert refused.value.code == "UNAUTHORIZED"
+    assert "wrong-password-42" not in str(refused.value)
