@@ -267,10 +267,8 @@ class OmnizeSimulator(OmnizePartners):
                 setattr(account, name, changes.get(name, getattr(account, name)))
             if "ativo" in changes:
                 account.ativo = ActiveFlag(changes["ativo"])
-            account.touch()
-            # October 2020: the general update too answers without `data` (March 2019 gave the account).
-            return Reply(200, success())
         account.touch()
+        # October 2020: the general update too answers without `data` (March 2019 gave the account).
         return Reply(200, success())
 
     def delete_account(self, call: Call) -> Reply:
@@ -334,13 +332,12 @@ class OmnizeSimulator(OmnizePartners):
 
     def add_department_agents(self, call: Call) -> Reply:
         department = self._department(call)
+        # Checked before anything changes, so a refused call adds no one.
         for agent_id in _agent_ids(call):
-            # Checked before anything changes, so a refused call adds no one.
             if self._agent(call, agent_id).account_id != department.account_id:
                 raise not_found("Agent")
-        for agent_id in _agent_ids(call):
-            if agent_id not in department.agent_ids:
-                department.agent_ids.append(agent_id)
+        # An ordered set: an agent already there keeps its place.
+        department.agent_ids = list(dict.fromkeys([*department.agent_ids, *_agent_ids(call)]))
         return Reply(200, success(data=self._members(call, department)))
 
     def remove_department_agents(self, call: Call) -> Reply:
@@ -351,9 +348,7 @@ class OmnizeSimulator(OmnizePartners):
 
     def add_department_channels(self, call: Call) -> Reply:
         department = self._department(call)
-        for channel in call.body["channels"]:
-            if Channel(channel) not in department.channels:
-                department.channels = (*department.channels, Channel(channel))
+        department.channels = tuple(dict.fromkeys([*department.channels, *map(Channel, call.body["channels"])]))
         return Reply(200, success(data=[channel.value for channel in department.channels]))
 
     def remove_department_channels(self, call: Call) -> Reply:
