@@ -73,7 +73,7 @@ from .paging import (
 )
 from .placed import FieldPaths, PlacedTokenAuth, sha256_digest
 from .recording import Recorder, RecordingError
-from .retry import RetryingTransport, RetryPolicy, http_methods_idempotent, retry_after_seconds
+from .retry import RetryingTransport, RetryPolicy, http_methods_idempotent, retry_after_seconds, unprocessed_answer
 from .routes import Operation, OperationTable, operation_table
 from .secrets import MASK, RedactingFilter, Secret, install_log_redaction, redact, redact_url, register_secret
 from .waiting import Waiting, WaitTimeoutError, await_until, wait_until
@@ -154,6 +154,7 @@ __all__ = [
     "selected_fields",
     "sha256_digest",
     "status_error_class",
+    "unprocessed_answer",
     "vendor_error",
     "wait_until",
     "with_options",

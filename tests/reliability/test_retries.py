@@ -1,4 +1,9 @@
-"""Retries through every overlay client: a create is never sent twice, reads are retried within the bound.
+"""Retries through every overlay client: a create is resent only when the answer says it was not processed.
+
+Reads are retried within the bound; a create only after an answer that says the server
+did not process it (429, or 503 with ``Retry-After``), never after one that may follow
+processing or a connection that dropped once it was sent; a failure inside HTTP 200
+(Omnize's ``success: false``) is never retried.
 
 Each API's client comes from its overlay factory with an ``httpx.MockTransport`` in place
 of the network; the retry transport's sleep is recorded instead of slept and its wall clock
@@ -31,13 +36,27 @@ from comm100_v4_client.api.sites import get_site as v4_get_site
 from comm100_v4_client.models import SiteCreate as V4SiteCreate
 from omnize_partner_client.api.departments import create_department, list_departments
 from omnize_partner_client.models import CreateDepartmentRequest, DepartmentCreate
+from omnize_partner_v2_client.api.agents import create_agent as v2_create_agent
+from omnize_partner_v2_client.api.agents import show_agent as v2_show_agent
+from omnize_partner_v2_client.models import AgentCreate as V2AgentCreate
+from omnize_partner_v2_client.models import CreateAgentRequest as V2CreateAgentRequest
 from portsip_dealers_client.api.dealers import create_dealer, get_dealer
 from portsip_dealers_client.models import DealerCreate, DealerLevel
 
 import partner_apis.overlays
-from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
+from partner_apis.overlays import (
+    airvantage_partners,
+    comm100_v3,
+    comm100_v4,
+    omnize_partner,
+    omnize_partner_v2,
+    portsip_dealers,
+)
 from partner_apis.overlays.runtime import (
     ApiConnectionError,
+    ApiTimeoutError,
+    FailureInBodyError,
+    RateLimitError,
     RetryingTransport,
     RetryPolicy,
     ServerError,
@@ -53,13 +72,13 @@ LOOPBACK = "http://127.0.0.1:9"  # never dialled: every request goes to the mock
 NOW = 1_767_225_600.0  # 2026-01-01T00:00:00Z: the retry transport's wall clock, pinned
 
 
-def spec_example(key: str, operation_id: str) -> Any:
-    """The first example of an operation's 200 JSON answer: a success body every client parses."""
+def spec_example(key: str, operation_id: str, status: str = "200", name: str | None = None) -> Any:
+    """An example of an operation's JSON answer (the first, or ``name``); by default a success body."""
     for item in load_spec(key)["paths"].values():
         for operation in item.values():
             if isinstance(operation, dict) and operation.get("operationId") == operation_id:
-                examples = operation["responses"]["200"]["content"]["application/json"]["examples"]
-                return next(iter(examples.values()))["value"]
+                examples = operation["responses"][status]["content"]["application/json"]["examples"]
+                return (examples[name] if name else next(iter(examples.values())))["value"]
     raise KeyError(f"{key} has no operation {operation_id}")
 
 
@@ -83,6 +102,7 @@ class RetryCase:
     read_operation: str
     read: Callable[[Any], object]
     read_answer: Any
+    created: httpx.Response  # the create's success answer
     side: Callable[[httpx.Request], httpx.Response | None] = field(default=_no_side_requests)
 
 
@@ -116,6 +136,7 @@ CASES: dict[str, RetryCase] = {
         read_operation="getDealer",
         read=lambda client: get_dealer.sync("NzAwNTUxOTA5NzczMTQ4MTYw", client=client),
         read_answer=spec_example("portsip-dealers", "getDealer"),
+        created=httpx.Response(201, json=spec_example("portsip-dealers", "createDealer", "201")),
         side=_portsip_token,
     ),
     "airvantage-partners": RetryCase(
@@ -129,6 +150,7 @@ CASES: dict[str, RetryCase] = {
         read_operation="getOperation",
         read=lambda client: av_get_operation.sync("7fe11df637264cd2ab6a2cddde2f817d", client=client),
         read_answer=spec_example("airvantage-partners", "getOperation"),
+        created=httpx.Response(200, json=spec_example("airvantage-partners", "requestPartnership")),
         side=_av_token,
     ),
     "comm100-v4": RetryCase(
@@ -142,6 +164,7 @@ CASES: dict[str, RetryCase] = {
         read_operation="getSite",
         read=lambda client: v4_get_site.sync(1, client=client),
         read_answer=spec_example("comm100-v4", "getSite"),
+        created=httpx.Response(200, json=spec_example("comm100-v4", "createSite")),
     ),
     "comm100-v3": RetryCase(
         build=lambda transport, retry, **options: comm100_v3.client(
@@ -159,6 +182,7 @@ CASES: dict[str, RetryCase] = {
         read_operation="getSite",
         read=lambda client: v3_get_site.sync(6000000, client=client),
         read_answer=spec_example("comm100-v3", "getSite"),
+        created=httpx.Response(200, json=spec_example("comm100-v3", "createSite")),
         side=_v3_token,
     ),
     "omnize-partner": RetryCase(
@@ -177,7 +201,33 @@ CASES: dict[str, RetryCase] = {
         read_operation="listDepartments",
         read=lambda client: list_departments.sync(client=client, account_id=1),
         read_answer=spec_example("omnize-partner", "listDepartments"),
+        created=httpx.Response(200, json=spec_example("omnize-partner", "createDepartment", name="docSample")),
     ),
+    "omnize-partner-v2": RetryCase(
+        build=lambda transport, retry, **options: omnize_partner_v2.client(
+            "retry-token",
+            base_url=f"{LOOPBACK}{api_spec('omnize-partner-v2').base_path}",
+            transport=transport,
+            retry=retry,
+            **options,
+        ),
+        create_operation="createAgent",
+        create=lambda client: v2_create_agent.sync(
+            client=client,
+            body=V2CreateAgentRequest(
+                agent=V2AgentCreate(name="Agent", email="a@example.com", password="s3cret-pw", account_id=1)
+            ),
+        ),
+        read_operation="showAgent",
+        read=lambda client: v2_show_agent.sync(1, client=client, account_id=1),
+        read_answer=spec_example("omnize-partner-v2", "showAgent", name="docSample"),
+        created=httpx.Response(200, json=spec_example("omnize-partner-v2", "createAgent", name="docSample")),
+    ),
+}
+# The APIs that fail inside HTTP 200 (success false): their read's documented failure body.
+FAILURE_IN_BODY = {
+    "omnize-partner": spec_example("omnize-partner", "listDepartments", name="docSampleError"),
+    "omnize-partner-v2": spec_example("omnize-partner-v2", "showAgent", name="docSampleError"),
 }
 
 KEYS = sorted(CASES)
@@ -261,6 +311,69 @@ def test_a_create_whose_connection_breaks_after_sending_is_not_resent(key: str) 
 
 
 @pytest.mark.parametrize("key", KEYS)
+def test_a_create_whose_answer_times_out_is_not_resent(key: str) -> None:
+    driven = drive(key, httpx.ReadTimeout("no answer"), CASES[key].created)
+    with pytest.raises(ApiTimeoutError):
+        CASES[key].create(driven.client)
+    assert len(driven.server.calls) == 1
+
+
+# -- a create the server says it did not process is sent again (429; 503 with Retry-After) ------------
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_create_answered_429_is_sent_again_after_retry_after_and_succeeds(key: str) -> None:
+    driven = drive(key, httpx.Response(429, headers={"Retry-After": "2"}), CASES[key].created)
+    assert CASES[key].create(driven.client) is not None
+    assert [_operation(key, call) for call in driven.server.calls] == [(CASES[key].create_operation, False)] * 2
+    assert driven.server.calls[0].content == driven.server.calls[1].content  # the same create, once more
+    assert driven.sleeps == [2.0]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_create_answered_503_with_a_retry_after_date_is_sent_again(key: str) -> None:
+    date = email.utils.format_datetime(datetime.fromtimestamp(NOW + 5, UTC), usegmt=True)
+    driven = drive(key, httpx.Response(503, headers={"Retry-After": date}), CASES[key].created)
+    assert CASES[key].create(driven.client) is not None
+    assert len(driven.server.calls) == 2
+    assert driven.sleeps == [5.0]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_create_throttled_past_the_cap_or_past_the_bound_surfaces_as_rate_limit_error(key: str) -> None:
+    too_long = drive(key, httpx.Response(429, headers={"Retry-After": "3600"}), CASES[key].created)
+    with pytest.raises(RateLimitError):
+        CASES[key].create(too_long.client)
+    assert (len(too_long.server.calls), too_long.sleeps) == (1, [])
+    always = drive(key, httpx.Response(429, headers={"Retry-After": "1"}))
+    with pytest.raises(RateLimitError):
+        CASES[key].create(always.client)
+    assert len(always.server.calls) == 1 + POLICY.max_retries
+    assert always.sleeps == [1.0] * POLICY.max_retries
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_policy_that_trusts_no_answer_sends_a_throttled_create_once(key: str) -> None:
+    never = RetryPolicy(max_retries=2, is_unprocessed=lambda response: False)
+    driven = drive(key, httpx.Response(429, headers={"Retry-After": "1"}), CASES[key].created, policy=never)
+    with pytest.raises(RateLimitError):
+        CASES[key].create(driven.client)
+    assert len(driven.server.calls) == 1
+
+
+# -- a failure inside HTTP 200 is not retried (retry.py's docstring says why) ------------------------
+
+
+@pytest.mark.parametrize("key", sorted(FAILURE_IN_BODY))
+def test_a_read_failing_inside_http_200_is_sent_once_and_raises_at_once(key: str) -> None:
+    driven = drive(key, httpx.Response(200, json=FAILURE_IN_BODY[key]), _ok(key))
+    with pytest.raises(FailureInBodyError):
+        CASES[key].read(driven.client)
+    assert (len(driven.server.calls), driven.sleeps) == (1, [])
+    assert _operation(key, driven.server.calls[0]) == (CASES[key].read_operation, True)
+
+
+@pytest.mark.parametrize("key", KEYS)
 def test_a_read_answered_429_waits_the_retry_after_seconds(key: str) -> None:
     driven = drive(key, httpx.Response(429, headers={"Retry-After": "2"}), _ok(key))
     assert CASES[key].read(driven.client) is not None
@@ -313,8 +426,9 @@ def test_a_callers_idempotency_rule_replaces_the_specs_table(key: str) -> None:
 
 @pytest.mark.parametrize("key", KEYS)
 def test_a_callers_rule_can_forbid_resending_what_the_spec_allows(key: str) -> None:
+    # A bare 503 may follow processing: a read the caller calls not idempotent is sent once.
     resend_none = RetryPolicy(max_retries=2, is_idempotent=lambda request: False)
-    driven = drive(key, httpx.Response(503, headers={"Retry-After": "0"}), policy=resend_none)
+    driven = drive(key, httpx.Response(503), policy=resend_none)
     with pytest.raises(ServerError):
         CASES[key].read(driven.client)
     assert len(driven.server.calls) == 1
