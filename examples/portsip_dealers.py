@@ -85,9 +85,9 @@ def new_dealer(pbx: PortsipClient, level: DealerLevel, name: str, display_name: 
 
 def names_listed(pbx: PortsipClient, level: DealerLevel) -> dict[str, int]:
     """Every dealer of ``level`` the caller sees (every page), by name, with its ``max_tenants``."""
-    return {
-        dealer.name: dealer.max_tenants for dealer in portsip_dealers.iter_dealers(pbx, filter_=f"level eq '{level}'")
-    }
+    dealers = portsip_dealers.iter_dealers(pbx, filter_=f"level eq '{level}'")
+    # Only `id` is sure to be in an answer: the vendor's own OpenAPI file requires no other field.
+    return {d.name: d.max_tenants for d in dealers if isinstance(d.name, str) and isinstance(d.max_tenants, int)}
 
 
 def signs_in(name: str, password: str, base_url: str) -> bool:
