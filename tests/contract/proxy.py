@@ -40,6 +40,9 @@ class RecordingProxy:
         self.upstream = upstream.rstrip("/")
         self._lock = threading.Lock()
         self._exchanges: list[Exchange] = []
+        # Made on the first request, in the server's event loop, and kept: making an
+        # httpx client per request (its TLS context) would cost more than forwarding.
+        self._client: httpx.AsyncClient | None = None
 
     @property
     def exchanges(self) -> list[Exchange]:
@@ -48,6 +51,9 @@ class RecordingProxy:
             return list(self._exchanges)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
         if scope["type"] != "http":
             return
         body = b""
@@ -61,9 +67,10 @@ class RecordingProxy:
         url = self.upstream + raw_path.decode("latin-1") + (("?" + query.decode("latin-1")) if query else "")
         headers = [(name, value) for name, value in scope["headers"] if name.lower() not in _HOP]
         # A raw URL: what the client sent (odd bytes included) reaches the simulator as sent.
-        async with httpx.AsyncClient(timeout=30) as client:
-            request = client.build_request(scope["method"], httpx.URL(url), headers=headers, content=body)
-            answer = await client.send(request)
+        if self._client is None:
+            self._client = httpx.AsyncClient(timeout=30)
+        request = self._client.build_request(scope["method"], httpx.URL(url), headers=headers, content=body)
+        answer = await self._client.send(request)
         with self._lock:
             self._exchanges.append(
                 Exchange(scope["method"], raw_path.decode("latin-1"), answer.status_code, answer.content)
@@ -73,3 +80,15 @@ class RecordingProxy:
         out.append((b"content-length", str(len(answer.content)).encode()))
         await send({"type": "http.response.start", "status": answer.status_code, "headers": out})
         await send({"type": "http.response.body", "body": answer.content})
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        """Start up as is; on shutdown, close the client (in the loop that made it)."""
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                if self._client is not None:
+                    await self._client.aclose()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
