@@ -63,7 +63,7 @@ def test_a_bad_shard_is_refused(text: str) -> None:
         parse_shard(text)
 
 
-@pytest.mark.slow  # three pytest subprocesses collecting the suite
+@pytest.mark.slow  # four pytest subprocesses collecting the suite (the same slice each time: see above)
 def test_the_shards_of_the_suite_together_are_the_whole_suite_once() -> None:
     def collected(*args: str) -> list[str]:
         completed = run_suite("--contract-seeds", "1,2,3", *args)
@@ -74,5 +74,4 @@ def test_the_shards_of_the_suite_together_are_the_whole_suite_once() -> None:
     shards = [collected("--shard", f"{index}/3") for index in (1, 2, 3)]
     assert sorted(itertools.chain.from_iterable(shards)) == whole
     runs = [[line for line in shard if "test_api_honours_its_spec" in line] for shard in shards]
-    assert [len(shard_runs) for shard_runs in runs] == [len(TARGETS)] * 3  # 5 APIs x 3 seeds over 3 shards
-    assert collected("--shard", "2/3") == shards[1]  # the same slice every time
+    assert [len(shard_runs) for shard_runs in runs] == [len(TARGETS)] * 3  # every API x 3 seeds, over 3 shards
