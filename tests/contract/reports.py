@@ -17,7 +17,9 @@ controller writes the JUnit files and drift reports from those records (:func:`f
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
+import multiprocessing
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
@@ -101,16 +103,18 @@ def junit_xml(key: str, records: Iterable[Mapping[str, Any]]) -> bytes:
     return text
 
 
-def finish(records: Iterable[Mapping[str, Any]], report_dir: Path) -> list[str]:
+def finish(records: Iterable[Mapping[str, Any]], report_dir: Path, *, workers: int = 2) -> list[str]:
     """Write each API's ``junit.xml`` and drift report from the session's run records; return the problems met.
 
-    A drift report that cannot be written is a problem (returned, never raised: the
-    JUnit files are written all the same).
+    The drift reports (seconds per API: every exchange of every seed is checked against
+    the spec) are written by up to ``workers`` processes at once. A drift report that
+    cannot be written is a problem (returned, never raised: the JUnit files are written
+    all the same).
     """
     by_key: dict[str, list[Mapping[str, Any]]] = {}
     for record in records:
         by_key.setdefault(str(record["key"]), []).append(record)
-    problems: list[str] = []
+    drifts: dict[str, list[Path]] = {}
     for key, runs in sorted(by_key.items()):
         folder = report_dir / key
         folder.mkdir(parents=True, exist_ok=True)
@@ -118,11 +122,28 @@ def finish(records: Iterable[Mapping[str, Any]], report_dir: Path) -> list[str]:
         cassettes = [Path(str(run["cassette"])) for run in runs if run.get("cassette")]
         cassettes = [path for path in cassettes if path.exists()]
         if cassettes:
-            try:
-                write_drift(key, cassettes, folder)
-            except Exception as error:  # a drift report is a report: its failure must not hide the runs'
-                problems.append(f"the drift report of {key} was not written: {type(error).__name__}: {error}")
+            drifts[key] = cassettes
+    problems: list[str] = []
+    if len(drifts) > 1 and workers > 1:
+        # Fresh processes (not forks of a pytest that runs threads), each writing whole reports.
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(min(workers, len(drifts)), mp_context=context) as pool:
+            futures = {key: pool.submit(write_drift, key, paths, report_dir / key) for key, paths in drifts.items()}
+            outcomes = {key: future.exception() for key, future in futures.items()}
+    else:
+        outcomes = {key: _attempt(key, paths, report_dir / key) for key, paths in drifts.items()}
+    for key, error in sorted(outcomes.items()):
+        if error is not None:  # a drift report is a report: its failure must not hide the runs'
+            problems.append(f"the drift report of {key} was not written: {type(error).__name__}: {error}")
     return problems
+
+
+def _attempt(key: str, cassettes: list[Path], folder: Path) -> BaseException | None:
+    try:
+        write_drift(key, cassettes, folder)
+    except Exception as error:
+        return error
+    return None
 
 
 def write_drift(key: str, cassettes: list[Path], folder: Path) -> None:
