@@ -7,8 +7,8 @@ import pytest
 from .ledger import ROWS
 
 COLUMNS = (
-    "api", "profile", "attempted", "sent", "retried", "failed", "duplicated", "reconciled", "orphaned", "renewals",
-    "faults", "waited", "seconds",
+    "api", "profile", "attempted", "sent", "retried", "resent", "failed", "duplicated", "reconciled", "orphaned",
+    "renewals", "faults", "waited", "seconds",
 )  # fmt: skip
 
 
@@ -35,6 +35,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line("  ".join(cells))
     terminalreporter.write_line(
         "attempted: the flow's calls; sent: requests on the wire for them; retried: the runtime's retries; "
+        "resent: of those, creates sent again after a 429 or a 503 with Retry-After (not processed); "
         "failed: typed errors the flow met; duplicated: creates processed twice (must be 0); reconciled: lost "
         "creates found by reading; orphaned: records a lost create left that the API cannot find; renewals: "
         "token grants when the token expired under 8 concurrent callers; faults: injected; waited: seconds the "

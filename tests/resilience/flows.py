@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from airvantage_partners_client.api.operations import cancel_operation
@@ -232,6 +232,83 @@ class Comm100V4(Flow):
 
     def cheap_read(self, client: Any) -> Callable[[], Any]:
         return lambda: list_v4_sites.sync(client=client, external_id="none")
+
+
+class AsyncComm100V4(Comm100V4):
+    """:class:`Comm100V4` on the client's async path (the generated ``asyncio`` functions), the same steps and checks.
+
+    Its client's async network is the ledger's counting one and its async waits are
+    recorded (``RetryingTransport.async_sleep``), so a rate-limited flow runs in no real time.
+    """
+
+    def new_client(self, tenant: int | str) -> Any:
+        """The overlay client with the ledger's sync and async counting transports, its waits recorded."""
+        options = {
+            "transport": self.ledger.transport(),
+            "async_transport": self.ledger.async_transport(),
+            "timeout": 0.5,
+            **self.client_options,
+        }
+        return self.ledger.watch(self.sim.client(tenant, **options))
+
+    async def acreate(self) -> Any:
+        """Send the create once; return the new site's id."""
+        body = V4SiteCreate(platform_id=100, email=f"{self.tag}@example.com", password="s3cret-pw", plan_id=233)
+        body.external_id = self.tag
+        created: Any = await create_v4_site.asyncio(client=self.client, body=body)
+        return created.site_id
+
+    async def afind(self) -> Any | None:
+        """The id of the site with this flow's external id, or None."""
+        sites: Any = await list_v4_sites.asyncio(client=self.client, external_id=self.tag)
+        return sites[0].id if sites else None
+
+    async def aread(self, record: Any) -> Any:
+        """The values the updates change, read from the site."""
+        site: Any = await get_v4_site.asyncio(record, client=self.client)
+        return (site.first_name or None, site.company or None)
+
+    async def alisted(self, record: Any) -> Any:
+        """The same values, read from the list (``LookupError`` when it is not listed)."""
+        sites: Any = await list_v4_sites.asyncio(client=self.client, external_id=self.tag)
+        found = [site for site in sites if site.id == record]
+        if not found:
+            raise LookupError(record)
+        return (found[0].first_name or None, found[0].company or None)
+
+    async def aupdate(self, record: Any, n: int) -> None:
+        """Apply the ``n``-th update."""
+        first_name, company = self.expected(n)
+        body = V4SiteUpdate(
+            first_name=first_name, last_name="Lee", company=company, company_size=CompanySize.SIZE_101_180
+        )
+        await update_v4_site.asyncio(record, client=self.client, body=body)
+
+    async def aprovisioned(self) -> Any:
+        """:meth:`Flow.provisioned`, awaited: a failed create is reconciled by reading before creating again."""
+        for _ in range(8):
+            try:
+                return await self.ledger.acall(self.acreate, idempotent=False)
+            except PartnerApiError:
+                found = await self.ledger.astep(self.afind)
+                if found is not None:
+                    self.ledger.tally.reconciled += 1
+                    return found
+        raise AssertionError("the create failed eight times")
+
+    async def arun(self) -> None:
+        """:meth:`Flow.run`, awaited; raises ``AssertionError`` when a read-back disagrees."""
+        ledger = self.ledger
+        record = await self.aprovisioned()
+        assert self.records() == 1, f"{self.records()} records with the flow's key after the create"
+        for n in (0, 1, 2):
+            if n:
+                await ledger.astep(functools.partial(self.aupdate, record, n))
+            read: Callable[[], Awaitable[Any]] = functools.partial(self.aread, record)
+            stored = await ledger.astep(read)
+            assert stored == self.expected(n), f"read after update {n}: {stored!r}, not {self.expected(n)!r}"
+            listed = await ledger.astep(functools.partial(self.alisted, record))
+            assert listed == self.expected(n), f"listed after update {n}: {listed!r}, not {self.expected(n)!r}"
 
 
 class Comm100V3(Flow):

@@ -1,12 +1,16 @@
 """What the resilience suite measures: every attempt on the wire, every wait, every surfaced failure.
 
-A :class:`Ledger` sits under one overlay client (its ``transport``: a counting layer over
-the real network, below the runtime's retries) and in its retry transport's ``sleep`` (the
-suite records waits instead of sleeping). Each logical call of a flow goes through
+A :class:`Ledger` sits under one overlay client (its ``transport``, and its
+``async_transport`` for async flows: a counting layer over the real network, below the
+runtime's retries) and in its retry transport's ``sleep`` and ``async_sleep`` (the suite
+records waits instead of sleeping). Each logical call of a flow goes through
 :meth:`Ledger.call`, which checks, on the slice of events that call produced:
 
 - reads and other idempotent calls were sent at most ``1 + max_retries`` times;
-- a non-idempotent call (a create) was sent once: the runtime never resends it;
+- a non-idempotent call (a create) was sent again only after an answer that says the
+  server did not process it (429, or 503 with ``Retry-After``: RFC 6585 section 4, RFC
+  9110 section 15.6.4) or a connection that never opened, never after a dropped
+  connection, a read timeout or another status, and at most ``1 + max_retries`` times;
 - every wait after an answer with ``Retry-After`` was that long (seconds form exactly,
   the HTTP-date form within its one-second resolution), and an answer asking for longer
   than the policy's cap was not retried at all;
@@ -18,11 +22,12 @@ The simulator is the ground truth for what was processed: its access log
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -66,28 +71,67 @@ class CountingTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send through the real transport, noting the attempt and what came of it."""
-        self.events.append(Event("send", request.method, request.url.path))
-        try:
+        with _noted(self.events, request):
             response = self.inner.handle_request(request)
-        except httpx.TransportError as error:
-            self.events.append(Event("error", request.method, request.url.path, fault=type(error).__name__))
-            raise
-        headers = response.headers
-        self.events.append(
-            Event(
-                "answer",
-                request.method,
-                request.url.path,
-                response.status_code,
-                headers.get("retry-after"),
-                headers.get(FAULT_HEADER),
-            )
-        )
+        _note_answer(self.events, request, response)
         return response
 
     def close(self) -> None:
         """Close the real transport."""
         self.inner.close()
+
+
+class AsyncCountingTransport(httpx.AsyncBaseTransport):
+    """The async twin of :class:`CountingTransport`, for a flow that runs on the async client."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        self.inner = httpx.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send through the real transport, noting the attempt and what came of it."""
+        with _noted(self.events, request):
+            response = await self.inner.handle_async_request(request)
+        _note_answer(self.events, request, response)
+        return response
+
+    async def aclose(self) -> None:
+        """Close the real transport."""
+        await self.inner.aclose()
+
+
+@contextlib.contextmanager
+def _noted(events: list[Event], request: httpx.Request) -> Iterator[None]:
+    """Note the send, and the transport error it may end in."""
+    events.append(Event("send", request.method, request.url.path))
+    try:
+        yield
+    except httpx.TransportError as error:
+        events.append(Event("error", request.method, request.url.path, fault=type(error).__name__))
+        raise
+
+
+def _note_answer(events: list[Event], request: httpx.Request, response: httpx.Response) -> None:
+    headers = response.headers
+    events.append(
+        Event(
+            "answer",
+            request.method,
+            request.url.path,
+            response.status_code,
+            headers.get("retry-after"),
+            headers.get(FAULT_HEADER),
+        )
+    )
+
+
+def not_processed(event: Event) -> bool:
+    """Whether an answer says the server did not process the request: 429, or 503 with ``Retry-After``.
+
+    The suite's own statement of the rule (not the runtime's function), so a runtime that
+    drifts from it fails the suite.
+    """
+    return event.kind == "answer" and (event.status == 429 or (event.status == 503 and event.retry_after is not None))
 
 
 @dataclass
@@ -99,6 +143,7 @@ class Tally:
     attempted: int = 0  # logical calls the flow made
     sent: int = 0  # requests on the wire for them (token requests apart)
     retried: int = 0  # of those, the runtime's retries
+    resent: int = 0  # of those, creates sent again after an answer that said not processed
     failed: int = 0  # typed errors that reached the flow
     duplicated: int = 0  # creates the simulator processed more than once (must be 0)
     reconciled: int = 0  # lost creates found again by reading
@@ -128,15 +173,24 @@ class Ledger:
         """A counting network transport for a client of this flow (``client(transport=...)``)."""
         return CountingTransport(self.events)
 
+    def async_transport(self) -> AsyncCountingTransport:
+        """A counting async network transport (``client(async_transport=...)``)."""
+        return AsyncCountingTransport(self.events)
+
     def watch(self, client: T) -> T:
-        """Record the client's retry waits instead of sleeping them; returns the client."""
-        client_transport(client).sleep = self._sleep
+        """Record the client's retry waits, sync and async, instead of sleeping them; returns the client."""
+        retrying = client_transport(client)
+        retrying.sleep = self._sleep
+        retrying.async_sleep = self._async_sleep
         return client
 
     def _sleep(self, seconds: float) -> None:
         self.events.append(Event("sleep", seconds=seconds))
         with self._lock:
             self.tally.waited += seconds
+
+    async def _async_sleep(self, seconds: float) -> None:
+        self._sleep(seconds)
 
     def call(self, what: Callable[[], T], *, idempotent: bool = True) -> T:
         """Run one logical call, check its slice of events (see the module), and return its result.
@@ -156,6 +210,31 @@ class Ledger:
             raise UntypedFailure(f"{type(error).__name__} reached the flow untyped: {error}") from error
         finally:
             self._check(self.events[start:], idempotent)
+
+    async def acall(self, what: Callable[[], Awaitable[T]], *, idempotent: bool = True) -> T:
+        """:meth:`call` for an async call (``what`` makes the awaitable): the same checks and counts."""
+        start = len(self.events)
+        self.tally.attempted += 1
+        try:
+            return await what()
+        except PartnerApiError as error:
+            self.tally.failed += 1
+            self.errors.append(error)
+            raise
+        except Exception as error:
+            raise UntypedFailure(f"{type(error).__name__} reached the flow untyped: {error}") from error
+        finally:
+            self._check(self.events[start:], idempotent)
+
+    async def astep(self, what: Callable[[], Awaitable[T]], *, idempotent: bool = True, tries: int = FLOW_TRIES) -> T:
+        """:meth:`step` for an async call: :meth:`acall` again after each typed failure."""
+        for attempt in range(tries):
+            try:
+                return await self.acall(what, idempotent=idempotent)
+            except PartnerApiError:
+                if attempt == tries - 1:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def step(
         self,
@@ -206,9 +285,12 @@ class Ledger:
             self.tally.retried += 1
             run[target] = run.get(target, 0) + 1
             request, limit = f"{event.method} {event.path}", self.policy.max_retries
-            assert idempotent or before.fault == "ConnectError", (
+            never_sent = before.kind == "error" and before.fault == "ConnectError"
+            assert idempotent or never_sent or not_processed(before), (
                 f"{request} is not idempotent, yet it was sent again after {before.fault or before.status}"
             )
+            if not idempotent and not never_sent:
+                self.tally.resent += 1
             assert run[target] <= limit, f"{request} was retried {run[target]} times in a row (at most {limit})"
         self._check_waits(events)
 

@@ -3,11 +3,12 @@
 What a user's provisioning job needs, asserted against the simulator (the ground truth):
 
 - no write is lost: every create and update is read back from the record and the list;
-- no create is sent twice: the runtime retries only what the spec marks ``x-idempotent``,
-  so a create whose connection dropped after the simulator processed it surfaces as a
-  typed ``ApiConnectionError`` (or ``ApiTimeoutError``) and the flow reconciles by reading
-  the list before creating again; the simulator's access log then shows as many creates
-  received as the flow sent, and its state one record;
+- no create is sent twice: the runtime resends what the spec marks ``x-idempotent``, and
+  a create only after an answer that says it was not processed (429, or 503 with
+  ``Retry-After``); a create whose connection dropped after the simulator processed it
+  surfaces as a typed ``ApiConnectionError`` (or ``ApiTimeoutError``) and the flow
+  reconciles by reading the list before creating again; the simulator's access log then
+  shows as many creates received as the flow sent, and its state one record;
 - reads are retried within the policy (at most ``1 + max_retries`` sends a call);
 - ``Retry-After`` is honoured (the recorded wait is what the answer asked) and capped (an
   answer asking longer than ``max_retry_after`` is not retried);
@@ -15,15 +16,18 @@ What a user's provisioning job needs, asserted against the simulator (the ground
   for a renewal a fault lost or a token the profile revoked);
 - every failure that reaches the flow is a typed error of the runtime.
 
-The runtime's waits are recorded, not slept (the retry transport's ``sleep``), and tokens
-expire on a :class:`~partner_apis.testing.ManualClock`, so the suite runs in seconds.
+The runtime's waits are recorded, not slept (the retry transport's ``sleep`` and
+``async_sleep``), and tokens expire on a :class:`~partner_apis.testing.ManualClock`, so the
+suite runs in seconds; one flow (Comm100 v4's) also runs on the async client.
 ``PARTNER_APIS_FAULT_SEED`` picks the profiles' seed (default 1).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -36,7 +40,7 @@ from partner_apis.simulators.harness.faults import SHIPPED
 from partner_apis.specs import api_spec
 from partner_apis.testing import ManualClock, RunningSimulator, running
 
-from .flows import FLOWS, Flow
+from .flows import FLOWS, AsyncComm100V4, Flow
 from .ledger import ROWS, Ledger, Tally, UntypedFailure, recording, stop_recording
 
 pytestmark = pytest.mark.resilience
@@ -90,8 +94,31 @@ def _renew_under_concurrency(sim: RunningSimulator, flow: Flow, clocks: list[Man
 
 def run_flow(key: str, profile: str | Path | None, seed: int = SEED) -> Tally:
     """Run ``key``'s flow under ``profile`` (shipped, or a file); return its tally (its table row) after each check."""
-    flow_class = FLOWS[key]
-    tally = Tally(key, "none" if profile is None else Path(profile).stem)
+    with _measured(key, FLOWS[key], profile, seed) as (sim, flow, clocks):
+        flow.run()
+        if clocks:
+            _renew_under_concurrency(sim, flow, clocks, flow.ledger.tally)
+    return flow.ledger.tally
+
+
+async def arun_flow(profile: str | Path, seed: int = SEED) -> Tally:
+    """Run Comm100 v4's flow on the async client under ``profile``; return its tally after the same checks."""
+    with _measured("comm100-v4", AsyncComm100V4, profile, seed, row="comm100-v4 async") as (_, flow, _clocks):
+        assert isinstance(flow, AsyncComm100V4)
+        await flow.arun()
+    return flow.ledger.tally
+
+
+@contextlib.contextmanager
+def _measured(
+    key: str, flow_class: type[Flow], profile: str | Path | None, seed: int, row: str | None = None
+) -> Iterator[tuple[RunningSimulator, Flow, list[ManualClock]]]:
+    """Serve ``key`` under ``profile`` and make its flow; after the block, count the duplicated creates.
+
+    Appends the tally to the table and fails when the simulator received a create the
+    client did not send.
+    """
+    tally = Tally(row or key, "none" if profile is None else Path(profile).stem)
     started = time.monotonic()
     options: dict[str, Any] = dict(flow_class.options)
     client_options: dict[str, Any] = {}
@@ -108,9 +135,7 @@ def run_flow(key: str, profile: str | Path | None, seed: int = SEED) -> Tally:
         with running(key, faults=profile, fault_seed=seed, access_log=True, **options) as sim:
             ledger = Ledger(tally, _token_path(key))
             flow = flow_class(sim, ledger, **client_options)
-            flow.run()
-            if clocks:
-                _renew_under_concurrency(sim, flow, clocks, tally)
+            yield sim, flow, clocks
             tally.faults = sum(sim.faults.counts.values()) if sim.faults else 0
             create_path = served_path(api_spec(key), flow.create_operation)
             create_method = api_spec(key).operation(flow.create_operation).method
@@ -127,7 +152,6 @@ def run_flow(key: str, profile: str | Path | None, seed: int = SEED) -> Tally:
     tally.seconds = time.monotonic() - started
     ROWS.append(tally)
     assert tally.duplicated == 0, f"the simulator received {received} creates, the client sent {sent}"
-    return tally
 
 
 @pytest.mark.parametrize("profile", SHIPPED)
@@ -176,6 +200,38 @@ def test_an_omnize_account_whose_create_was_lost_is_orphaned_the_api_cannot_find
         tmp_path, "lost-account", '[[faults]]\nkind = "reset-after"\noperations = ["createAccount"]\ntimes = 1'
     )
     assert run_flow("omnize-partner", path).orphaned == 1
+
+
+# A create answered "not processed" once: 429 with Retry-After in seconds, 503 with it as an HTTP date.
+NOT_PROCESSED = {
+    "rate-limit": 'kind = "rate-limit"\nretry_after = 3\n',
+    "server-error-503": 'kind = "server-error"\nstatus = 503\nretry_after = 3\nretry_after_format = "http-date"\n',
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_PROCESSED))
+@pytest.mark.parametrize("key", sorted(FLOWS))
+def test_a_create_the_server_declined_unprocessed_is_sent_again_and_made_once(
+    key: str, kind: str, tmp_path: Path
+) -> None:
+    # RFC 6585 s4 (429) and RFC 9110 s15.6.4 (503 naming when to come back): the create was not
+    # processed, so the runtime resends it after the wait; the flow never hears of the refusal,
+    # and the simulator holds one record (Flow.run checks it).
+    create = FLOWS[key].create_operation
+    text = f'[[faults]]\n{NOT_PROCESSED[kind]}operations = ["{create}"]\ntimes = 1\n'
+    tally = run_flow(key, one_fault(tmp_path, f"declined-create-{kind}", text))
+    assert (tally.faults, tally.failed, tally.retried, tally.resent, tally.reconciled) == (1, 0, 1, 1, 0)
+    assert 2 <= tally.waited <= 3  # the Retry-After's 3 s (an HTTP date counts whole seconds from when it was sent)
+
+
+@pytest.mark.parametrize("key", sorted(FLOWS))
+def test_a_create_answered_a_bare_503_is_not_sent_again(key: str, tmp_path: Path) -> None:
+    # A 503 without Retry-After may come from a proxy after the request went through: the flow
+    # meets the typed ServerError, finds nothing by reading, and creates again itself.
+    create = FLOWS[key].create_operation
+    text = f'[[faults]]\nkind = "server-error"\nstatus = 503\noperations = ["{create}"]\ntimes = 1\n'
+    tally = run_flow(key, one_fault(tmp_path, "bare-503-create", text))
+    assert (tally.faults, tally.failed, tally.resent, tally.reconciled) == (1, 1, 0, 0)
 
 
 @pytest.mark.parametrize("name", ["operation-fails", "operation-stalls"])
@@ -229,6 +285,25 @@ def test_a_token_revoked_under_concurrent_callers_is_renewed_once(key: str, tmp_
         assert sim.faults is not None
         assert sim.faults.counts["token-revoked"] == 1
         assert sum(sim.simulator.tokens.requests.values()) - before == 1
+
+
+# -- the async client under rate limits: waits recorded through async_sleep, never slept ---------------
+
+
+@pytest.mark.anyio
+async def test_an_async_flow_throttled_on_its_create_waits_the_retry_after_without_sleeping(tmp_path: Path) -> None:
+    text = '[[faults]]\nkind = "rate-limit"\nretry_after = 30\noperations = ["createSite"]\ntimes = 1\n'
+    tally = await arun_flow(one_fault(tmp_path, "async-throttled-create", text))
+    assert (tally.faults, tally.failed, tally.retried, tally.resent, tally.waited) == (1, 0, 1, 1, 30.0)
+    assert tally.seconds < 30  # the 30 s were recorded through async_sleep, not slept
+
+
+@pytest.mark.anyio
+async def test_an_async_flow_under_the_rate_limited_profile_loses_no_write_and_duplicates_no_create() -> None:
+    tally = await arun_flow("rate-limited")
+    assert tally.faults > 0, "the profile injected nothing: the flow proved nothing"
+    assert tally.waited > 0
+    assert tally.seconds < tally.waited + 5  # what was waited was recorded, not slept
 
 
 @pytest.mark.anyio
