@@ -435,7 +435,8 @@ def failure_in_body(
     ``kind`` error; one with the ``flag`` is a success when the flag is ``true`` and a
     ``kind`` error otherwise; one without it is ``unflagged(response, body)`` (default: a
     ``kind`` error, so nothing unflagged is taken for a result). The body must already be
-    read.
+    read. Such a failure stands for no HTTP status, so the retries never see it: it is
+    raised at the first answer, idempotent call or not (``retry.py`` says why).
     """
     status_error = error_for_status(response)
     if status_error is not None:

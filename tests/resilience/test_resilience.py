@@ -234,6 +234,16 @@ def test_a_create_answered_a_bare_503_is_not_sent_again(key: str, tmp_path: Path
     assert (tally.faults, tally.failed, tally.resent, tally.reconciled) == (1, 1, 0, 0)
 
 
+@pytest.mark.parametrize("key", ["omnize-partner", "omnize-partner-v2"])
+def test_an_omnize_read_failing_inside_http_200_is_not_retried_by_the_runtime(key: str, tmp_path: Path) -> None:
+    # Omnize's internal error comes as every refusal does, {"status": 200, "success": false}: the
+    # runtime sees an HTTP 200 and sends the read once (retry.py's docstring says why); the typed
+    # OmnizeError reaches the flow, whose own persistence reads again.
+    text = '[[faults]]\nkind = "vendor"\nname = "internal-error"\noperations = ["reads"]\ntimes = 1\n'
+    tally = run_flow(key, one_fault(tmp_path, "internal-error-read", text))
+    assert (tally.faults, tally.failed, tally.retried) == (1, 1, 0)
+
+
 @pytest.mark.parametrize("name", ["operation-fails", "operation-stalls"])
 def test_an_airvantage_partnership_whose_operation_fails_or_stalls_is_asked_again(name: str, tmp_path: Path) -> None:
     path = one_fault(tmp_path, name, f'[[faults]]\nkind = "vendor"\nname = "{name}"\ntimes = 1')
