@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .common import Api
+from .common import Api, judging, send
 
 __all__ = ["WRONG_TOKEN", "auth_check"]
 
@@ -37,7 +37,7 @@ def auth_check(api: Api, place: Callable[[Any, str | None], None]) -> Callable[[
         for scenario, token in (("without a token", None), ("with a wrong token", WRONG_TOKEN)):
             probe = case.derive()
             place(probe, token)
-            answer = probe.call(timeout=10)
+            answer = send(probe)
             if api.status(answer) not in {401, 403}:
                 raise AssertionError(
                     f"{case.operation.label} accepted a request {scenario}: "
@@ -47,4 +47,4 @@ def auth_check(api: Api, place: Callable[[Any, str | None], None]) -> Callable[[
         confirmed.add(operation.operation_id)
         return None
 
-    return auth_enforced
+    return judging(auth_enforced)

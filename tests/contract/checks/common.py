@@ -10,6 +10,7 @@ identity and how to read a status from an answer (Omnize answers every refusal 2
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -38,6 +39,31 @@ ALLOW_WRITES_VARIABLE = "PARTNER_APIS_CONTRACT_ALLOW_WRITES"
 # Keys that name a record in an answer, in the order they are tried.
 ID_KEYS = ("id", "uid")
 TIMEOUT = 10
+
+
+class RateLimited(Exception):
+    """The API answered 429 to a check's own request: the check cannot judge, and says nothing."""
+
+
+def send(case: Any) -> Any:
+    """``case`` sent as it is (its credentials already placed); raises :class:`RateLimited` on a 429."""
+    response = case.call(timeout=TIMEOUT)
+    if response.status_code == 429:
+        raise RateLimited(case.operation.label)
+    return response
+
+
+def judging(check: Callable[[Any, Any, Any], bool | None]) -> Callable[[Any, Any, Any], bool | None]:
+    """``check`` saying nothing when one of its own requests is rate limited (429), keeping its name."""
+
+    @functools.wraps(check)
+    def tolerant(ctx: Any, response: Any, case: Any) -> bool | None:
+        try:
+            return check(ctx, response, case)
+        except RateLimited:
+            return None
+
+    return tolerant
 
 
 def bearer(case: Any, token: str | None) -> None:
@@ -79,12 +105,12 @@ class Identity:
             return self._tokens[base_url]
 
     def send(self, case: Any) -> Any:
-        """``case`` sent as this identity (once more with a new token after a 401); returns the response."""
+        """``case`` sent as this identity (again with a new token after a 401); RateLimited on a 429."""
         base_url = case.operation.schema.get_base_url()
         response = None
         for fresh in (False, True):
             self.place(case, self.token(base_url, fresh=fresh))
-            response = case.call(timeout=TIMEOUT)
+            response = send(case)
             if response.status_code != 401:
                 break
         return response

@@ -16,7 +16,7 @@ from typing import Any
 
 from partner_apis.specs import Operation, Parameter
 
-from .common import Api, body_of, items_of
+from .common import Api, body_of, items_of, judging
 
 __all__ = ["field_selection_check"]
 
@@ -71,7 +71,7 @@ def field_selection_check(api: Api) -> Callable[[Any, Any, Any], bool | None]:
             raise AssertionError(f"{case.operation.label} ignores its field selection: " + "; ".join(problems[:3]))
         return None
 
-    return field_selection
+    return judging(field_selection)
 
 
 def _ask(api: Api, case: Any, name: str, choice: list[str]) -> list[dict[str, Any]] | None:

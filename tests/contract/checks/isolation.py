@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .common import Api, body_of, created_ids, item_id, items_of, link_slots, named_values, path_parameters
+from .common import Api, body_of, created_ids, item_id, items_of, judging, link_slots, named_values, path_parameters
 
 __all__ = ["isolation_check"]
 
@@ -66,4 +66,4 @@ def isolation_check(api: Api) -> Callable[[Any, Any, Any], bool | None]:
                 )
         return None
 
-    return tenant_isolation
+    return judging(tenant_isolation)

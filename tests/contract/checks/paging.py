@@ -30,7 +30,7 @@ from typing import Any
 
 from partner_apis.specs import Operation
 
-from .common import Api, body_of, item_id, items_of, path_parameters, total_of, writes_allowed
+from .common import Api, body_of, item_id, items_of, judging, path_parameters, total_of, writes_allowed
 
 __all__ = ["STYLES", "Paging", "boundary_sizes", "find_paging", "paging_check", "walk"]
 
@@ -306,7 +306,7 @@ def paging_check(api: Api, *, exclude: tuple[str, ...] = ()) -> Callable[[Any, A
             reference = {_identity(item) for page in pages for item in page}
         return None
 
-    return paging_is_sound
+    return judging(paging_is_sound)
 
 
 def _selectable(operation: Operation, name: str) -> bool:

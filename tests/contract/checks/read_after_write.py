@@ -37,7 +37,7 @@ from urllib.parse import unquote
 
 from partner_apis.specs import Operation
 
-from .common import ID_KEYS, Api, body_of, created_ids, item_id, path_parameters, record_of
+from .common import ID_KEYS, Api, body_of, created_ids, item_id, judging, path_parameters, record_of
 from .paging import find_paging, walk
 
 __all__ = ["read_after_write_check", "same_value"]
@@ -210,4 +210,4 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
                     )
         return None
 
-    return read_after_write
+    return judging(read_after_write)

@@ -23,7 +23,7 @@ from typing import Any
 
 from tests.contract.hooks.shared import live
 
-from .common import Api
+from .common import Api, judging, send
 
 __all__ = ["MARGIN", "token_lifetime_check"]
 
@@ -64,17 +64,17 @@ def token_lifetime_check(
             return None
         label = case.operation.label
 
-        def send(token: str) -> Any:
+        def with_token(token: str) -> Any:
             probe = case.derive()
             place(probe, token)
-            return probe.call(timeout=10)
+            return send(probe)
 
         born = time.monotonic()
-        fresh = send(answer["access_token"])
+        fresh = with_token(answer["access_token"])
         if not api.accepted(fresh):
             raise AssertionError(f"{label} refused a token just issued: {fresh.status_code} {fresh.content[:200]!r}")
         sleep(max(0.0, born + lifetime + MARGIN - time.monotonic()))
-        stale = send(answer["access_token"])
+        stale = with_token(answer["access_token"])
         if stale.status_code != 401:
             raise AssertionError(
                 f"{label} answered {stale.status_code}, not 401, to a token {lifetime}s old that expires_in said "
@@ -84,11 +84,11 @@ def token_lifetime_check(
         how = "refreshed"
         if renewed is None:
             renewed, how = login(base_url), "new"
-        again = send(renewed["access_token"])
+        again = with_token(renewed["access_token"])
         if not api.accepted(again):
             raise AssertionError(
                 f"{label} refused a {how} token after the old one expired: {again.status_code} {again.content[:200]!r}"
             )
         return None
 
-    return token_lifetime
+    return judging(token_lifetime)
