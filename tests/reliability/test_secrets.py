@@ -52,11 +52,33 @@ from omnize_partner_client.models import (
     CreateDepartmentRequest,
     DepartmentCreate,
 )
+from omnize_partner_v2_client.api.agents import create_agent as v2_create_agent
+from omnize_partner_v2_client.api.agents import delete_agent as v2_delete_agent
+from omnize_partner_v2_client.api.agents import show_agent as v2_show_agent
+from omnize_partner_v2_client.api.agents import update_agent as v2_update_agent
+from omnize_partner_v2_client.api.departments import create_department as v2_create_department
+from omnize_partner_v2_client.api.departments import list_departments as v2_list_departments
+from omnize_partner_v2_client.models import AgentCreate as V2AgentCreate
+from omnize_partner_v2_client.models import AgentScope as V2AgentScope
+from omnize_partner_v2_client.models import AgentSuccess as V2AgentSuccess
+from omnize_partner_v2_client.models import AgentUpdate as V2AgentUpdate
+from omnize_partner_v2_client.models import CreateAgentRequest as V2CreateAgentRequest
+from omnize_partner_v2_client.models import DeleteAgentRequest as V2DeleteAgentRequest
+from omnize_partner_v2_client.models import DepartmentFields as V2DepartmentFields
+from omnize_partner_v2_client.models import DepartmentRequest as V2DepartmentRequest
+from omnize_partner_v2_client.models import UpdateAgentRequest as V2UpdateAgentRequest
 from portsip_dealers_client.api.dealers import create_dealer, get_dealer, list_dealers
 from portsip_dealers_client.models import DealerCreate, DealerCreated, DealerLevel
 
 import partner_apis.overlays
-from partner_apis.overlays import airvantage_partners, comm100_v3, comm100_v4, omnize_partner, portsip_dealers
+from partner_apis.overlays import (
+    airvantage_partners,
+    comm100_v3,
+    comm100_v4,
+    omnize_partner,
+    omnize_partner_v2,
+    portsip_dealers,
+)
 from partner_apis.overlays.runtime import PartnerApiError, RetryPolicy, client_transport
 from partner_apis.simulators import airvantage_partners as av_simulator
 from partner_apis.simulators import comm100_v3 as v3_simulator
@@ -337,6 +359,57 @@ class OmnizePartnerSecrets:
         return as_sent(self.TOKEN, self.OTHER, self.WRONG, *self.PASSWORDS) | set(digests)
 
 
+class OmnizePartnerV2Secrets:
+    """Omnize v2: the partner token in the query or the body, passwords as SHA-256, in the seeded account."""
+
+    key: ClassVar[str] = "omnize-partner-v2"
+    TOKEN = "omz2-Secret/t0ken+A=&x"
+    OTHER = "omz2-Other/t0ken+C=&z"  # another partner's: the contract run checks isolation
+    WRONG = "omz2-Wrong/t0ken+B=&y"
+    PASSWORDS = ("agent2 Pässword/1+&", "agent2 Pässword/2+&")
+
+    def __init__(self) -> None:
+        partners = [OmnizeCredential(self.TOKEN, partner_id=1), OmnizeCredential(self.OTHER, partner_id=2)]
+        self.simulator_options: dict[str, Any] = {"credentials": partners}
+        self.account_id = 0
+
+    def client(self, sim: RunningSimulator, transport: httpx.BaseTransport | None = None) -> Any:
+        return omnize_partner_v2.client(self.TOKEN, base_url=sim.base_url, transport=transport, retry=NO_WAIT)
+
+    def _agent(self, client: Any, email: str) -> object:
+        agent = V2AgentCreate(name="Ana", email=email, password=self.PASSWORDS[0], account_id=self.account_id)
+        return v2_create_agent.sync(client=client, body=V2CreateAgentRequest(agent=agent))
+
+    def succeed(self, sim: RunningSimulator, client: Any) -> None:
+        self.account_id = int(sim.tenant().facts["account_id"])
+        created = self._agent(client, "ana@example.com")
+        assert isinstance(created, V2AgentSuccess)
+        agent_id = created.agent.id
+        change = V2AgentUpdate(account_id=self.account_id, password=self.PASSWORDS[1])
+        assert v2_update_agent.sync(agent_id, client=client, body=V2UpdateAgentRequest(agent=change)) is not None
+        assert v2_show_agent.sync(agent_id, client=client, account_id=self.account_id) is not None
+        assert list(omnize_partner_v2.iter_agents(client, self.account_id))
+        department = V2DepartmentFields(account_id=self.account_id, name="Sales")
+        assert v2_create_department.sync(client=client, body=V2DepartmentRequest(department=department)) is not None
+
+    def read(self, client: Any) -> object:
+        return v2_list_departments.sync(client=client, account_id=self.account_id)
+
+    def fail(self, sim: RunningSimulator, client: Any) -> list[BaseException]:
+        wrong = omnize_partner_v2.client(self.WRONG, base_url=sim.base_url, retry=NO_WAIT)
+        scope = V2DeleteAgentRequest(agent=V2AgentScope(account_id=self.account_id))
+        return [
+            raised(lambda: v2_show_agent.sync(999_999, client=client, account_id=self.account_id)),  # not found
+            raised(lambda: self._agent(client, "ana@example.com")),  # "E-mail has already been taken"
+            raised(lambda: v2_list_departments.sync(client=wrong, account_id=self.account_id)),  # "Invalid token"
+            raised(lambda: v2_delete_agent.sync(999_999, client=wrong, body=scope)),  # the token in a DELETE body
+        ]
+
+    def secrets(self, sim: RunningSimulator) -> set[str]:
+        digests = [hashlib.sha256(password.encode()).hexdigest() for password in self.PASSWORDS]
+        return as_sent(self.TOKEN, self.OTHER, self.WRONG, *self.PASSWORDS) | set(digests)
+
+
 class AirVantagePartnersSecrets:
     key: ClassVar[str] = "airvantage-partners"
     SECRET = "av Sécret/&+=1"
@@ -407,6 +480,7 @@ SCENARIOS: dict[str, Callable[[], Scenario]] = {
         Comm100V4Secrets,
         Comm100V3Secrets,
         OmnizePartnerSecrets,
+        OmnizePartnerV2Secrets,
         AirVantagePartnersSecrets,
         PortsipDealersSecrets,
     )
