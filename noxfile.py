@@ -46,11 +46,16 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff (lint and format), openapi-spec-validator on every spec, and the layering rules (import-linter)."""
+    """ruff, openapi-spec-validator on the specs, the workflows (check-jsonschema, zizmor), the layering rules."""
     session.install(".[lint]")
     session.run("ruff", "check", *HAND_WRITTEN)
     session.run("ruff", "format", "--check", *HAND_WRITTEN)
     session.run("openapi-spec-validator", *sorted(str(path) for path in (ROOT / "specs").glob("*.yaml")))
+    # The GitHub workflows: SchemaStore's schema for them (shipped inside check-jsonschema) and
+    # zizmor's audits, offline.
+    workflows = sorted(str(path) for path in (ROOT / ".github" / "workflows").glob("*.yml"))
+    session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)
+    session.run("zizmor", "--offline", *workflows)
     # On the installed package (the layers are its modules), from a folder outside the source.
     session.chdir(session.create_tmp())
     session.run("lint-imports", "--config", str(ROOT / "pyproject.toml"), "--no-cache", "--no-logo")
@@ -88,7 +93,8 @@ def contract(session: nox.Session) -> None:
     """Schemathesis against every API's simulator; --live runs against vendors named by environment variables.
 
     Examples: ``nox -s contract`` (seeds 1,2,3, 100 examples), ``nox -s contract -- --contract-seeds 7 -k omnize``,
-    ``nox -s contract -- --live`` (read-only), ``nox -s contract -- --live --allow-writes``.
+    ``nox -s contract -- --shard 2/3``, ``nox -s contract -- --faults flaky``, ``--report-dir DIR`` (default
+    reports/), ``nox -s contract -- --live`` (read-only: GET only, never a sign-in), ``-- --live --allow-writes``.
     """
     session.install(".[contract]")
     session.run("pytest", "tests/contract", "-n", "2", "-p", "no:cacheprovider", "-s", *session.posargs)
