@@ -61,6 +61,8 @@ _CONTACT_FIELDS = ("firstName", "lastName", "email", "phone")
 
 # ASP.NET Web API's stock 401 message (the spec's example uses it), then the reason.
 _DENIED = "Authorization has been denied for this request"
+# Fault profiles' vendor fault: ASP.NET's unhandled-exception answer, in the v3 error shape.
+_INTERNAL_ERROR = VendorFault("a 500 {code, message}", SimError(500, "internal_error", "An error has occurred."))
 
 
 def _time_zone(body: Mapping[str, Any]) -> str | None:
@@ -83,14 +85,7 @@ class Comm100V3Simulator(OAuthSimulator[Credential]):
     """A stateful Comm100 v3 partner server; ``credentials`` are the partners' logins."""
 
     key = KEY
-    # Fault profiles' vendor faults: ASP.NET's unhandled-exception answer, in the v3 error shape.
-    vendor_faults = MappingProxyType(
-        {
-            "internal-error": VendorFault(
-                "a 500 {code, message}", SimError(500, "internal_error", "An error has occurred.")
-            )
-        }
-    )
+    vendor_faults = MappingProxyType({"internal-error": _INTERNAL_ERROR})
     missing_token = ("unauthorized", f"{_DENIED}: a bearer token is required.", "Bearer")
     invalid_token = ("unauthorized", f"{_DENIED}: the token is invalid or expired.", 'Bearer error="invalid_token"')
 
