@@ -69,11 +69,27 @@ class OAuthError(BaseModel):
     ] = None
 
 
+class Error1(BaseModel):
+    field: Annotated[
+        str,
+        Field(
+            description="Where the problem is, e.g. `body.email` or `query.pageIndex`."
+        ),
+    ]
+    message: Annotated[str, Field(description="What is wrong with it.")]
+
+
 class Error(BaseModel):
     code: Annotated[
         int, Field(description="Error code (the HTTP status, or a vendor code).")
     ]
     message: Annotated[str, Field(description="Human-readable reason.")]
+    errors: Annotated[
+        list[Error1] | None,
+        Field(
+            description="The fields a refused request got wrong, one entry a field, when the refusal is about\nthe request's fields (a 400). Optional: other errors have none.\n"
+        ),
+    ] = None
 
 
 class SiteContact(BaseModel):

@@ -20,13 +20,7 @@ from tests.contract.targets import TARGETS
 
 pytestmark = [pytest.mark.slow, pytest.mark.contract]
 
-KNOWN: dict[str, set[tuple[str, str, str]]] = {
-    # The simulator's 400 answers carry the field problems as `errors: [{field, message}]`,
-    # which specs/comm100-v3.yaml's Error schema does not list.
-    "comm100-v3": {
-        ("undocumented-field", "/errors", "#/components/schemas/Error/properties/errors"),
-    },
-}
+KNOWN: dict[str, set[tuple[str, str, str]]] = {}
 
 
 @pytest.mark.parametrize("key", sorted(TARGETS))  # every API the contract suite runs

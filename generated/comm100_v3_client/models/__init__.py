@@ -2,6 +2,7 @@
 
 from .access_token import AccessToken
 from .error import Error
+from .error_errors_item import ErrorErrorsItem
 from .o_auth_error import OAuthError
 from .password_grant import PasswordGrant
 from .paying_form import PayingForm
@@ -19,6 +20,7 @@ from .site_update import SiteUpdate
 __all__ = (
     "AccessToken",
     "Error",
+    "ErrorErrorsItem",
     "OAuthError",
     "PasswordGrant",
     "PayingForm",
