@@ -34,7 +34,8 @@ never reaches the generated parser (the error is raised first).
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Iterator
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, TypedDict, Unpack
 
@@ -45,7 +46,7 @@ from portsip_dealers_client.api.dealers import list_dealers
 from portsip_dealers_client.models.dealer import Dealer
 from portsip_dealers_client.models.dealer_list import DealerList
 
-from partner_apis.specs import api_spec
+from partner_apis.specs import ApiSpec, api_spec
 from partner_apis.specs.model import server_url as fill_server_url
 
 from .runtime import (
@@ -70,7 +71,14 @@ from .runtime import (
     vendor_error,
 )
 from .runtime.errors import parse_body
-from .runtime.oauth import OAuth2Auth, _TokenCall, token_form_constants
+from .runtime.oauth import (
+    DEFAULT_EXPIRY_SKEW,
+    OAuth2Auth,
+    Token,
+    TokenCall,
+    TokenSteps,
+    token_form_constants,
+)
 
 __all__ = [
     "CLIENT_ID",
@@ -206,22 +214,26 @@ def _login_error(response: httpx.Response) -> PartnerApiError:
     return error
 
 
-# -- the JSON sign-in (the vendor's own OpenAPI file) -------------------------------------------
+# -- the JSON sign-in and the session login (the vendor's own OpenAPI file) ----------------------
+#
+# Both keep the runtime's token lifecycle (the store, renewal before expiry, one renewal at
+# a time, one retry on 401) and replace only how a token is got, through OAuth2Auth's
+# extension points.
 
 
 class _SignInAuth(OAuth2Auth):
     """OAuth2Auth's lifecycle over PortSIP's JSON pair: signInWithCredentials, renewed with refreshToken.
 
     Only the token requests differ from the form endpoint (their URL and a JSON body), so
-    only :meth:`_token_request` is replaced, and :meth:`_save` refuses a two-factor step.
+    only :meth:`token_request` is replaced, and :meth:`read_token` refuses a two-factor step.
     """
 
-    def __init__(self, grant: PasswordGrant, *, sign_in_url: str, refresh_url: str, **kwargs: Any) -> None:
-        super().__init__(grant, token_url=sign_in_url, **kwargs)
+    def __init__(self, grant: PasswordGrant, *, sign_in_url: str, refresh_url: str, **options: Any) -> None:
+        super().__init__(grant, token_url=sign_in_url, **options)
         self._urls = {"password": httpx.URL(sign_in_url), "refresh_token": httpx.URL(refresh_url)}
 
-    def _token_request(self, form: dict[str, str], request: httpx.Request) -> httpx.Request:
-        grant_type = form.pop("grant_type")
+    def token_request(self, form: dict[str, str], request: httpx.Request) -> httpx.Request:
+        grant_type = form["grant_type"]
         if grant_type == "password":
             body = {"username": form["username"], "password": form["password"]}
         else:
@@ -234,11 +246,11 @@ class _SignInAuth(OAuth2Auth):
             extensions=dict(request.extensions),
         )
 
-    def _save(self, answer: httpx.Response, *, renewal: bool) -> Any:
+    def read_token(self, answer: httpx.Response, *, renewal: bool) -> Token:
         body = parse_body(answer)
         if isinstance(body, dict) and body.get("two_factor_enabled") and not body.get("access_token"):
             raise PortsipTwoFactorRequired(answer, "two-factor authentication is enabled for this user")
-        return super()._save(answer, renewal=renewal)
+        return super().read_token(answer, renewal=renewal)
 
 
 class _SessionAuth(OAuth2Auth):
@@ -250,30 +262,27 @@ class _SessionAuth(OAuth2Auth):
     refused, is replaced by a new session.
     """
 
-    def __init__(self, grant: PasswordGrant, *, login_url: str, **kwargs: Any) -> None:
-        super().__init__(grant, token_url=login_url, refresh=False, **kwargs)
+    def __init__(self, grant: PasswordGrant, *, login_url: str, **options: Any) -> None:
+        super().__init__(grant, token_url=login_url, refresh=False, **options)
         self._login_url = httpx.URL(login_url)
-        self._refused = kwargs.get("login_error") or error_for
 
-    def _obtain(self, request: httpx.Request) -> Any:
+    def obtain(self, request: httpx.Request) -> TokenSteps:
         # Two token calls instead of one; the runtime's steps (lock, store, retry on 401) stay.
         form = self.grant.form()
         credentials = {"username": form["username"], "password": form["password"]}
         extensions = dict(request.extensions)
-        login = yield _TokenCall(httpx.Request("POST", self._login_url, json=credentials, extensions=extensions))
-        assert login is not None  # the drivers answer every token call
+        login = yield TokenCall(httpx.Request("POST", self._login_url, json=credentials, extensions=extensions))
         if not login.is_success:
-            raise self._refused(login) or PortsipError(login)
+            raise self.login_refused(login)
         session = httpx.Cookies()
         session.extract_cookies(login)
         headers = {"Accept": "application/json"}
         if session:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in session.items())
-        status = yield _TokenCall(httpx.Request("GET", self._login_url, headers=headers, extensions=extensions))
-        assert status is not None
+        status = yield TokenCall(httpx.Request("GET", self._login_url, headers=headers, extensions=extensions))
         if not status.is_success:
             raise error_for(status) or PortsipError(status)
-        return self._save(status, renewal=False)
+        return self.read_token(status, renewal=False)
 
 
 @dataclass(frozen=True)
@@ -282,21 +291,29 @@ class _SignIn(OAuth2Login):
 
     session: bool = False
 
-    def auth(self, spec: Any, base_url: str, **kwargs: Any) -> OAuth2Auth:
+    def auth(
+        self,
+        spec: ApiSpec,
+        base_url: str,
+        *,
+        expiry_skew: float = DEFAULT_EXPIRY_SKEW,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> OAuth2Auth:
         base = base_url.rstrip("/")
         assert isinstance(self.grant, PasswordGrant)
+        options: dict[str, Any] = {
+            "base_url": base_url,
+            "login_error": self.login_error,
+            "expiry_skew": expiry_skew,
+            "clock": clock,
+        }
         if self.session:
-            login_url = base + spec.operation("login").path
-            return _SessionAuth(
-                self.grant, login_url=login_url, base_url=base_url, login_error=self.login_error, **kwargs
-            )
+            return _SessionAuth(self.grant, login_url=base + spec.operation("login").path, **options)
         return _SignInAuth(
             self.grant,
             sign_in_url=base + spec.operation("signInWithCredentials").path,
             refresh_url=base + spec.operation("refreshToken").path,
-            base_url=base_url,
-            login_error=self.login_error,
-            **kwargs,
+            **options,
         )
 
 

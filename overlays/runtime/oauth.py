@@ -19,6 +19,12 @@ The token request is yielded from the flow, so httpx sends it through the client
 transport (retries, an ``httpx.MockTransport`` or an ASGI app in tests) without running
 the auth flow on it again. Tokens, refresh tokens, passwords and client secrets are held
 as :class:`Secret`: they never appear in a repr, a log line or an error message.
+
+An API that logs in some other way (a JSON sign-in, a session login then a status call)
+keeps this lifecycle and replaces only how a token is got, through the public extension
+points of :class:`OAuth2Auth` (:meth:`~OAuth2Auth.token_request`,
+:meth:`~OAuth2Auth.read_token`, :meth:`~OAuth2Auth.obtain` yielding :class:`TokenCall`
+steps, :meth:`~OAuth2Auth.login_refused`) and of :class:`OAuth2Login` (:meth:`~OAuth2Login.auth`).
 """
 
 from __future__ import annotations
@@ -49,6 +55,8 @@ __all__ = [
     "PasswordGrant",
     "RefreshTokenGrant",
     "Token",
+    "TokenCall",
+    "TokenSteps",
     "TokenStore",
     "spec_token_url",
     "token_form_constants",
@@ -270,6 +278,11 @@ class OAuth2Login:
     ``token_url`` replaces the spec's token operation (``token_operation``) as the token
     endpoint; ``refresh_extra`` adds fields to the refresh grant (a ``client_id`` the
     partner was given); ``login_error`` is :class:`OAuth2Auth`'s.
+
+    An API with a login form of its own subclasses this (a frozen dataclass: add fields
+    as it needs) and overrides :meth:`auth` to return its subclass of :class:`OAuth2Auth`
+    (see that class's extension points), made with ``expiry_skew``, ``clock`` and
+    ``login_error``, so the factory's options still apply.
     """
 
     grant: Grant
@@ -286,7 +299,10 @@ class OAuth2Login:
         expiry_skew: float = DEFAULT_EXPIRY_SKEW,
         clock: Callable[[], float] = time.monotonic,
     ) -> OAuth2Auth:
-        """The token flow for a client on ``base_url``; raises ``KeyError`` when the spec has no token operation."""
+        """The token flow for a client on ``base_url``; raises ``KeyError`` when the spec has no token operation.
+
+        ``build_client`` calls it once per client, with the factory's ``expiry_skew`` and ``clock``.
+        """
         return OAuth2Auth(
             self.grant,
             token_url=self.token_url or spec_token_url(spec, self.token_operation),
@@ -311,13 +327,20 @@ class _Lock(enum.Enum):
 
 
 @dataclass(frozen=True)
-class _TokenCall:
-    """A token request to send; its answer's body is read before the steps see it."""
+class TokenCall:
+    """One request of a token exchange, as :meth:`OAuth2Auth.obtain` yields it.
+
+    The flow sends ``request`` through the client's transport (without the auth flow) and
+    sends the answer back into the steps, its body already read (sync or async alike).
+    """
 
     request: httpx.Request
 
 
-_Step = _Lock | _TokenCall | httpx.Request
+TokenSteps = Generator[TokenCall, httpx.Response, Token]
+"""What :meth:`OAuth2Auth.obtain` is: yields :class:`TokenCall` steps, is sent their answers, returns the token."""
+
+_Step = _Lock | TokenCall | httpx.Request
 _Steps = Generator[_Step, httpx.Response | None, None]
 _TokenSteps = Generator[_Step, httpx.Response | None, Token]
 
@@ -370,6 +393,22 @@ class OAuth2Auth(httpx.Auth):
     ``ApiResponseError`` for a success without an ``access_token``; ``login_error``
     replaces that choice of error for an API with its own error types (it is given the
     refused token answer, its body already read).
+
+    Another login form (extension points): the flow keeps the lifecycle (the store, reuse
+    until the renewal point, one renewal at a time, one retry on 401) and asks these
+    public methods for a token, so a subclass overrides only what its vendor does
+    differently:
+
+    - :meth:`token_request` builds the HTTP request for a grant's form (another URL per
+      grant, a JSON body, ...);
+    - :meth:`read_token` reads a successful token answer and keeps it (another answer
+      shape, a refusal hidden in a success);
+    - :meth:`login_refused` is the error for a failed answer to the API's own grant;
+    - :meth:`obtain` is the whole exchange, a generator that yields :class:`TokenCall`
+      steps and is sent their answers (several calls, no refresh grant, ...).
+
+    They do no I/O of their own and are called with the renewal lock held, so they run
+    once per renewal however many callers wait for it.
     """
 
     requires_request_body = True
@@ -413,7 +452,14 @@ class OAuth2Auth(httpx.Auth):
         base = str(base_url).rstrip("/")
         return httpx.URL(base + "/" + str(url).lstrip("/"))
 
-    def _token_request(self, form: dict[str, str], request: httpx.Request) -> httpx.Request:
+    def token_request(self, form: dict[str, str], request: httpx.Request) -> httpx.Request:
+        """The token request for a grant's ``form`` (``grant_type`` included, secrets revealed) and the API ``request``.
+
+        By default a ``POST`` of the form, with the endpoint's fixed fields for its grant
+        type, to the token URL (relative to the client's base URL, else to ``request``'s
+        origin), carrying ``request``'s extensions (its timeout). An override may use
+        ``form`` as it likes (it is the caller's copy) and should keep the extensions.
+        """
         url = self._token_url or request.url.join(self._relative_url)
         return httpx.Request(
             "POST",
@@ -448,30 +494,56 @@ class OAuth2Auth(httpx.Auth):
         token = self.store.fresh()
         # Another caller may have renewed the token while this one waited for the lock.
         if token is None or token is rejected:
-            token = yield from self._obtain(request)
+            token = yield from self.obtain(request)
         yield _Lock.RELEASE
         return token
 
-    def _obtain(self, request: httpx.Request) -> _TokenSteps:
+    # -- the extension points: how a token is got ------------------------------------------
+
+    def obtain(self, request: httpx.Request) -> TokenSteps:
+        """Get a new token for the API ``request``: yield each :class:`TokenCall`, be sent its answer, return the token.
+
+        By default: the refresh grant when a refresh token is held (and ``refresh`` is
+        on), falling back to ``grant`` when it is refused; each request from
+        :meth:`token_request`, each success read by :meth:`read_token`, a failed answer to
+        ``grant`` raised as :meth:`login_refused`. Whatever it raises reaches the caller
+        (the renewal lock is released); it must return the token :meth:`read_token` kept.
+        """
         held = self.store.current
         if self._refresh and held is not None and held.refresh_token is not None:
             grant = RefreshTokenGrant(held.refresh_token, extra=self._refresh_extra)
             log.debug("renewing the token with the refresh grant")
-            answer = yield _TokenCall(self._token_request(grant.form(), request))
-            if answer is not None and answer.is_success:
-                return self._save(answer, renewal=True)
-            status = answer.status_code if answer is not None else None
-            log.debug("the refresh grant was answered %s; using the %s grant", status, self.grant.grant_type)
+            answer = yield TokenCall(self.token_request(grant.form(), request))
+            if answer.is_success:
+                return self.read_token(answer, renewal=True)
+            log.debug(
+                "the refresh grant was answered %s; using the %s grant", answer.status_code, self.grant.grant_type
+            )
         log.debug("getting a token with the %s grant", self.grant.grant_type)
-        answer = yield _TokenCall(self._token_request(self.grant.form(), request))
-        assert answer is not None  # the drivers answer every _TokenCall
+        answer = yield TokenCall(self.token_request(self.grant.form(), request))
         if not answer.is_success:
-            if self._login_error is not None:
-                raise self._login_error(answer)
-            raise _login_error(answer, self.grant.grant_type)
-        return self._save(answer, renewal=False)
+            raise self.login_refused(answer)
+        return self.read_token(answer, renewal=False)
 
-    def _save(self, answer: httpx.Response, *, renewal: bool) -> Token:
+    def login_refused(self, answer: httpx.Response) -> PartnerApiError:
+        """The error to raise for a failed ``answer`` (body read) to a login: ``login_error``'s if given.
+
+        Else ``AuthenticationError`` for 400 or 401 (RFC 6749's refusals, with the
+        server's ``error_description``), the status's ``PartnerApiError`` otherwise.
+        """
+        if self._login_error is not None:
+            return self._login_error(answer)
+        return _login_error(answer, self.grant.grant_type)
+
+    def read_token(self, answer: httpx.Response, *, renewal: bool) -> Token:
+        """Read a successful token ``answer`` (body read), keep it in the store and return it.
+
+        Takes RFC 6749's JSON (``access_token``, optional ``refresh_token`` and
+        ``expires_in``, a number or a string of digits). ``renewal``: the answer renews a
+        token, so one without a refresh token keeps the held one (RFC 6749 section 6); a
+        login never inherits one. Raises ``ApiResponseError`` when it carries no
+        ``access_token``; an override may raise another ``PartnerApiError``.
+        """
         try:
             body = answer.json()
         except ValueError:
@@ -506,7 +578,7 @@ class OAuth2Auth(httpx.Auth):
                 elif step is _Lock.RELEASE:
                     self._thread_lock.release()
                     held = False
-                elif isinstance(step, _TokenCall):
+                elif isinstance(step, TokenCall):
                     reply = yield step.request
                     reply.read()
                 else:
@@ -536,7 +608,7 @@ class OAuth2Auth(httpx.Auth):
                 elif step is _Lock.RELEASE:
                     self._task_lock.release()
                     held = False
-                elif isinstance(step, _TokenCall):
+                elif isinstance(step, TokenCall):
                     reply = yield step.request
                     await reply.aread()
                 else:

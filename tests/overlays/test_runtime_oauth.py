@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -20,14 +21,22 @@ from partner_apis.overlays.runtime import (
     ClientCredentialsGrant,
     OAuth2Auth,
     PasswordGrant,
+    PermissionDeniedError,
     RateLimitError,
     RetryingTransport,
     RetryPolicy,
     Secret,
+    Token,
     TokenStore,
     redact,
 )
-from partner_apis.overlays.runtime.oauth import OAuth2Login, spec_token_url, token_form_constants
+from partner_apis.overlays.runtime.oauth import (
+    OAuth2Login,
+    TokenCall,
+    TokenSteps,
+    spec_token_url,
+    token_form_constants,
+)
 from partner_apis.specs import api_spec
 from partner_apis.testing import ManualClock
 
@@ -545,3 +554,185 @@ def test_a_login_becomes_the_spec_token_flow_on_the_clients_base_url(server: Tok
     assert "token_url='https://other.test/t'" in repr(
         elsewhere.auth(api_spec("portsip-dealers"), "https://pbx.test/api")
     )
+
+
+# -- another login form: the public extension points --------------------------------------------
+#
+# An API that logs in some other way subclasses OAuth2Auth and replaces only how a token is
+# got; the lifecycle (store, renewal point, single flight, retry on 401) stays the runtime's.
+
+
+class JsonSignInAuth(OAuth2Auth):
+    """A vendor's JSON pair: the login at /sign-in, the refresh at /renew, both with a JSON body."""
+
+    def token_request(self, form: dict[str, str], request: httpx.Request) -> httpx.Request:
+        path = "/sign-in" if form["grant_type"] == "password" else "/renew"
+        body = {name: value for name, value in form.items() if name != "grant_type"}
+        return httpx.Request("POST", f"{BASE}{path}", json=body, extensions=dict(request.extensions))
+
+
+@dataclass
+class JsonTokenServer:
+    """Answers /sign-in and /renew with JSON tokens, the API with the token it was called with."""
+
+    requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    answer: dict[str, object] | None = None
+    rejected: set[str] = field(default_factory=set)
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path in {"/v1/sign-in", "/v1/renew"}:
+            self.requests.append((request.url.path, json.loads(request.content)))
+            serial = len(self.requests)
+            body = self.answer or {"access_token": f"access-{serial}", "refresh_token": f"refresh-{serial}"}
+            return httpx.Response(200, json={**body, "expires_in": 3600})
+        token = request.headers.get("authorization", "").removeprefix("Bearer ")
+        if token in self.rejected:
+            return httpx.Response(401)
+        return httpx.Response(200, json={"token": token})
+
+
+def test_a_form_of_its_own_replaces_only_the_token_request_and_keeps_reuse_refresh_and_the_401_retry() -> None:
+    server = JsonTokenServer()
+    clock = ManualClock(1000.0)
+    auth = JsonSignInAuth(PasswordGrant("alice", "pw-123456"), token_url=TOKEN_URL, clock=clock)
+    with httpx.Client(base_url=BASE, auth=auth, transport=httpx.MockTransport(server.handle)) as client:
+        assert [_used_token(client.get("/sites")) for _ in range(2)] == ["access-1"] * 2  # reused
+        clock.advance(3600)
+        assert _used_token(client.get("/sites")) == "access-2"  # renewed with the refresh grant
+        server.rejected.add("access-2")
+        assert _used_token(client.get("/sites")) == "access-3"  # refused: renewed, sent once more
+    assert server.requests == [
+        ("/v1/sign-in", {"username": "alice", "password": "pw-123456"}),
+        ("/v1/renew", {"refresh_token": "refresh-1"}),
+        ("/v1/renew", {"refresh_token": "refresh-2"}),
+    ]
+
+
+class StepUpRefusingAuth(JsonSignInAuth):
+    """Reads a success that asks for a second factor as a refused login."""
+
+    def read_token(self, answer: httpx.Response, *, renewal: bool) -> Token:
+        if answer.json().get("second_factor"):
+            raise AuthenticationError(answer, "a second factor is required")
+        return super().read_token(answer, renewal=renewal)
+
+
+def test_read_token_may_refuse_a_success_and_the_renewal_lock_is_released_for_the_next_call() -> None:
+    server = JsonTokenServer(answer={"second_factor": True})
+    auth = StepUpRefusingAuth(PasswordGrant("alice", "pw-123456"), token_url=TOKEN_URL)
+    with httpx.Client(base_url=BASE, auth=auth, transport=httpx.MockTransport(server.handle)) as client:
+        with pytest.raises(AuthenticationError, match="second factor"):
+            client.get("/sites")
+        assert auth.store.current is None
+        server.answer = None
+        answered: list[int] = []
+        again = threading.Thread(target=lambda: answered.append(client.get("/sites").status_code), daemon=True)
+        again.start()
+        again.join(timeout=5)
+        assert answered == [200], "the next call waits for a renewal lock nobody holds"
+
+
+class SessionAuth(OAuth2Auth):
+    """Two calls for a token: POST /session opens one (a cookie), GET /session tells its token."""
+
+    def obtain(self, request: httpx.Request) -> TokenSteps:
+        opened = yield TokenCall(httpx.Request("POST", f"{BASE}/session", json={"user": "alice"}))
+        if not opened.is_success:
+            raise self.login_refused(opened)
+        session = opened.json()["session"]  # the body was read for us, sync or async
+        status = yield TokenCall(httpx.Request("GET", f"{BASE}/session", headers={"Cookie": f"s={session}"}))
+        return self.read_token(status, renewal=False)
+
+
+@dataclass
+class SessionServer:
+    """Opens numbered sessions (answered as a stream, not yet read) and tells each one's token."""
+
+    calls: list[str] = field(default_factory=list)
+    refuse: bool = False
+
+    def _answer(self, request: httpx.Request) -> httpx.Response:
+        self.calls.append(f"{request.method} {request.url.path}")
+        if request.url.path == "/v1/session" and request.method == "POST":
+            if self.refuse:
+                return httpx.Response(403, json={"message": "no sessions today"})
+            body = json.dumps({"session": f"s-{len(self.calls)}"}).encode()
+            return httpx.Response(200, stream=httpx.ByteStream(body))
+        if request.url.path == "/v1/session":
+            session = request.headers["cookie"].removeprefix("s=")
+            return httpx.Response(200, json={"access_token": f"access-{session}", "expires_in": 3600})
+        return httpx.Response(200, json={"token": request.headers["authorization"].removeprefix("Bearer ")})
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        return self._answer(request)
+
+    async def ahandle(self, request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0.01)  # keeps the exchange in flight while the other tasks arrive
+        return self._answer(request)
+
+
+def test_obtain_may_exchange_several_calls_for_a_token_with_each_answer_read_before_it_sees_it() -> None:
+    server = SessionServer()
+    clock = ManualClock(1000.0)
+    auth = SessionAuth(PasswordGrant("alice", "pw-123456"), token_url=TOKEN_URL, clock=clock)
+    with httpx.Client(base_url=BASE, auth=auth, transport=httpx.MockTransport(server.handle)) as client:
+        assert [_used_token(client.get("/sites")) for _ in range(2)] == ["access-s-1"] * 2
+        clock.advance(3600)
+        assert _used_token(client.get("/sites")) == "access-s-5"
+    session = ["POST /v1/session", "GET /v1/session"]
+    assert server.calls == [*session, "GET /v1/sites", "GET /v1/sites", *session, "GET /v1/sites"]
+
+
+def test_an_async_obtain_runs_once_for_tasks_that_all_need_a_token() -> None:
+    server = SessionServer()
+    auth = SessionAuth(PasswordGrant("alice", "pw-123456"), token_url=TOKEN_URL)
+
+    async def main() -> list[str]:
+        async with httpx.AsyncClient(base_url=BASE, auth=auth, transport=httpx.MockTransport(server.ahandle)) as client:
+            responses = await asyncio.gather(*(client.get("/sites") for _ in range(10)))
+        return [_used_token(response) for response in responses]
+
+    assert asyncio.run(main()) == ["access-s-1"] * 10
+    assert server.calls[:2] == ["POST /v1/session", "GET /v1/session"]
+    assert server.calls.count("POST /v1/session") == 1
+
+
+def test_a_refused_exchange_raises_login_refused_s_error() -> None:
+    server = SessionServer(refuse=True)
+    auth = SessionAuth(PasswordGrant("alice", "pw-123456"), token_url=TOKEN_URL)
+    with (
+        httpx.Client(base_url=BASE, auth=auth, transport=httpx.MockTransport(server.handle)) as client,
+        pytest.raises(PermissionDeniedError),
+    ):
+        client.get("/sites")
+
+
+def test_the_default_exchange_yields_the_grants_token_call_and_returns_the_token_it_kept() -> None:
+    auth = _auth(constants={"password": {"scope": "all"}})
+    api_request = httpx.Request("GET", f"{BASE}/sites", extensions={"timeout": {"read": 7.0}})
+    steps = auth.obtain(api_request)
+    call = next(steps)
+    assert isinstance(call, TokenCall)
+    assert (call.request.method, str(call.request.url)) == ("POST", TOKEN_URL)
+    assert dict(parse_qsl(call.request.content.decode())) == {
+        "grant_type": "password",
+        "scope": "all",
+        "email": "partner@example.com",
+        "password": "s3cret-password",
+    }
+    assert call.request.extensions == {"timeout": {"read": 7.0}}
+    with pytest.raises(StopIteration) as done:
+        steps.send(httpx.Response(200, json={"access_token": "access-1", "expires_in": 60}))
+    token = done.value.value
+    assert isinstance(token, Token)
+    assert token.access_token.reveal() == "access-1"
+    assert auth.store.current is token
+
+
+def test_login_refused_is_login_errors_choice_else_the_runtimes_status_error() -> None:
+    refused = httpx.Response(400, json={"error": "invalid_grant"}, request=httpx.Request("POST", TOKEN_URL))
+    throttled = httpx.Response(429, json={}, request=httpx.Request("POST", TOKEN_URL))
+    assert isinstance(_auth().login_refused(refused), AuthenticationError)
+    assert isinstance(_auth().login_refused(throttled), RateLimitError)
+    own = ApiResponseError(refused, "the vendor's own words")
+    assert _auth(login_error=lambda answer: own).login_refused(refused) is own
