@@ -34,8 +34,7 @@ never reaches the generated parser (the error is raised first).
 from __future__ import annotations
 
 import functools
-import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, TypedDict, Unpack
 
@@ -72,7 +71,7 @@ from .runtime import (
 )
 from .runtime.errors import parse_body
 from .runtime.oauth import (
-    DEFAULT_EXPIRY_SKEW,
+    LoginOptions,
     OAuth2Auth,
     Token,
     TokenCall,
@@ -291,28 +290,20 @@ class _SignIn(OAuth2Login):
 
     session: bool = False
 
-    def auth(
-        self,
-        spec: ApiSpec,
-        base_url: str,
-        *,
-        expiry_skew: float = DEFAULT_EXPIRY_SKEW,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> OAuth2Auth:
+    def auth(self, spec: ApiSpec, base_url: str, **options: Unpack[LoginOptions]) -> OAuth2Auth:
         base = base_url.rstrip("/")
         assert isinstance(self.grant, PasswordGrant)
-        options: dict[str, Any] = {
-            "base_url": base_url,
-            "login_error": self.login_error,
-            "expiry_skew": expiry_skew,
-            "clock": clock,
-        }
         if self.session:
-            return _SessionAuth(self.grant, login_url=base + spec.operation("login").path, **options)
+            login_url = base + spec.operation("login").path
+            return _SessionAuth(
+                self.grant, login_url=login_url, base_url=base_url, login_error=self.login_error, **options
+            )
         return _SignInAuth(
             self.grant,
             sign_in_url=base + spec.operation("signInWithCredentials").path,
             refresh_url=base + spec.operation("refreshToken").path,
+            base_url=base_url,
+            login_error=self.login_error,
             **options,
         )
 

@@ -35,7 +35,7 @@ import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypedDict, Unpack
 
 import anyio
 import httpx
@@ -50,6 +50,7 @@ __all__ = [
     "ClientCredentialsGrant",
     "FormValue",
     "Grant",
+    "LoginOptions",
     "OAuth2Auth",
     "OAuth2Login",
     "PasswordGrant",
@@ -270,6 +271,16 @@ def token_form_constants(spec: ApiSpec, operation_id: str = "getToken") -> dict[
     return constants
 
 
+class LoginOptions(TypedDict, total=False):
+    """What the client factory passes to :meth:`OAuth2Login.auth`: the factory's options for the token flow.
+
+    Keyword arguments of :class:`OAuth2Auth` as well, so an override passes them on as they are.
+    """
+
+    expiry_skew: float  # see TokenStore (default DEFAULT_EXPIRY_SKEW)
+    clock: Callable[[], float]  # see TokenStore (default time.monotonic)
+
+
 @dataclass(frozen=True)
 class OAuth2Login:
     """How an overlay's client logs in: the grant, and what the token endpoint needs beyond the spec.
@@ -281,7 +292,7 @@ class OAuth2Login:
 
     An API with a login form of its own subclasses this (a frozen dataclass: add fields
     as it needs) and overrides :meth:`auth` to return its subclass of :class:`OAuth2Auth`
-    (see that class's extension points), made with ``expiry_skew``, ``clock`` and
+    (see that class's extension points), made with the ``options`` it is given and
     ``login_error``, so the factory's options still apply.
     """
 
@@ -291,14 +302,7 @@ class OAuth2Login:
     login_error: Callable[[httpx.Response], PartnerApiError] | None = None
     token_operation: str = "getToken"  # noqa: S105 (an operationId, not a password)
 
-    def auth(
-        self,
-        spec: ApiSpec,
-        base_url: str,
-        *,
-        expiry_skew: float = DEFAULT_EXPIRY_SKEW,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> OAuth2Auth:
+    def auth(self, spec: ApiSpec, base_url: str, **options: Unpack[LoginOptions]) -> OAuth2Auth:
         """The token flow for a client on ``base_url``; raises ``KeyError`` when the spec has no token operation.
 
         ``build_client`` calls it once per client, with the factory's ``expiry_skew`` and ``clock``.
@@ -308,10 +312,9 @@ class OAuth2Login:
             token_url=self.token_url or spec_token_url(spec, self.token_operation),
             base_url=base_url,
             refresh_extra=self.refresh_extra,
-            expiry_skew=expiry_skew,
-            clock=clock,
             login_error=self.login_error,
             constants=token_form_constants(spec, self.token_operation),
+            **options,
         )
 
 
