@@ -54,7 +54,9 @@ from .runtime import (
     BadRequestError,
     ConflictError,
     Listing,
+    LoginOptions,
     NotFoundError,
+    OAuth2Auth,
     OAuth2Login,
     OverlayClient,
     PartnerApiError,
@@ -63,21 +65,17 @@ from .runtime import (
     RateLimitError,
     Secret,
     ServerError,
+    Token,
+    TokenCall,
     TokenOptions,
+    TokenSteps,
     UnprocessableEntityError,
     build_client,
     redact,
     vendor_error,
 )
 from .runtime.errors import parse_body
-from .runtime.oauth import (
-    LoginOptions,
-    OAuth2Auth,
-    Token,
-    TokenCall,
-    TokenSteps,
-    token_form_constants,
-)
+from .runtime.oauth import token_form_constants
 
 __all__ = [
     "CLIENT_ID",

@@ -53,11 +53,14 @@ from .errors import (
 from .oauth import (
     ClientCredentialsGrant,
     Grant,
+    LoginOptions,
     OAuth2Auth,
     OAuth2Login,
     PasswordGrant,
     RefreshTokenGrant,
     Token,
+    TokenCall,
+    TokenSteps,
     TokenStore,
 )
 from .paging import (
@@ -101,6 +104,7 @@ __all__ = [
     "Grant",
     "LinkedListing",
     "Listing",
+    "LoginOptions",
     "NotFoundError",
     "OAuth2Auth",
     "OAuth2Login",
@@ -123,7 +127,9 @@ __all__ = [
     "Secret",
     "ServerError",
     "Token",
+    "TokenCall",
     "TokenOptions",
+    "TokenSteps",
     "TokenStore",
     "UnprocessableEntityError",
     "WaitTimeoutError",
