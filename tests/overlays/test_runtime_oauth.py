@@ -27,16 +27,12 @@ from partner_apis.overlays.runtime import (
     RetryPolicy,
     Secret,
     Token,
+    TokenCall,
+    TokenSteps,
     TokenStore,
     redact,
 )
-from partner_apis.overlays.runtime.oauth import (
-    OAuth2Login,
-    TokenCall,
-    TokenSteps,
-    spec_token_url,
-    token_form_constants,
-)
+from partner_apis.overlays.runtime.oauth import OAuth2Login, spec_token_url, token_form_constants
 from partner_apis.specs import api_spec
 from partner_apis.testing import ManualClock
 
