@@ -63,12 +63,12 @@ def live_run(
 def simulator_run(key: str, seed: int, options: ContractOptions) -> tuple[ContractRun, ContractResult]:
     """Run ``key`` against a fresh simulator (with ``options.faults`` injected, if any; see faults.py)."""
     if not options.faults:
-        app = create_app(key)
+        app = create_app(key, **TARGETS[key].simulator_options)
         with serve(app) as server:
             auth = TARGETS[key].simulator_auth(app)
             run = _run(key, server.root_url + entry(key).base_path, auth, seed, options, live=False)
             return run, run_contract(run)
-    app = create_app(key, faults=options.faults, fault_seed=options.fault_seed)
+    app = create_app(key, **TARGETS[key].simulator_options, faults=options.faults, fault_seed=options.fault_seed)
     with tempfile.TemporaryDirectory(prefix="contract-faults-") as folder:
         notes = Path(folder) / "cases"
         with serve(InjectedCases(app, notes)) as server:

@@ -5,12 +5,15 @@ A new API joins the contract suite with one entry in ``TARGETS`` and a hooks mod
 variables (``EMAIL``, ``TOKEN``...) from the runner (runner.py passes them as
 ``PARTNER_APIS_CONTRACT_<NAME>``). Against a simulator they are its tenants' sign-in
 arguments, upper-cased (a tenant's ``email`` is ``EMAIL``): the first tenant's, and the
-second's under ``second_tenant`` where the suite plays two identities. Live mode reads
+second's under ``second_tenant`` where the suite plays two identities, and further ones by
+name under ``other_tenants`` (an outsider the isolation check replays calls as). Live mode reads
 the same names prefixed ``PARTNER_APIS_LIVE_<KEY>_`` (``KEY`` is the API key upper-cased
 with underscores, e.g. ``COMM100_V4``), plus ``PARTNER_APIS_LIVE_<KEY>_URL``. A target
 whose hooks sign in at the spec's token operation also reads ``TOKEN_URL`` (optional:
 where to sign in, instead of the URL derived from ``..._URL``; see
-:func:`tests.contract.plan.token_url`).
+:func:`tests.contract.plan.token_url`). ``simulator_options`` are the simulator's own
+options for a contract run: tokens that live two seconds, so the token lifetime check
+sees one expire (tests/contract/checks/token_lifetime.py).
 """
 
 from __future__ import annotations
@@ -20,7 +23,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from partner_apis.simulators.tenants import pick_tenant
+
 from .runner import HOOK_VARIABLES
+
+# Tokens issued by a simulator in a contract run live this long (seconds): long enough for
+# any one call, short enough for the token lifetime check to wait one out.
+SHORT_TOKEN_LIFETIME = 2
 
 
 def env_prefix(key: str) -> str:
@@ -42,8 +51,10 @@ class ContractTarget:
     """One API in the contract suite (see the module).
 
     ``variables`` are the ones its hooks module requires, ``optional`` the ones it may go
-    without; ``second_tenant`` prefixes the variables of a simulator's second tenant;
-    ``exclude_checks`` are built-in checks the hooks module replaces.
+    without; ``second_tenant`` prefixes the variables of a simulator's second tenant,
+    ``other_tenants`` (prefix, tenant name) those of further ones; ``exclude_checks`` are
+    built-in checks the hooks module replaces; ``simulator_options`` go to the
+    simulator's ``create_app`` in a contract run.
     """
 
     key: str
@@ -51,6 +62,8 @@ class ContractTarget:
     optional: tuple[str, ...] = ()
     second_tenant: str | None = None
     exclude_checks: tuple[str, ...] = ()
+    other_tenants: tuple[tuple[str, str], ...] = ()
+    simulator_options: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def hooks(self) -> str:
@@ -79,9 +92,10 @@ class ContractTarget:
         return self._auth(values)
 
     def simulator_auth(self, app: Any) -> Auth:
-        """The hooks module's variables from a simulator's app: its first tenant's (and second's) sign-in arguments."""
+        """The hooks module's variables from a simulator's app: its first tenant's (and others') sign-in arguments."""
         tenants = app.state.simulator.tenants()
         chosen = [("", tenants[0])] + ([(self.second_tenant, tenants[1])] if self.second_tenant else [])
+        chosen += [(prefix, pick_tenant(tenants, name)) for prefix, name in self.other_tenants]
         return self._auth(
             {
                 prefix + name.upper(): str(value)
@@ -99,15 +113,39 @@ TARGETS: dict[str, ContractTarget] = {
     for target in (
         # The requester's API client, and (optionally) the target company's, whose side of
         # the partnership requests the suite plays too.
+        # An outsider company (no partnership with the requester) for the isolation check.
         ContractTarget(
             key="airvantage-partners",
             variables=("CLIENT_ID", "CLIENT_SECRET"),
-            optional=("TARGET_CLIENT_ID", "TARGET_CLIENT_SECRET", "TOKEN_URL"),
+            optional=(
+                "TARGET_CLIENT_ID",
+                "TARGET_CLIENT_SECRET",
+                "OUTSIDER_CLIENT_ID",
+                "OUTSIDER_CLIENT_SECRET",
+                "TOKEN_URL",
+            ),
             second_tenant="TARGET_",
+            other_tenants=(("OUTSIDER_", "initech"),),
+            simulator_options={"token_lifetime": SHORT_TOKEN_LIFETIME},
         ),
-        ContractTarget(key="comm100-v3", variables=("EMAIL", "PASSWORD"), optional=("TOKEN_URL",)),
-        # A bearer token the user brings: the run signs in nowhere.
-        ContractTarget(key="comm100-v4", variables=("TOKEN",)),
+        # Another partner's login, for the isolation check.
+        ContractTarget(
+            key="comm100-v3",
+            variables=("EMAIL", "PASSWORD"),
+            optional=("OTHER_EMAIL", "OTHER_PASSWORD", "TOKEN_URL"),
+            second_tenant="OTHER_",
+            simulator_options={"token_lifetime": SHORT_TOKEN_LIFETIME},
+        ),
+        # A bearer token the user brings: the run signs in nowhere. Another partner's, for
+        # the isolation check. The simulator's rate limit (300 calls in 5 minutes) would
+        # turn most of a run's calls, and the checks' reads back, into 429s: it is off.
+        ContractTarget(
+            key="comm100-v4",
+            variables=("TOKEN",),
+            optional=("OTHER_TOKEN",),
+            second_tenant="OTHER_",
+            simulator_options={"rate_limit": None},
+        ),
         ContractTarget(
             key="omnize-partner",
             variables=("TOKEN",),
@@ -127,6 +165,14 @@ TARGETS: dict[str, ContractTarget] = {
             second_tenant="OTHER_",
             exclude_checks=("ignored_auth", "use_after_free", "ensure_resource_availability"),
         ),
-        ContractTarget(key="portsip-dealers", variables=("USERNAME", "PASSWORD"), optional=("TOKEN_URL",)),
+        # Another installation's administrator and (optionally) a dealer of one branch, for
+        # the isolation check; without DEALER_*, a run allowed to write makes that dealer.
+        ContractTarget(
+            key="portsip-dealers",
+            variables=("USERNAME", "PASSWORD"),
+            optional=("OTHER_USERNAME", "OTHER_PASSWORD", "DEALER_USERNAME", "DEALER_PASSWORD", "TOKEN_URL"),
+            second_tenant="OTHER_",
+            simulator_options={"token_lifetime": SHORT_TOKEN_LIFETIME},
+        ),
     )
 }

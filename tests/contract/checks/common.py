@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from partner_apis.specs import ApiSpec, Operation
+from partner_apis.specs import ApiSpec, Operation, api_spec
 from tests.contract.hooks.oauth import send_bearer
 from tests.contract.hooks.shared import json_body, live, spec_operation
+from tests.contract.runner import KEY_VARIABLE, SENT_VARIABLE
 
 __all__ = [
-    "ALLOW_WRITES_VARIABLE",
     "Api",
     "Identity",
     "http_status",
@@ -34,8 +34,6 @@ __all__ = [
     "writes_allowed",
 ]
 
-# Set by the runner when a live run may write (``--allow-writes``); a simulator run always may.
-ALLOW_WRITES_VARIABLE = "PARTNER_APIS_CONTRACT_ALLOW_WRITES"
 # Keys that name a record in an answer, in the order they are tried.
 ID_KEYS = ("id", "uid")
 TIMEOUT = 10
@@ -73,8 +71,15 @@ def bearer(case: Any, token: str | None) -> None:
 
 
 def writes_allowed() -> bool:
-    """Whether a check may create or change data: always against a simulator, live only with ``--allow-writes``."""
-    return not live() or bool(os.environ.get(ALLOW_WRITES_VARIABLE))
+    """Whether a check may create or change data: always against a simulator; live, only when the run's plan writes.
+
+    (The runner names the operations a run may send; a live run without ``--allow-writes`` sends reads only.)
+    """
+    if not live():
+        return True
+    sent = filter(None, os.environ.get(SENT_VARIABLE, "").split(","))
+    spec = os.environ.get(KEY_VARIABLE)
+    return spec is not None and any(api_spec(spec).operation(name).method not in {"GET", "HEAD"} for name in sent)
 
 
 def http_status(response: Any) -> int:

@@ -18,6 +18,8 @@ import schemathesis
 
 from partner_apis.specs import ApiSpec
 from tests.contract.hooks.oauth import TOKEN_OPERATION, login_form
+from tests.contract.hooks.shared import optional_variable
+from tests.contract.plan import token_url
 
 from .auth import auth_check
 from .common import Api, bearer
@@ -31,14 +33,14 @@ __all__ = ["install", "token_answer", "token_refresher"]
 
 
 def token_answer(spec: ApiSpec, grant: str, credentials: Callable[[], Mapping[str, str]]) -> Login:
-    """A login returning the whole token answer of the spec's token operation for ``grant``.
+    """A login returning the whole token answer of the spec's token operation for ``grant`` (at ``TOKEN_URL`` if set).
 
     ``credentials()`` is called at each login (the variables are read then, not at import).
     The login raises ``RuntimeError`` with the status alone when it is refused.
     """
 
     def login(base_url: str) -> Mapping[str, Any]:
-        url = base_url + spec.operation(TOKEN_OPERATION).path
+        url = token_url(spec, base_url, optional_variable("TOKEN_URL"))
         response = httpx.post(url, data=login_form(spec, grant, credentials()), timeout=10)
         if response.status_code != 200:
             raise RuntimeError(f"the contract checks' login was refused: {response.status_code}")

@@ -22,9 +22,15 @@ Loaded by the Schemathesis CLI through ``SCHEMATHESIS_HOOKS`` (tests/contract/ta
   counted accordingly; after an acceptance both companies list each other with the
   profiles chosen, after a rejection or cancellation neither does.
 
+- The checks of tests/contract/checks: tenant isolation (as an outsider company), read
+  after write, auth enforced, token lifetime, paging at page-size boundaries and field
+  selection (``fields``) on every list.
+
 Variables (set by the target): ``CLIENT_ID`` and ``CLIENT_SECRET`` (required: the
 requester); ``TARGET_CLIENT_ID`` and ``TARGET_CLIENT_SECRET`` (optional: without them
-every call is the requester's, and requests are only ever cancelled).
+every call is the requester's, and requests are only ever cancelled);
+``OUTSIDER_CLIENT_ID`` and ``OUTSIDER_CLIENT_SECRET`` (optional: a company in no
+partnership with the requester, for the isolation check).
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ import schemathesis
 
 from partner_apis.specs import api_spec
 from tests.contract.checks.common import Api, Identity
+from tests.contract.checks.install import install, token_answer
 from tests.contract.compat import REJECTED_POSITIVE_DATA
 from tests.contract.hooks.ledger import Ledger
 from tests.contract.hooks.oauth import authenticate, log_in
@@ -46,7 +53,11 @@ from tests.contract.hooks.shared import excuse, json_body, optional_variable, sp
 
 SPEC = api_spec("airvantage-partners")
 LEDGER = Ledger(SPEC)
-CREDENTIALS = {"requester": ("CLIENT_ID", "CLIENT_SECRET"), "target": ("TARGET_CLIENT_ID", "TARGET_CLIENT_SECRET")}
+CREDENTIALS = {
+    "requester": ("CLIENT_ID", "CLIENT_SECRET"),
+    "target": ("TARGET_CLIENT_ID", "TARGET_CLIENT_SECRET"),
+    "outsider": ("OUTSIDER_CLIENT_ID", "OUTSIDER_CLIENT_SECRET"),
+}
 # How long an operation may take to start and, once answered, to finish.
 DEADLINE = 10.0
 
@@ -70,7 +81,11 @@ def token(base_url: str, who: str) -> str:
     return log_in(SPEC, base_url, "client_credentials", {"client_id": client_id, "client_secret": client_secret})
 
 
-authenticate(SPEC, token, role)
+# The requester, the target (and an outsider) as the contract checks' identities: tokens
+# kept, renewed after a 401.
+_IDENTITIES = {who: Identity(who, functools.partial(token, who=who)) for who in CREDENTIALS}
+# Schemathesis asks again only when its token is refused; the checks share that one sign-in per role.
+authenticate(SPEC, lambda base_url, who: _IDENTITIES[who].token(base_url, fresh=True), role)
 
 
 # -- dotted codes ------------------------------------------------------------------------------
@@ -119,9 +134,12 @@ _ENDS = itertools.cycle(
         ("target", "acceptRequest", "SUCCESS"),
     )
 )
-# The requester and the target as the contract checks' identities: tokens kept, renewed after a 401.
-_IDENTITIES = {who: Identity(who, functools.partial(token, who=who)) for who in CREDENTIALS}
-_API = Api(SPEC, lambda case: _IDENTITIES[role(case)])
+_OUTSIDERS = (_IDENTITIES["outsider"],) if all(optional_variable(name) for name in CREDENTIALS["outsider"]) else ()
+_API = Api(SPEC, lambda case: _IDENTITIES[role(case)], others=_OUTSIDERS)
+_REQUESTER_LOGIN = token_answer(
+    SPEC, "client_credentials", lambda: {"client_id": variable("CLIENT_ID"), "client_secret": variable("CLIENT_SECRET")}
+)
+install(_API, login=_REQUESTER_LOGIN)
 
 
 class _Api:

@@ -6,8 +6,11 @@ Loaded by the Schemathesis CLI through ``SCHEMATHESIS_HOOKS`` (tests/contract/ta
   operation; the token as a bearer on every sites call.
 - ``comm100_v3_paging_is_sound``: every Get Sites answer is walked along its ``nextPage``
   links (tests/contract/paging.py): every site once, the pages end, ``total`` matches.
+- The checks of tests/contract/checks: tenant isolation (as another partner), read after
+  write, auth enforced, token lifetime, paging at page-size boundaries.
 
-Variables (set by the target): ``EMAIL`` and ``PASSWORD``.
+Variables (set by the target): ``EMAIL`` and ``PASSWORD``; ``OTHER_EMAIL`` and
+``OTHER_PASSWORD`` (optional: another partner's login, for the isolation check).
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ import httpx
 import schemathesis
 
 from partner_apis.specs import api_spec
+from tests.contract.checks.common import Api, Identity
+from tests.contract.checks.install import install, token_answer
 from tests.contract.hooks.oauth import authenticate, log_in
-from tests.contract.hooks.shared import spec_operation, variable
+from tests.contract.hooks.shared import optional_variable, spec_operation, variable
 from tests.contract.paging import walk_pages
 
 SPEC = api_spec("comm100-v3")
@@ -28,11 +33,19 @@ SPEC = api_spec("comm100-v3")
 # partner with many thousands of sites would otherwise be read over and over).
 MAX_WALK_PAGES = 30
 
-authenticate(
-    SPEC,
-    lambda base_url, role: log_in(
-        SPEC, base_url, "password", {"email": variable("EMAIL"), "password": variable("PASSWORD")}
-    ),
+
+def credentials(prefix: str = "") -> dict[str, str]:
+    """The password grant's credentials of the partner whose variables start with ``prefix``."""
+    return {"email": variable(prefix + "EMAIL"), "password": variable(prefix + "PASSWORD")}
+
+
+PARTNER = Identity("the partner", lambda base_url: log_in(SPEC, base_url, "password", credentials()))
+# Schemathesis asks again only when its token is refused; the checks share that one sign-in.
+authenticate(SPEC, lambda base_url, role: PARTNER.token(base_url, fresh=True))
+OTHERS = (
+    (Identity("another partner", lambda base_url: log_in(SPEC, base_url, "password", credentials("OTHER_"))),)
+    if optional_variable("OTHER_EMAIL")
+    else ()
 )
 
 
@@ -56,6 +69,7 @@ def comm100_v3_paging_is_sound(ctx: Any, response: Any, case: Any) -> bool | Non
     if max(0, first.get("total", 0) - (page_index - 1) * 100) > MAX_WALK_PAGES * 100:
         return None
     headers = {"Authorization": response.request.headers.get("Authorization", "")}
+    base_url = case.operation.schema.get_base_url()
     origin = httpx.URL(response.request.url).copy_with(raw_path=b"/")
 
     def fetch(url: str) -> Mapping[str, Any]:
@@ -64,6 +78,9 @@ def comm100_v3_paging_is_sound(ctx: Any, response: Any, case: Any) -> bool | Non
         if httpx.URL(url).copy_with(raw_path=b"/") != origin:
             raise AssertionError(f"nextPage {url} is not on the origin of the request ({origin})")
         page = httpx.get(url, headers=headers, timeout=10)
+        if page.status_code == 401:  # the token died during the walk (a contract run's live two seconds)
+            headers["Authorization"] = "Bearer " + PARTNER.token(base_url, fresh=True)
+            page = httpx.get(url, headers=headers, timeout=10)
         if page.status_code != 200:
             raise AssertionError(f"GET {url} answered {page.status_code}")
         body: Mapping[str, Any] = page.json()
@@ -73,3 +90,8 @@ def comm100_v3_paging_is_sound(ctx: Any, response: Any, case: Any) -> bool | Non
     if not verdict.ok:
         raise AssertionError(f"Get Sites pages are not sound: {verdict.summary()}")
     return None
+
+
+# Registered after the check above, which walks the pages of the answer it is given: the
+# paging check tops the list up with creates, and would change the total under that walk.
+install(Api(SPEC, caller=lambda case: PARTNER, others=OTHERS), login=token_answer(SPEC, "password", credentials))

@@ -19,11 +19,18 @@ isolation is skipped without it), ``LOGIN_URL`` (URL login's base URL, see serve
 from __future__ import annotations
 
 from partner_apis.specs import api_spec
-from tests.contract.hooks.omnize_partner_answers import register
+from tests.contract.checks.common import Api, Identity
+from tests.contract.checks.install import install
+from tests.contract.hooks.omnize_partner_answers import register, rest_status
 from tests.contract.hooks.servers import route_own_servers
+from tests.contract.hooks.shared import variable
 
 SPEC = api_spec("omnize-partner")
 # Creating an account names no existing record: another partner may always do it; listing
 # accounts names none either, and shows another partner only its own.
 place_token = register("omnize", SPEC, unowned=("createAccount",), own_lists=("listAccounts",))
 route_own_servers(SPEC, "LOGIN_URL")
+# The checks of tests/contract/checks that register() has no counterpart of: read after
+# write and paging at page-size boundaries (auth and isolation are register()'s).
+PARTNER = Identity("the partner", lambda base_url: variable("TOKEN"), place=place_token)
+install(Api(SPEC, caller=lambda case: PARTNER, status=rest_status), place=place_token, auth=False)

@@ -11,7 +11,14 @@ each operation takes the token, is v2's. Variables (set by the target): ``TOKEN`
 from __future__ import annotations
 
 from partner_apis.specs import api_spec
-from tests.contract.hooks.omnize_partner_answers import register
+from tests.contract.checks.common import Api, Identity
+from tests.contract.checks.install import install
+from tests.contract.hooks.omnize_partner_answers import register, rest_status
+from tests.contract.hooks.shared import variable
 
 SPEC = api_spec("omnize-partner-v2")
 place_token = register("omnize_v2", SPEC)
+# The checks of tests/contract/checks that register() has no counterpart of: read after
+# write and paging at page-size boundaries (auth and isolation are register()'s).
+PARTNER = Identity("the partner", lambda base_url: variable("TOKEN"), place=place_token)
+install(Api(SPEC, caller=lambda case: PARTNER, status=rest_status), place=place_token, auth=False)

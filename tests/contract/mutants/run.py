@@ -111,7 +111,7 @@ def apply(mutant: Mutant, package: Path) -> None:
 
 
 def check_catalogue(mutants: Sequence[Mutant]) -> None:
-    """Check that every mutant applies to the code as it is (nothing runs); raises CatalogueError naming each that does not."""
+    """Check that every mutant applies to the code as it is (nothing runs); CatalogueError names each that does not."""
     stale = []
     with tempfile.TemporaryDirectory(prefix="mutants-check-") as folder:
         pristine = copy_package(Path(folder))
