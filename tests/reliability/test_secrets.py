@@ -162,10 +162,12 @@ def as_sent(*values: str) -> set[str]:
 class Comm100V4Secrets:
     key: ClassVar[str] = "comm100-v4"
     TOKEN = "v4-Secret/t0ken+A=="
+    OTHER = "v4-Other/t0ken+C=="  # another partner's: the contract run checks isolation
     WRONG = "v4-Wrong/t0ken+B=="
 
     def __init__(self) -> None:
-        self.simulator_options: dict[str, Any] = {"credentials": [V4Credential(self.TOKEN, partner_id=10000)]}
+        partners = [V4Credential(self.TOKEN, partner_id=10000), V4Credential(self.OTHER, partner_id=10001)]
+        self.simulator_options: dict[str, Any] = {"credentials": partners}
 
     def client(self, sim: RunningSimulator, transport: httpx.BaseTransport | None = None) -> Any:
         return comm100_v4.client(self.TOKEN, base_url=sim.base_url, transport=transport, retry=NO_WAIT)
@@ -188,7 +190,8 @@ class Comm100V4Secrets:
         ]
 
     def secrets(self, sim: RunningSimulator) -> set[str]:
-        return as_sent(self.TOKEN, self.WRONG) | {f"Bearer {self.TOKEN}", f"Bearer {self.WRONG}"}
+        tokens = (self.TOKEN, self.OTHER, self.WRONG)
+        return as_sent(*tokens) | {f"Bearer {token}" for token in tokens}
 
 
 # -- comm100-v3: email and password, issued access and refresh tokens --------------------------
@@ -211,11 +214,13 @@ class Comm100V3Secrets:
     key: ClassVar[str] = "comm100-v3"
     EMAIL = "secrets@example.com"
     PASSWORD = "v3 Pässword/&+=1"
+    OTHER_PASSWORD = "v3 Other Pässword/&+=3"  # another partner's: the contract run checks isolation
     WRONG = "v3 Wrong/&+=2"
 
     def __init__(self) -> None:
         login = v3_simulator.Credential(self.EMAIL, self.PASSWORD, partner_id=1)
-        self.simulator_options: dict[str, Any] = {"credentials": [login]}
+        other = v3_simulator.Credential("other-secrets@example.com", self.OTHER_PASSWORD, partner_id=2)
+        self.simulator_options: dict[str, Any] = {"credentials": [login, other]}
         self.issued: list[str] = []
         self.site_id = 0
 
@@ -252,7 +257,8 @@ class Comm100V3Secrets:
 
     def secrets(self, sim: RunningSimulator) -> set[str]:
         assert self.issued, "no token was issued: the scenario did not log in"
-        return as_sent(self.PASSWORD, self.WRONG, *self.issued) | {f"Bearer {token}" for token in self.issued}
+        secrets = as_sent(self.PASSWORD, self.OTHER_PASSWORD, self.WRONG, *self.issued)
+        return secrets | {f"Bearer {token}" for token in self.issued}
 
 
 # -- portsip-dealers: the administrator's password grant, a dealer's password ----------------
@@ -262,11 +268,13 @@ class PortsipDealersSecrets:
     key: ClassVar[str] = "portsip-dealers"
     USERNAME = "admin"
     PASSWORD = "pbx Pässword/&+=1"
+    OTHER_PASSWORD = "pbx Other Pässword/&+=4"  # another installation's: the contract run checks isolation
     WRONG = "pbx Wrong/&+=2"
     DEALER_PASSWORD = "dealer Pässword/&+=3"
 
     def __init__(self) -> None:
-        self.simulator_options: dict[str, Any] = {"credentials": [PortsipAdmin(self.USERNAME, self.PASSWORD, 0)]}
+        admins = [PortsipAdmin(self.USERNAME, self.PASSWORD, 0), PortsipAdmin(self.USERNAME, self.OTHER_PASSWORD, 1)]
+        self.simulator_options: dict[str, Any] = {"credentials": admins}
         self.issued: list[str] = []
         self.dealer_id = ""
 
@@ -301,7 +309,7 @@ class PortsipDealersSecrets:
 
     def secrets(self, sim: RunningSimulator) -> set[str]:
         assert self.issued, "no token was issued: the scenario did not log in"
-        passwords = as_sent(self.PASSWORD, self.WRONG, self.DEALER_PASSWORD, *self.issued)
+        passwords = as_sent(self.PASSWORD, self.OTHER_PASSWORD, self.WRONG, self.DEALER_PASSWORD, *self.issued)
         return passwords | {f"Bearer {token}" for token in self.issued}
 
 
@@ -414,6 +422,7 @@ class AirVantagePartnersSecrets:
     key: ClassVar[str] = "airvantage-partners"
     SECRET = "av Sécret/&+=1"
     TARGET_SECRET = "av Target Sécret/&+=3"  # the contract run's second company
+    OUTSIDER_SECRET = "av Outsider Sécret/&+=5"  # a company in no partnership: the contract run's isolation check
     WRONG = "av Wrong/&+=2"
     PASSWORD = "av Pässword/&+=4"
 
@@ -424,6 +433,8 @@ class AirVantagePartnersSecrets:
             "credentials": [
                 av_simulator.ApiClient("secrets-client", self.SECRET, acme, rights),
                 av_simulator.ApiClient("secrets-target", self.TARGET_SECRET, globex, rights),
+                # Named "initech" (its id's middle), the tenant the contract target looks for.
+                av_simulator.ApiClient("sim-initech-client", self.OUTSIDER_SECRET, av_simulator.app.INITECH, rights),
             ],
             "users": [av_simulator.User("user@example.com", self.PASSWORD, acme, rights)],
             "start_delay": 0,
@@ -470,7 +481,9 @@ class AirVantagePartnersSecrets:
 
     def secrets(self, sim: RunningSimulator) -> set[str]:
         assert self.issued, "no token was issued: the scenario did not log in"
-        secrets = as_sent(self.SECRET, self.TARGET_SECRET, self.WRONG, self.PASSWORD, *self.issued)
+        secrets = as_sent(
+            self.SECRET, self.TARGET_SECRET, self.OUTSIDER_SECRET, self.WRONG, self.PASSWORD, *self.issued
+        )
         return secrets | {f"Bearer {token}" for token in self.issued}
 
 
