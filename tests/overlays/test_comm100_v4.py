@@ -411,7 +411,7 @@ def _throttled_client(
         sent.append(request)
         if len(sent) == 1:
             return httpx.Response(429, headers={"Retry-After": retry_after}, json={"code": "too_many_requests"})
-        if request.url.path.endswith("/global/sites"):
+        if request.method == "GET" and request.url.path.endswith("/global/sites"):
             return httpx.Response(200, json=[])
         return httpx.Response(200, json={"siteId": 1})
 
@@ -438,8 +438,19 @@ def test_a_throttled_read_asking_longer_than_the_policy_allows_raises_rate_limit
     assert caught.value.response.headers["Retry-After"] == "300"
 
 
-def test_a_throttled_create_is_not_sent_twice() -> None:
+def test_a_throttled_create_is_sent_again_after_the_retry_after_wait() -> None:
+    # A 429 says the create was not processed (RFC 6585 section 4): sending it again is safe.
     client, sent, waits = _throttled_client("1")
+    created = create_site.sync(client=client, body=SiteCreate(platform_id=1, email="a@b.co", password="p", plan_id=1))
+    assert isinstance(created, SiteCreated)
+    assert created.site_id == 1
+    assert [request.method for request in sent] == ["POST", "POST"]
+    assert waits == [1.0]
+
+
+def test_a_throttled_create_is_sent_once_when_the_caller_says_no_answer_means_unprocessed() -> None:
+    policy = RetryPolicy(max_retries=2, max_retry_after=60.0, is_unprocessed=lambda response: False)
+    client, sent, waits = _throttled_client("1", policy)
     with pytest.raises(RateLimitError):
         create_site.sync(client=client, body=SiteCreate(platform_id=1, email="a@b.co", password="p", plan_id=1))
     assert (len(sent), waits) == (1, [])
