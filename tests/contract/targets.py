@@ -54,7 +54,9 @@ class ContractTarget:
     without; ``second_tenant`` prefixes the variables of a simulator's second tenant,
     ``other_tenants`` (prefix, tenant name) those of further ones; ``exclude_checks`` are
     built-in checks the hooks module replaces; ``simulator_options`` go to the
-    simulator's ``create_app`` in a contract run.
+    simulator's ``create_app`` in a contract run; ``facts`` are tenant facts (an account
+    the simulator seeded) the hooks module reads as variables too (``account_id`` ->
+    ``ACCOUNT_ID``), under the same prefixes.
     """
 
     key: str
@@ -64,6 +66,7 @@ class ContractTarget:
     exclude_checks: tuple[str, ...] = ()
     other_tenants: tuple[tuple[str, str], ...] = ()
     simulator_options: Mapping[str, Any] = field(default_factory=dict)
+    facts: tuple[str, ...] = ()
 
     @property
     def hooks(self) -> str:
@@ -100,7 +103,10 @@ class ContractTarget:
             {
                 prefix + name.upper(): str(value)
                 for prefix, tenant in chosen
-                for name, value in tenant.arguments().items()
+                for name, value in [
+                    *tenant.arguments().items(),
+                    *((fact, tenant.facts[fact]) for fact in self.facts if fact in tenant.facts),
+                ]
             }
         )
 
@@ -158,11 +164,13 @@ TARGETS: dict[str, ContractTarget] = {
             exclude_checks=("ignored_auth", "use_after_free", "ensure_resource_availability"),
         ),
         # The same backend and tokens as v1, and the same always-200 refusals.
+        # v2 has no account operations: the run works in the partner's own (seeded) account.
         ContractTarget(
             key="omnize-partner-v2",
             variables=("TOKEN",),
-            optional=("OTHER_TOKEN",),
+            optional=("OTHER_TOKEN", "ACCOUNT_ID", "OTHER_ACCOUNT_ID"),
             second_tenant="OTHER_",
+            facts=("account_id",),
             exclude_checks=("ignored_auth", "use_after_free", "ensure_resource_availability"),
         ),
         # Another installation's administrator and (optionally) a dealer of one branch, for

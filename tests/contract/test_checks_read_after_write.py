@@ -47,6 +47,7 @@ def test_values_compare_loosely_unless_the_answer_showed_them() -> None:
     assert same_value("true", True)
     assert same_value(3, 3.0)
     assert same_value("profile-uid", {"uid": "profile-uid", "name": "Gold"})
+    assert same_value(["chat"], [{"id": 1, "name": "CHAT"}])  # a reference by name
     assert same_value({"a": 1, "b": 2}, {"a": 1})  # keys the read does not carry are not compared
     assert not same_value("open", "Closed")
     assert not same_value([1, 2], [1])

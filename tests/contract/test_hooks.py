@@ -186,7 +186,8 @@ def test_a_simulator_gives_the_hooks_module_every_variable_it_reads() -> None:
         env = target.simulator_auth(create_app(key)).env
         prefixes = tuple(filter(None, (target.second_tenant, *(prefix for prefix, _ in target.other_tenants))))
         others = {name for name in target.optional if prefixes and name.startswith(prefixes)}
-        assert set(env) == {HOOK_VARIABLES + name for name in {*target.variables, *others}}, key
+        facts = {name for name in target.optional if any(name.endswith(fact.upper()) for fact in target.facts)}
+        assert set(env) == {HOOK_VARIABLES + name for name in {*target.variables, *others, *facts}}, key
         assert all(env.values()), key
 
 

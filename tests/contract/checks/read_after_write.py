@@ -17,7 +17,7 @@ the same identity, from every place the spec offers:
 
 Each read must be accepted and show, for every field the write sent that the read
 carries, the value sent (read loosely: letter case, ``"true"`` for ``true``, a number's
-type, a reference sent by id read back as an object with that ``uid``/``id``; a null read
+type, a reference sent by id or name read back as an object with that ``uid``/``id``/``name``; a null read
 back, an empty value sent and two names sent that differ only in letter case are not
 compared: a server may drop what a rule makes meaningless, put its default for an empty
 value, bind names case-insensitively; an ``id`` sent is not the record's, which its path names)
@@ -44,6 +44,8 @@ __all__ = ["read_after_write_check", "same_value"]
 
 WRITES = ("POST", "PUT", "PATCH")
 UNSHOWN = object()  # a field the write's answer did not show
+# What a reference sent as one value is read back as, in an object (Omnize's channel "chat" -> {"name": "CHAT"}).
+REFERENCE_KEYS = ("uid", "id", "name")
 # Values a server may replace with its default (an empty time zone is the default one).
 EMPTY: tuple[Any, ...] = ("", None, [], {})
 # Pages of a list read to find a record written (a live list may be long), and writes per
@@ -57,7 +59,7 @@ def same_value(sent: Any, read: Any, *, strict: bool = False) -> bool:
 
     Loosely (unless ``strict``): text in any letter case, ``"true"``/``"false"`` for a
     boolean, numbers of either type, and a scalar sent for an object read back (a
-    reference by ``uid``/``id``).
+    reference by ``uid``/``id``/``name``).
     """
     if isinstance(sent, Mapping) and isinstance(read, Mapping):
         return all(same_value(value, read[key], strict=strict) for key, value in sent.items() if key in read)
@@ -66,7 +68,7 @@ def same_value(sent: Any, read: Any, *, strict: bool = False) -> bool:
     if strict:
         return bool(sent == read) and type(sent) is type(read)
     if isinstance(read, Mapping):
-        return any(same_value(sent, read.get(key)) for key in ("uid", "id") if key in read)
+        return any(same_value(sent, read.get(key)) for key in REFERENCE_KEYS if key in read)
     if isinstance(sent, str) and isinstance(read, bool):
         return sent.lower() == str(read).lower()
     if isinstance(sent, str) and isinstance(read, str):
