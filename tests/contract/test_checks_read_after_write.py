@@ -33,6 +33,21 @@ def test_a_create_is_found_in_the_list_and_read_back() -> None:
         check(None, response, case)
 
 
+@pytest.mark.parametrize("bugs", [(), ("delete_keeps",)], ids=["sound", "delete_keeps"])
+def test_a_deleted_record_is_gone_from_its_read(bugs: tuple[str, ...]) -> None:
+    with serve(tiny_app(bugs)) as server:
+        api = TinyApi(server.root_url)
+        check = read_after_write_check(api.api)
+        item = api.create("doomed")
+        case, response = api.send("deleteItem", path_parameters={"id": item})
+        assert response.status_code == 204
+        if bugs:
+            with pytest.raises(AssertionError, match=rf"succeeded, yet getItem of {item} still answers it"):
+                check(None, response, case)
+        else:
+            check(None, response, case)
+
+
 def test_a_refused_write_is_not_read_back() -> None:
     with serve(tiny_app(["lost_write"])) as server:
         api = TinyApi(server.root_url)

@@ -15,6 +15,9 @@ the same identity, from every place the spec offers:
   first :data:`LIST_READS` writes of each operation; a bug of this class is the
   operation's, and each read walks the list).
 
+After an accepted delete (``DELETE``, or an operation named in ``deletes``: PortSIP's
+destroy), the record's GET must refuse it.
+
 Each read must be accepted and show, for every field the write sent that the read
 carries, the value sent (read loosely: letter case, ``"true"`` for ``true``, a number's
 type, a reference sent by id or name read back as an object with that ``uid``/``id``/``name``; a null read
@@ -138,11 +141,31 @@ def _complete(read: Operation, query: Mapping[str, Any]) -> bool:
     return all(query.get(p.name) is not None for p in read.parameters if p.required and p.location == "query")
 
 
+def _gone(api: Api, case: Any, operation: Operation) -> None:
+    """After an accepted delete, the record's GET refuses it; AssertionError when it still answers it."""
+    item_op, parameters = _item_read(api, operation), path_parameters(operation)
+    if item_op is None or not parameters:
+        return
+    body = case.body if isinstance(case.body, Mapping) else {}
+    sources: list[Mapping[str, Any]] = [body, *(value for value in body.values() if isinstance(value, Mapping))]
+    query = _query(api, item_op, case, sources)
+    if not _complete(item_op, query):
+        return
+    record_id = unquote(str(case.path_parameters[parameters[0]]))
+    name = path_parameters(item_op)[0]
+    got = api.call(case, item_op.operation_id, path_parameters={name: record_id}, query=query)
+    if api.accepted(got):
+        raise AssertionError(
+            f"{case.operation.label} succeeded, yet {item_op.operation_id} of {record_id} still answers it: "
+            f"{got.content[:200]!r}"
+        )
+
+
 def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callable[[Any, Any, Any], bool | None]:
     """The check ``read_after_write`` for ``api`` (register it with ``schemathesis.check``).
 
     ``deletes`` are operationIds that delete besides ``DELETE`` (PortSIP's destroy):
-    nothing is read back after them. Raises ``AssertionError`` naming the write, the read
+    after them the record must be gone. Raises ``AssertionError`` naming the write, the read
     and the field when a read does not show what the write sent.
     """
 
@@ -151,9 +174,13 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
     def read_after_write(ctx: Any, response: Any, case: Any) -> bool | None:
         """After an accepted write, the record and the list show what it sent (see the module)."""
         operation = api.operation(case)
-        if operation.method not in WRITES or not operation.secured or operation.operation_id in deletes:
+        deleting = operation.method == "DELETE" or operation.operation_id in deletes
+        if not operation.secured or not api.accepted(response):
             return None
-        if not api.accepted(response):
+        if deleting:
+            _gone(api, case, operation)
+            return None
+        if operation.method not in WRITES:
             return None
         answer = record_of(body_of(response))
         item_op, list_op = _item_read(api, operation), _list_read(api, operation)

@@ -31,6 +31,7 @@ BUGS = frozenset(
         "offset_overlap",  # a page at an exact multiple repeats the previous page's last item
         "fixed_next_at_multiple",  # /pages links a next page after a full last page
         "fields_ignored",  # listItems answers every field whatever is asked
+        "delete_keeps",  # deleteItem answers 204 and keeps the item
     }
 )
 
@@ -102,6 +103,12 @@ SPEC: dict[str, Any] = {
         },
         "/items/{id}": {
             "get": {"operationId": "getItem", "x-idempotent": True, "parameters": _ID, "responses": _OK},
+            "delete": {
+                "operationId": "deleteItem",
+                "x-idempotent": True,
+                "parameters": _ID,
+                "responses": {"204": {"description": "deleted"}},
+            },
             "put": {
                 "operationId": "updateItem",
                 "x-idempotent": True,
@@ -194,6 +201,10 @@ def tiny_app(bugs: Iterable[str] = (), *, lifetime: float = 3600.0) -> Starlette
             return JSONResponse({"error": "not found"}, 404)
         if request.method == "GET":
             return JSONResponse(found)
+        if request.method == "DELETE":
+            if "delete_keeps" not in planted:
+                del items[found["id"]]
+            return Response(status_code=204)
         changed = {**found, **(await request.json()), "id": found["id"]}
         if "lost_write" not in planted:
             found.update(changed)
@@ -219,7 +230,7 @@ def tiny_app(bugs: Iterable[str] = (), *, lifetime: float = 3600.0) -> Starlette
             Route("/oauth/token", token, methods=["POST"]),
             Route("/items", list_items, methods=["GET"]),
             Route("/items", create, methods=["POST"]),
-            Route("/items/{id}", item, methods=["GET", "PUT"]),
+            Route("/items/{id}", item, methods=["GET", "PUT", "DELETE"]),
             Route("/pages", pages, methods=["GET", "POST"]),
         ]
     )
