@@ -153,3 +153,14 @@ def resilience(session: nox.Session) -> None:
     session.install(".[test]")
     # No -n: the table is printed by the session's own pytest process (xdist workers would keep it).
     session.run("pytest", "tests/resilience", "-m", "resilience", "-p", "no:cacheprovider", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def mutants(session: nox.Session) -> None:
+    """Planted bugs (tests/contract/mutants/catalogue.toml): the contract suite alone must kill each one.
+
+    Long (about 6 minutes here); not part of ``nox`` or CI's pushes. ``nox -s mutants -- --api comm100-v4``,
+    ``-- --id v4-colon-action-routed-as-site``, ``-- --check`` (only checks every snippet still applies).
+    """
+    session.install(".[contract]")
+    session.run("python", "-m", "tests.contract.mutants.run", *session.posargs)
