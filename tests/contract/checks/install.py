@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import httpx
 import schemathesis
 
 from partner_apis.specs import ApiSpec
-from tests.contract.hooks.oauth import TOKEN_OPERATION, login_form
+from tests.contract.hooks.oauth import TOKEN_OPERATION, login_form, token_post
 from tests.contract.hooks.shared import optional_variable
 from tests.contract.plan import token_url
 
@@ -36,14 +35,12 @@ def token_answer(spec: ApiSpec, grant: str, credentials: Callable[[], Mapping[st
     """A login returning the whole token answer of the spec's token operation for ``grant`` (at ``TOKEN_URL`` if set).
 
     ``credentials()`` is called at each login (the variables are read then, not at import).
-    The login raises ``RuntimeError`` with the status alone when it is refused.
+    The login raises ``RuntimeError`` when it is refused (an injected fault is asked again).
     """
 
     def login(base_url: str) -> Mapping[str, Any]:
         url = token_url(spec, base_url, optional_variable("TOKEN_URL"))
-        response = httpx.post(url, data=login_form(spec, grant, credentials()), timeout=10)
-        if response.status_code != 200:
-            raise RuntimeError(f"the contract checks' login was refused: {response.status_code}")
+        response = token_post(url, login_form(spec, grant, credentials()), attempts=1, who="the contract checks'")
         answer: Mapping[str, Any] = response.json()
         return answer
 
