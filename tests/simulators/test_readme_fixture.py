@@ -20,6 +20,20 @@ def readme_example() -> str:
     return match.group(1)
 
 
+def assert_passes_as_a_user_runs_it(folder: Path, summary: str) -> None:
+    """pytest in ``folder`` (no conftest: only the installed plugin) passes, its summary saying ``summary``."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", str(folder)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert summary in result.stdout, result.stdout
+
+
 def test_the_readme_example_covers_every_api() -> None:
     example = readme_example()
     for key in ("comm100-v3", "comm100-v4", "airvantage-partners", "omnize-partner", "portsip-dealers"):
@@ -29,16 +43,7 @@ def test_the_readme_example_covers_every_api() -> None:
 def test_the_readme_example_passes_as_written(tmp_path: Path) -> None:
     # In a folder of its own, with no conftest: only the installed plugin provides the fixture.
     (tmp_path / "test_readme_example.py").write_text(readme_example(), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", str(tmp_path)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "5 passed" in result.stdout, result.stdout
+    assert_passes_as_a_user_runs_it(tmp_path, "5 passed")
 
 
 def test_the_readme_fault_profile_example_passes_as_written(tmp_path: Path) -> None:
@@ -52,13 +57,4 @@ def test_the_readme_fault_profile_example_passes_as_written(tmp_path: Path) -> N
     assert 'faults="my-faults.toml"' in example
     (tmp_path / "my-faults.toml").write_text(profile, encoding="utf-8")
     (tmp_path / "test_fault_example.py").write_text(example, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", str(tmp_path)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 passed" in result.stdout, result.stdout
+    assert_passes_as_a_user_runs_it(tmp_path, "1 passed")
