@@ -141,6 +141,16 @@ class Operation:
         return urlsplit(self.servers[0]).path.rstrip("/") if self.servers else None
 
     @property
+    def leaves_lists(self) -> tuple[str, ...]:
+        """The lists (operationIds) the record at this path leaves once this succeeded (``x-leaves-lists``)."""
+        return _strings(self.raw.get("x-leaves-lists")) or ()
+
+    @property
+    def reply_body(self) -> bool:
+        """Whether the body is a reply sent with the action, not the record's fields (``x-reply-body``)."""
+        return bool(self.raw.get("x-reply-body", False))
+
+    @property
     def tags(self) -> tuple[str, ...]:
         """The operation's tags."""
         return _strings(self.raw.get("tags")) or ()
@@ -158,7 +168,8 @@ class ApiSpec:
 
     Build it with :func:`api_spec` (cached per key) or ``ApiSpec(key, raw)`` for a spec
     that is not shipped (a test's). Raises ``ValueError`` when an operation lacks an
-    ``operationId`` or ``x-idempotent``, or two operations share an id.
+    ``operationId`` or ``x-idempotent``, two operations share an id, or ``x-leaves-lists``
+    names an operation the spec lacks.
     """
 
     def __init__(self, key: str, raw: Mapping[str, Any]) -> None:
@@ -173,6 +184,10 @@ class ApiSpec:
             if operation.operation_id in self._operations:
                 raise ValueError(f"{key}: two operations are called {operation.operation_id}")
             self._operations[operation.operation_id] = operation
+        for operation in self._operations.values():
+            unknown = [name for name in operation.leaves_lists if name not in self._operations]
+            if unknown:
+                raise ValueError(f"{key}: {operation.operation_id}'s x-leaves-lists names no operation {unknown[0]}")
         self.routes = Routes(self._operations.values())
 
     def __repr__(self) -> str:

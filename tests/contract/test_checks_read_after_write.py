@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from partner_apis.simulators.harness import serve
+from partner_apis.specs import ApiSpec
+from tests.contract.checks.common import Api
 from tests.contract.checks.read_after_write import read_after_write_check, same_value
-from tests.contract.checks.tiny_app import TinyApi, tiny_app
+from tests.contract.checks.tiny_app import SPEC, TinyApi, tiny_app
 
 
 @pytest.mark.parametrize("bugs", [(), ("lost_write",)], ids=["sound", "lost_write"])
@@ -45,6 +49,34 @@ def test_a_deleted_record_is_gone_from_its_read(bugs: tuple[str, ...]) -> None:
             with pytest.raises(AssertionError, match=rf"succeeded, yet getItem of {item} still answers it"):
                 check(None, response, case)
         else:
+            check(None, response, case)
+
+
+@pytest.mark.parametrize("bugs", [(), ("archive_listed",)], ids=["sound", "archive_listed"])
+def test_an_action_that_leaves_a_list_is_not_listed_after_it(bugs: tuple[str, ...]) -> None:
+    with serve(tiny_app(bugs)) as server:
+        api = TinyApi(server.root_url)
+        check = read_after_write_check(api.api)
+        item = api.create("old")
+        # The note is a reply (x-reply-body): the item's own name stays "old", and that is no failure.
+        case, response = api.send("archiveItem", path_parameters={"id": item}, body={"name": "archived for audit"})
+        assert response.status_code == 200
+        if bugs:
+            with pytest.raises(AssertionError, match=rf"succeeded, yet listItems still lists {item}"):
+                check(None, response, case)
+        else:
+            check(None, response, case)
+
+
+def test_without_x_reply_body_an_actions_body_is_compared_as_the_records_fields() -> None:
+    spec = copy.deepcopy(SPEC)
+    del spec["paths"]["/items/{id}/archive"]["post"]["x-reply-body"]
+    with serve(tiny_app()) as server:
+        api = TinyApi(server.root_url)
+        check = read_after_write_check(Api(ApiSpec("tiny", spec), caller=lambda case: api.a))
+        item = api.create("old")
+        case, response = api.send("archiveItem", path_parameters={"id": item}, body={"name": "archived for audit"})
+        with pytest.raises(AssertionError, match="shows name='old' where it sent 'archived for audit'"):
             check(None, response, case)
 
 

@@ -1,7 +1,8 @@
 """Contract checks for the classes of server bug one response cannot show, generic over the spec model.
 
 One module per class, each a factory that builds a Schemathesis check for one API (a
-hooks module registers it with ``schemathesis.check``):
+hooks module registers it with ``common.register``, which makes it say nothing when
+one of its own requests meets a throttle or an injected fault):
 
 - ``isolation.py``: another tenant never reaches this tenant's records;
 - ``read_after_write.py``: a successful write is what the record and the list then show;

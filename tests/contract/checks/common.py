@@ -18,18 +18,24 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+import requests
+import schemathesis
+
 from partner_apis.specs import ApiSpec, Operation, api_spec
+from tests.contract.hooks.guard import injected_fault
 from tests.contract.hooks.oauth import send_bearer
 from tests.contract.hooks.shared import json_body, live, spec_operation
-from tests.contract.runner import KEY_VARIABLE, SENT_VARIABLE
+from tests.contract.runner import INJECTED_CASES_VARIABLE, KEY_VARIABLE, SENT_VARIABLE
 
 __all__ = [
     "Api",
+    "CannotJudge",
     "Identity",
     "http_status",
     "item_id",
     "items_of",
     "record_of",
+    "register",
     "total_of",
     "writes_allowed",
 ]
@@ -39,28 +45,55 @@ ID_KEYS = ("id", "uid")
 TIMEOUT = 10
 
 
-class RateLimited(Exception):
-    """The API answered 429 to a check's own request: the check cannot judge, and says nothing."""
+class CannotJudge(Exception):
+    """A check's own request met no answer it can judge by: the check says nothing.
+
+    That is a 429 (the API throttles the checks' extra traffic, live or simulated), or an
+    answer a simulator's fault profile injected in place of the real one (marked
+    ``x-simulator-fault``; a latency mark is the real answer, late, and is judged), or, in
+    a run with a fault profile, a dropped connection or a held answer.
+    """
 
 
 def send(case: Any) -> Any:
-    """``case`` sent as it is (its credentials already placed); raises :class:`RateLimited` on a 429."""
-    response = case.call(timeout=TIMEOUT)
-    if response.status_code == 429:
-        raise RateLimited(case.operation.label)
+    """``case`` sent as it is (its credentials already placed); raises :class:`CannotJudge` as that class says."""
+    try:
+        response = case.call(timeout=TIMEOUT)
+    except requests.RequestException as error:
+        if not os.environ.get(INJECTED_CASES_VARIABLE):
+            raise  # without faults, a dropped connection is the server's to answer for
+        raise CannotJudge(f"{case.operation.label}: {type(error).__name__}") from None
+    fault = injected_fault(response.headers)
+    if response.status_code == 429 or fault not in (None, "latency"):
+        raise CannotJudge(f"{case.operation.label}: {fault or 'rate limited'}")
     return response
 
 
-def judging(check: Callable[[Any, Any, Any], bool | None]) -> Callable[[Any, Any, Any], bool | None]:
-    """``check`` saying nothing when one of its own requests is rate limited (429), keeping its name."""
+Check = Callable[[Any, Any, Any], bool | None]
+
+
+def judging(check: Check) -> Check:
+    """``check`` saying nothing when one of its own requests meets :class:`CannotJudge`, keeping its name."""
 
     @functools.wraps(check)
     def tolerant(ctx: Any, response: Any, case: Any) -> bool | None:
         try:
             return check(ctx, response, case)
-        except RateLimited:
+        except CannotJudge:
             return None
 
+    return tolerant
+
+
+def register(check: Check) -> Check:
+    """Register ``check`` with Schemathesis as :func:`judging` makes it; returns what was registered.
+
+    Every check of the suite goes through here (the shared ones via ``install``, the
+    hooks modules' own as a decorator), so none holds a throttled or injected answer to
+    its own request against the server.
+    """
+    tolerant = judging(check)
+    schemathesis.check(tolerant)
     return tolerant
 
 
@@ -110,7 +143,7 @@ class Identity:
             return self._tokens[base_url]
 
     def send(self, case: Any) -> Any:
-        """``case`` sent as this identity (again with a new token after a 401); RateLimited on a 429."""
+        """``case`` sent as this identity (again with a new token after a 401); CannotJudge as send() says."""
         base_url = case.operation.schema.get_base_url()
         response = None
         for fresh in (False, True):

@@ -41,7 +41,7 @@ def _problems(items: Sequence[Mapping[str, Any]], asked: set[str], present: set[
 
 
 def field_selection_check(api: Api) -> Callable[[Any, Any, Any], bool | None]:
-    """The check ``field_selection`` for ``api`` (register it with ``schemathesis.check``).
+    """The check ``field_selection`` for ``api`` (``register`` it, in checks/common.py).
 
     Raises ``AssertionError`` naming the operation, the fields asked for and the fields an
     item carried.

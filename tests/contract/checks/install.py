@@ -13,15 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import schemathesis
-
 from partner_apis.specs import ApiSpec
 from tests.contract.hooks.oauth import TOKEN_OPERATION, login_form, token_post
 from tests.contract.hooks.shared import optional_variable
 from tests.contract.plan import token_url
 
 from .auth import auth_check
-from .common import Api, bearer
+from .common import Api, bearer, register
 from .field_selection import field_selection_check
 from .isolation import isolation_check
 from .paging import find_paging, paging_check
@@ -84,6 +82,4 @@ def install(
         checks.append(field_selection_check(api))
     if login is not None:
         checks.append(token_lifetime_check(api, login, token_refresher(api.spec), place))
-    for check in checks:
-        schemathesis.check(check)
-    return checks
+    return [register(check) for check in checks]

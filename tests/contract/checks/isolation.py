@@ -26,7 +26,7 @@ __all__ = ["isolation_check"]
 
 
 def isolation_check(api: Api) -> Callable[[Any, Any, Any], bool | None]:
-    """The check ``tenant_isolation`` for ``api`` (register it with ``schemathesis.check``).
+    """The check ``tenant_isolation`` for ``api`` (``register`` it, in checks/common.py).
 
     It raises ``AssertionError`` naming the operation, the identity and the record when
     another identity reaches a record of the run's tenant; it does nothing without

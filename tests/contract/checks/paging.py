@@ -216,7 +216,7 @@ def _unique(node: Any, n: int) -> Any:
 
 
 def paging_check(api: Api, *, exclude: tuple[str, ...] = ()) -> Callable[[Any, Any, Any], bool | None]:
-    """The check ``paging_is_sound`` for ``api`` (register it with ``schemathesis.check``).
+    """The check ``paging_is_sound`` for ``api`` (``register`` it, in checks/common.py).
 
     ``exclude`` names query parameters to drop from the walked query besides paging and
     selectable-fields ones. Raises ``AssertionError`` listing what is wrong with a walk.

@@ -15,6 +15,11 @@ the same identity, from every place the spec offers:
   first :data:`LIST_READS` writes of each operation; a bug of this class is the
   operation's, and each read walks the list).
 
+An action the spec marks ``x-leaves-lists`` (AirVantage's accept and reject: an
+answered request no longer waits) must take the record out of those lists instead; one
+marked ``x-reply-body`` sent a reply, not the record's fields, so nothing it sent is
+compared (specs/CONVENTIONS.md).
+
 After an accepted delete (``DELETE``, or an operation named in ``deletes``: PortSIP's
 destroy), the record's GET must refuse it.
 
@@ -142,6 +147,15 @@ def _complete(read: Operation, query: Mapping[str, Any]) -> bool:
     return all(query.get(p.name) is not None for p in read.parameters if p.required and p.location == "query")
 
 
+def _find(api: Api, like: Any, read: Operation, query: Mapping[str, Any], record_id: str) -> dict[str, Any] | None:
+    """The item ``record_id`` of the list ``read``, walked page by page (at most :data:`MAX_PAGES`), or None."""
+    for page in walk(api, like, read, find_paging(read), query, max_pages=MAX_PAGES):
+        listed = next((item for item in page if item_id(item) == record_id), None)
+        if listed is not None:
+            return listed
+    return None
+
+
 def _gone(api: Api, case: Any, operation: Operation) -> None:
     """After an accepted delete, the record's GET refuses it; AssertionError when it still answers it."""
     item_op, parameters = _item_read(api, operation), path_parameters(operation)
@@ -163,7 +177,7 @@ def _gone(api: Api, case: Any, operation: Operation) -> None:
 
 
 def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callable[[Any, Any, Any], bool | None]:
-    """The check ``read_after_write`` for ``api`` (register it with ``schemathesis.check``).
+    """The check ``read_after_write`` for ``api`` (``register`` it, in checks/common.py).
 
     ``deletes`` are operationIds that delete besides ``DELETE`` (PortSIP's destroy):
     after them the record must be gone. Raises ``AssertionError`` naming the write, the read
@@ -213,19 +227,26 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
             reads.append((f"{item_op.operation_id} of {record_id}", record))
             sources.append(record)
         reads_left = listed_after.get(operation.operation_id, LIST_READS)
-        if list_op is not None and reads_left:
-            query = _query(api, list_op, case, sources)
-            if _complete(list_op, query):
-                listed_after[operation.operation_id] = reads_left - 1
-                paging = find_paging(list_op)
-                listed = None
-                for page in walk(api, case, list_op, paging, query, max_pages=MAX_PAGES):
-                    listed = next((item for item in page if item_id(item) == record_id), None)
-                    if listed is not None:
-                        break
-                if listed is None:
-                    raise AssertionError(f"{label} succeeded, then {list_op.operation_id} does not list {record_id}")
-                reads.append((f"{list_op.operation_id}'s item {record_id}", listed))
+        # (list, whether it must list the record): the lists the spec says it leaves must not.
+        lists = [(op, False) for op in api.spec if op.operation_id in operation.leaves_lists]
+        if list_op is not None and list_op.operation_id not in operation.leaves_lists:
+            lists.append((list_op, True))
+        for read_list, must_list in lists:
+            if not reads_left:
+                continue
+            query = _query(api, read_list, case, sources)
+            if not _complete(read_list, query):
+                continue
+            listed_after[operation.operation_id] = reads_left - 1
+            listed = _find(api, case, read_list, query, record_id)
+            if must_list and listed is None:
+                raise AssertionError(f"{label} succeeded, then {read_list.operation_id} does not list {record_id}")
+            if not must_list and listed is not None:
+                raise AssertionError(f"{label} succeeded, yet {read_list.operation_id} still lists {record_id}")
+            if listed is not None:
+                reads.append((f"{read_list.operation_id}'s item {record_id}", listed))
+        if operation.reply_body:
+            return None  # the body was a reply, not the record's fields: the reads had only to answer
         for where, read in reads:
             for key, (sent, shown) in _expected(case, answer, read).items():
                 # What was sent, read loosely (a value the server may not keep is read back as null);

@@ -3,7 +3,8 @@
 ``tenant-a`` and ``tenant-b`` log in at ``POST /oauth/token`` (form ``tenant``) for tokens
 that live ``lifetime`` seconds; ``/items`` is a per-tenant collection paged by
 ``offset``/``size`` with a ``fields`` selection; ``/pages`` is the same list by
-``pageIndex`` with a fixed page size of 3 and ``nextPage`` links. ``bugs`` plants the bugs
+``pageIndex`` with a fixed page size of 3 and ``nextPage`` links; an item archived
+(``POST /items/{id}/archive``, a note in the body) is read still but no longer listed. ``bugs`` plants the bugs
 the checks exist for (:data:`BUGS`).
 """
 
@@ -32,6 +33,7 @@ BUGS = frozenset(
         "fixed_next_at_multiple",  # /pages links a next page after a full last page
         "fields_ignored",  # listItems answers every field whatever is asked
         "delete_keeps",  # deleteItem answers 204 and keeps the item
+        "archive_listed",  # archiveItem answers 200 and the item stays in listItems
     }
 )
 
@@ -117,6 +119,23 @@ SPEC: dict[str, Any] = {
                 "responses": _OK,
             },
         },
+        "/items/{id}/archive": {
+            "post": {
+                # An action whose body is a note about the item, not its fields; an archived
+                # item is still read by getItem but leaves listItems.
+                "operationId": "archiveItem",
+                "x-idempotent": True,
+                "x-leaves-lists": ["listItems"],
+                "x-reply-body": True,
+                "parameters": _ID,
+                "requestBody": {
+                    "content": {
+                        "application/json": {"schema": {"type": "object", "properties": {"name": {"type": "string"}}}}
+                    }
+                },
+                "responses": {"200": {"description": "archived"}},
+            }
+        },
         "/pages": {
             "get": {
                 "operationId": "listPages",
@@ -147,6 +166,7 @@ def tiny_app(bugs: Iterable[str] = (), *, lifetime: float = 3600.0) -> Starlette
     tokens: dict[str, tuple[str, float]] = {}
     items: dict[int, dict[str, Any]] = {}
     owners: dict[int, str] = {}
+    archived: set[int] = set()
     ids = itertools.count(1)
 
     def caller(request: Request) -> str | None:
@@ -176,7 +196,7 @@ def tiny_app(bugs: Iterable[str] = (), *, lifetime: float = 3600.0) -> Starlette
         if tenant is None:
             return denied()
         offset, size = int(request.query_params.get("offset", 0)), int(request.query_params.get("size", 10))
-        mine = visible(tenant)
+        mine = [item for item in visible(tenant) if item["id"] not in archived]
         start = offset - 1 if "offset_overlap" in planted and offset and offset % size == 0 else offset
         fields = request.query_params.get("fields", "id,name").split(",")
         page = mine[start : offset + size]
@@ -210,6 +230,17 @@ def tiny_app(bugs: Iterable[str] = (), *, lifetime: float = 3600.0) -> Starlette
             found.update(changed)
         return JSONResponse(changed)
 
+    async def archive(request: Request) -> Response:
+        tenant = caller(request)
+        if tenant is None:
+            return denied()
+        found = next((i for i in visible(tenant) if str(i["id"]) == request.path_params["id"]), None)
+        if found is None:
+            return JSONResponse({"error": "not found"}, 404)
+        if "archive_listed" not in planted:
+            archived.add(found["id"])
+        return Response(status_code=200)
+
     async def pages(request: Request) -> Response:
         tenant = caller(request)
         if tenant is None:
@@ -231,6 +262,7 @@ def tiny_app(bugs: Iterable[str] = (), *, lifetime: float = 3600.0) -> Starlette
             Route("/items", list_items, methods=["GET"]),
             Route("/items", create, methods=["POST"]),
             Route("/items/{id}", item, methods=["GET", "PUT", "DELETE"]),
+            Route("/items/{id}/archive", archive, methods=["POST"]),
             Route("/pages", pages, methods=["GET", "POST"]),
         ]
     )

@@ -42,7 +42,7 @@ def token_lifetime_check(
     max_wait: float = 5.0,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Callable[[Any, Any, Any], bool | None]:
-    """The check ``token_lifetime`` for ``api`` (register it with ``schemathesis.check``).
+    """The check ``token_lifetime`` for ``api`` (``register`` it, in checks/common.py).
 
     ``login(base_url)`` returns a token answer (``access_token``, ``expires_in``,
     perhaps ``refresh_token``); ``refresh(base_url, refresh_token)`` another from the

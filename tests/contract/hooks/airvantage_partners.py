@@ -41,10 +41,8 @@ import time
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import schemathesis
-
 from partner_apis.specs import api_spec
-from tests.contract.checks.common import Api, Identity
+from tests.contract.checks.common import Api, Identity, register
 from tests.contract.checks.install import install, token_answer
 from tests.contract.compat import REJECTED_POSITIVE_DATA
 from tests.contract.hooks.ledger import Ledger
@@ -114,7 +112,7 @@ excuse(REJECTED_POSITIVE_DATA, _excused)
 LEDGER.track(lambda response: response.status_code == 200)
 
 
-@schemathesis.check
+@register
 def airvantage_resource_availability(ctx: Any, response: Any, case: Any) -> bool | None:
     """What a request just created (its operation) is never "unknown" to the calls its links lead to."""
     code = dotted_code(response) or ""
@@ -195,7 +193,7 @@ def _find_request(api: _Api, operation: Mapping[str, Any], message: Any) -> dict
     return min(candidates, key=lambda item: abs((item.get("date") or 0) - created))
 
 
-@schemathesis.check
+@register
 def airvantage_requests_reach_finished(ctx: Any, response: Any, case: Any) -> bool | None:
     """A successful partnership request starts an operation that, once answered or cancelled, ends FINISHED."""
     if spec_operation(SPEC, case.operation).operation_id != "requestPartnership" or response.status_code != 200:

@@ -19,10 +19,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import httpx
-import schemathesis
 
 from partner_apis.specs import api_spec
-from tests.contract.checks.common import Api, Identity
+from tests.contract.checks.common import Api, Identity, register
 from tests.contract.checks.install import install, token_answer
 from tests.contract.hooks.oauth import authenticate, log_in
 from tests.contract.hooks.shared import optional_variable, spec_operation, variable
@@ -57,7 +56,7 @@ def _page_index(case: Any) -> int | None:
         return None
 
 
-@schemathesis.check
+@register
 def comm100_v3_paging_is_sound(ctx: Any, response: Any, case: Any) -> bool | None:
     """Get Sites: from this page on, every site once, the pages end, and ``total`` matches."""
     if spec_operation(SPEC, case.operation).operation_id != "listSites" or response.status_code != 200:

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import schemathesis
-
+from tests.contract.checks.common import register
 from tests.contract.compat import ACCEPTED_NEGATIVE_DATA, generated_valid
 from tests.contract.hooks.shared import excuse, status_matches
 
@@ -76,4 +75,4 @@ def judge_by_body(
 
     for check, name in ((positive_data_acceptance, "positive_data_acceptance"), (ignored_auth, "ignored_auth")):
         check.__name__ = check.__qualname__ = f"{prefix}_{name}"
-        schemathesis.check(check)
+        register(check)

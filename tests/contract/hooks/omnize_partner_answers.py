@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import schemathesis
-
 from partner_apis.specs import ApiSpec
+from tests.contract.checks.common import register as register_check
 from tests.contract.hooks.in_body import judge_by_body, probe
 from tests.contract.hooks.ledger import Ledger
 from tests.contract.hooks.oauth import authenticate
@@ -154,5 +153,5 @@ def register(prefix: str, spec: ApiSpec, *, unowned: tuple[str, ...] = (), own_l
 
     for check in (partner_isolation, use_after_free, resource_availability):
         check.__name__ = check.__qualname__ = f"{prefix}_{check.__name__}"
-        schemathesis.check(check)
+        register_check(check)
     return place

@@ -40,10 +40,9 @@ import threading
 from typing import Any
 
 import httpx
-import schemathesis
 
 from partner_apis.specs import api_spec
-from tests.contract.checks.common import Api, Identity, writes_allowed
+from tests.contract.checks.common import Api, Identity, register, writes_allowed
 from tests.contract.checks.install import install, token_answer
 from tests.contract.compat import CREATED_RESOURCE_NOT_FOUND, REJECTED_POSITIVE_DATA
 from tests.contract.hooks.ledger import Ledger
@@ -83,7 +82,7 @@ def _refused_credentials(case: Any, response: Any) -> bool:
 excuse(REJECTED_POSITIVE_DATA, _refused_credentials)
 
 
-@schemathesis.check
+@register
 def portsip_destroyed_dealer_stays_gone(ctx: Any, response: Any, case: Any) -> bool | None:
     """After ``POST /dealers/{id}/destroy`` succeeded, nothing that names the dealer succeeds."""
     if 200 <= response.status_code < 300:
