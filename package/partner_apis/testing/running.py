@@ -18,7 +18,10 @@ starting a simulator needs the extra.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
+import inspect
+import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,16 +32,14 @@ if TYPE_CHECKING:
 
     from partner_apis.simulators.harness.faults import FaultPlan
     from partner_apis.simulators.tenants import Tenant
+    from partner_apis.specs import ApiSpec
 
-__all__ = ["RunningSimulator", "overlay_factory", "running"]
+__all__ = ["RunningSimulator", "host_paths", "other_hosts", "overlay_factory", "running"]
 
 # Every API's overlay is partner_apis.overlays.<key with underscores>, and its factory
-# takes the simulator's base URL as base_url. An API whose factory also takes the URL of
-# another host the simulator serves names it here, as a path under the simulator's root.
-_OTHER_HOSTS: dict[str, Mapping[str, str]] = {
-    # Omnize's URL login lives on its own host; the simulator serves it at its root.
-    "omnize-partner": {"login_base_url": ""},
-}
+# takes the simulator's base URL as base_url. A factory that also takes the URL of another
+# host (a keyword ending in _base_url) is aimed at the simulator too: see other_hosts.
+_HOST_KEYWORD = "_base_url"
 
 
 def overlay_factory(key: str) -> Callable[..., Any]:
@@ -48,6 +49,52 @@ def overlay_factory(key: str) -> Callable[..., Any]:
     """
     factory: Callable[..., Any] = importlib.import_module("partner_apis.overlays." + key.replace("-", "_")).client
     return factory
+
+
+@functools.cache
+def other_hosts(key: str) -> Mapping[str, str]:
+    """:func:`host_paths` of ``key``'s overlay factory and spec: the other hosts' keywords, each with its path.
+
+    Raises as :func:`host_paths` does, ``ModuleNotFoundError`` for a key with no overlay
+    and ``KeyError`` for a key with no spec.
+    """
+    from partner_apis.specs import api_spec
+
+    return host_paths(overlay_factory(key), api_spec(key))
+
+
+def host_paths(factory: Callable[..., Any], spec: ApiSpec) -> Mapping[str, str]:
+    """The keywords of ``factory`` that take another host's URL, each with the path a simulator serves it under.
+
+    A keyword ending in ``_base_url`` (besides ``base_url``) is the URL of a host other
+    than the API's own: that of a spec operation with its own ``servers`` (Omnize's URL
+    login, ``login_base_url``). A simulator serves such an operation at its root plus
+    the server's path (``Operation.own_base_path``), so the keyword maps to that path
+    (``""``: the root). It is paired with the server that is its default value, or, when
+    the spec's operations have one other server only, with that one. Raises
+    ``LookupError`` for a keyword no server pairs with (give it that server's URL as its
+    default).
+    """
+    keywords = [
+        parameter
+        for name, parameter in inspect.signature(factory).parameters.items()
+        if name.endswith(_HOST_KEYWORD)  # base_url itself has no underscore before it
+    ]
+    own = {server.rstrip("/"): operation.own_base_path or "" for operation in spec for server in operation.servers}
+    paths: dict[str, str] = {}
+    for parameter in keywords:
+        default = parameter.default.rstrip("/") if isinstance(parameter.default, str) else None
+        if default is not None and default in own:
+            paths[parameter.name] = own[default]
+        elif len(set(own.values())) == 1:
+            paths[parameter.name] = next(iter(own.values()))
+        else:
+            servers = ", ".join(sorted(own)) or "none"
+            raise LookupError(
+                f"{spec.key}'s client(...) takes {parameter.name}, which no server of the spec's operations pairs with"
+                f" (their own servers: {servers}); give it that server's URL as its default"
+            )
+    return types.MappingProxyType(paths)
 
 
 @dataclass(frozen=True)
@@ -106,7 +153,7 @@ class RunningSimulator:
 
     def client_arguments(self, tenant: int | str = 0) -> dict[str, Any]:
         """The factory's keyword arguments for ``tenant`` aimed at this simulator (credentials and URLs)."""
-        urls = {name: self.root_url + path for name, path in _OTHER_HOSTS.get(self.key, {}).items()}
+        urls = {name: self.root_url + path for name, path in other_hosts(self.key).items()}
         return {**self.credentials(tenant), "base_url": self.base_url, **urls}
 
     def client(self, tenant: int | str = 0, **options: Any) -> Any:
