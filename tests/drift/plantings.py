@@ -34,7 +34,7 @@ from partner_apis.specs import ApiSpec, Operation, api_spec
 
 from .samples import SampleNode, carries_credential, failure_variant, json_answer, sample_nodes
 
-__all__ = ["PLANTED_VALUE", "Planting", "derive_planting"]
+__all__ = ["PLANTED_VALUE", "Planting", "derive_planting", "path_values"]
 
 # A text no enum of the specs lists, and no integer, number or boolean: either way a drift.
 PLANTED_VALUE = "plantedValue"
@@ -148,19 +148,25 @@ def _extra_in(record: SampleNode, inside: list[SampleNode]) -> str:
     return record.pointer
 
 
-def _path(operation: Operation, identifier: Any) -> str | None:
-    values: dict[str, str] = {}
+def path_values(operation: Operation, identifier: Any) -> dict[str, Any]:
+    """The value of each path parameter of ``operation``: its own example, else ``identifier`` (the record's)."""
+    values: dict[str, Any] = {}
     for parameter in operation.parameters:
         if parameter.location != "path":
             continue
         examples = list(parameter.raw.get("examples", {}).values())
         if examples:
-            values[parameter.name] = str(examples[0].get("value"))
+            values[parameter.name] = examples[0].get("value")
         elif "example" in parameter.raw:
-            values[parameter.name] = str(parameter.raw["example"])
+            values[parameter.name] = parameter.raw["example"]
         else:
-            values[parameter.name] = str(identifier)
+            values[parameter.name] = identifier
+    return values
+
+
+def _path(operation: Operation, identifier: Any) -> str | None:
+    values = path_values(operation, identifier)
     try:
-        return _PATH_PARAMETER.sub(lambda match: values[match.group(1)], operation.path)
+        return _PATH_PARAMETER.sub(lambda match: str(values[match.group(1)]), operation.path)
     except KeyError:
         return None
