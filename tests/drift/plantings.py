@@ -34,7 +34,7 @@ from partner_apis.specs import ApiSpec, Operation, api_spec
 
 from .samples import SampleNode, carries_credential, failure_variant, json_answer, sample_nodes
 
-__all__ = ["PLANTED_VALUE", "Planting", "derive_planting", "path_values"]
+__all__ = ["PLANTED_VALUE", "Planting", "derive_planting", "path_values", "planting_for"]
 
 # A text no enum of the specs lists, and no integer, number or boolean: either way a drift.
 PLANTED_VALUE = "plantedValue"
@@ -63,12 +63,17 @@ class Planting:
 
 
 def derive_planting(key: str) -> Planting:
-    """The planting of API ``key``, read from its spec.
+    """The planting of the shipped API ``key``, read from its spec (see :func:`planting_for`)."""
+    return planting_for(api_spec(key))
+
+
+def planting_for(spec: ApiSpec) -> Planting:
+    """The planting of ``spec``.
 
     Raises ``LookupError`` when no read of the spec documents a sample with a required
     identifier and a value to change (the message says what the spec must add).
     """
-    spec = api_spec(key)
+    key = spec.key
     for kind in ("enum-mismatch", "type-mismatch"):
         for operation, name, schema, sample in _documented_reads(spec):
             planting = _plant(spec, operation, name, schema, sample, kind)

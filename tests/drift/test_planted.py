@@ -28,10 +28,10 @@ from partner_apis.drift import DriftReport, write_report
 from partner_apis.overlays.runtime import PartnerApiError
 from partner_apis.simulators.harness import serve
 from partner_apis.simulators.registry import create_app, entry
-from partner_apis.specs import api_spec, keys
+from partner_apis.specs import ApiSpec, api_spec, keys
 from partner_apis.testing import RunningSimulator
 
-from .plantings import PLANTED_VALUE, Planting, derive_planting
+from .plantings import PLANTED_VALUE, Planting, derive_planting, planting_for
 
 PLANTED_FIELD = "plantedField"
 # Not Implemented: no operation planted here documents a 5xx, and the runtime does not retry it.
@@ -159,3 +159,66 @@ def test_the_report_names_each_planted_drift_at_its_pointer_and_nothing_else(key
     markdown = (tmp_path / "drift" / "drift.md").read_text(encoding="utf-8")
     assert f"## `{planting.operation}`" in markdown
     assert PLANTED_FIELD in markdown
+
+
+# -- where to plant, for an API no test knows: read from its spec alone -----------------------------
+
+
+def _tiny_spec(
+    thing: dict[str, Any], sample: dict[str, Any], *, listed: bool = True, read: dict[str, Any] | None = None
+) -> ApiSpec:
+    """A spec with a read of one thing (answering ``read``, default a Thing) and a list of things, with samples."""
+
+    def answer(schema: dict[str, Any], value: Any) -> dict[str, Any]:
+        media = {"schema": schema, "examples": {"docSample": {"value": value}}}
+        return {"200": {"description": "ok", "content": {"application/json": media}}}
+
+    reference = {"$ref": "#/components/schemas/Thing"}
+    parameter = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+    get = {"operationId": "getThing", "x-idempotent": True, "responses": answer(read or reference, sample)}
+    paths: dict[str, Any] = {"/things/{id}": {"parameters": [parameter], "get": get}}
+    if listed:
+        things = {"type": "object", "properties": {"items": {"type": "array", "items": reference}}}
+        sample_list = {"items": [{"id": 1, "kind": "large", "count": 2}]}
+        paths["/things"] = {
+            "get": {"operationId": "listThings", "x-idempotent": True, "responses": answer(things, sample_list)}
+        }
+    return ApiSpec("tiny", {"openapi": "3.1.0", "paths": paths, "components": {"schemas": {"Thing": thing}}})
+
+
+THING: dict[str, Any] = {
+    "type": "object",
+    "required": ["id"],
+    "properties": {
+        "id": {"type": "integer"},
+        "count": {"type": "integer"},
+        "kind": {"type": "string", "enum": ["small", "large"]},
+        "owner": {"type": "object", "properties": {"name": {"type": "string"}}},
+    },
+}
+
+
+def test_a_new_apis_planting_is_read_from_its_spec_alone() -> None:
+    sample = {"id": 7, "count": 3, "kind": "small", "owner": {"name": "Ana"}}
+    expected = Planting("getThing", "/things/7", "docSample", "/owner", "/id", "/kind")
+    assert planting_for(_tiny_spec(THING, sample)) == expected
+
+
+def test_without_an_enum_a_scalar_of_the_record_gets_a_text() -> None:
+    thing = {**THING, "properties": {**THING["properties"], "kind": {"type": "string"}}}
+    planting = planting_for(_tiny_spec(thing, {"id": 7, "count": 3, "kind": "small"}))
+    assert (planting.extra_in, planting.removed, planting.changed) == ("", "/id", "/count")
+    assert planting.changed_kind == "type-mismatch"
+
+
+def test_an_answer_that_may_carry_a_credential_is_passed_over() -> None:
+    # A recording masks credentials, and a masked value is not judged: plant where none can be.
+    with_pin = {"allOf": [{"$ref": "#/components/schemas/Thing"}], "properties": {"pin": {"format": "password"}}}
+    planting = planting_for(_tiny_spec(THING, {"id": 7, "kind": "small"}, read=with_pin))
+    assert (planting.operation, planting.removed, planting.changed) == ("listThings", "/items/0/id", "/items/0/kind")
+
+
+def test_a_spec_with_nothing_to_plant_in_says_what_it_lacks() -> None:
+    thing = {"type": "object", "properties": {"name": {"type": "string"}}}
+    with pytest.raises(LookupError, match="requires one of id, uid, uuid"):
+        planting_for(_tiny_spec(thing, {"name": "x"}, listed=False))

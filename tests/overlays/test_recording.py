@@ -24,7 +24,7 @@ from partner_apis.overlays.runtime.recording import Recorder, RecordingError, re
 from partner_apis.specs import ApiSpec, keys
 from partner_apis.testing import running
 from tests.drift.flows import WireSecrets, recording_options, run_example
-from tests.overlays.wire import derive_wire
+from tests.overlays.wire import derive_wire, wire_places
 
 BASE_URL = "http://127.0.0.1:9/v4"
 TOKEN = "tok-6f1c2d3e4a5b6c7d8e9f"
@@ -240,3 +240,44 @@ def test_a_recording_that_cannot_be_written_leaves_the_call_alone_and_says_so(
     assert site is not None
     assert "could not record GET http://127.0.0.1:9/v4/global/sites/7" in caplog.text
     assert TOKEN not in caplog.text
+
+
+def test_where_a_new_apis_secrets_travel_is_read_from_its_spec_alone() -> None:
+    user = {"properties": {"name": {"type": "string"}, "password": {"type": "string", "format": "password"}}}
+    json_user = {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}
+    spec = ApiSpec(
+        "keys",
+        {
+            "security": [{"headerKey": []}],
+            "components": {
+                "securitySchemes": {
+                    "headerKey": {"type": "apiKey", "in": "header", "name": "X-Key"},
+                    "queryKey": {"type": "apiKey", "in": "query", "name": "key"},
+                },
+                "schemas": {"User": user},
+            },
+            "paths": {
+                "/users": {
+                    "post": {
+                        "operationId": "createUser",
+                        "x-idempotent": False,
+                        "requestBody": {"content": json_user},
+                        "responses": {"201": {"description": "created"}},
+                    }
+                },
+                "/users/{id}": {
+                    "get": {
+                        "operationId": "getUser",
+                        "x-idempotent": True,
+                        # The first alternative is the one a client takes.
+                        "security": [{"queryKey": []}, {"headerKey": []}],
+                        "responses": {"200": {"description": "the user", "content": json_user}},
+                    }
+                },
+            },
+        },
+    )
+    assert wire_places(spec, signs_in=False) == {"header", "query", "request body", "answer body"}
+    del user["properties"]["password"]  # the answer (and the create) carry no credential now
+    assert wire_places(spec, signs_in=False) == {"header", "query"}
+    assert wire_places(spec, signs_in=True) == {"header", "query", "request body", "answer body"}

@@ -30,7 +30,7 @@ from partner_apis.simulators.registry import create_app
 from partner_apis.specs import ApiSpec, Operation, api_spec
 from tests.drift.samples import carries_credential, json_answer, success_status
 
-__all__ = ["PLACES", "derive_wire", "signs_in", "token_places"]
+__all__ = ["PLACES", "derive_wire", "signs_in", "token_places", "wire_places"]
 
 PLACES = ("header", "query", "request body", "answer body")
 _TOKEN_LOCATIONS = {"query": "query", "body": "request body"}
@@ -65,7 +65,14 @@ def signs_in(key: str) -> bool:
 
 def derive_wire(key: str) -> set[str]:
     """The places (of :data:`PLACES`) where ``key``'s example flow must send secrets, read from its spec."""
-    spec = api_spec(key)
+    return wire_places(api_spec(key), signs_in=signs_in(key))
+
+
+def wire_places(spec: ApiSpec, *, signs_in: bool) -> set[str]:
+    """The places where a flow on ``spec`` sends secrets; ``signs_in``: its client asks for its own token.
+
+    Raises ``KeyError`` for a security requirement naming a scheme the spec lacks.
+    """
     places: set[str] = set()
     for operation in spec:
         if not operation.secured:
@@ -78,6 +85,6 @@ def derive_wire(key: str) -> set[str]:
         answer = json_answer(spec, operation, status) if status is not None else None
         if answer is not None and carries_credential(spec, answer.get("schema", {})):
             places.add("answer body")
-    if signs_in(key):
+    if signs_in:
         places |= {"request body", "answer body"}
     return places
