@@ -22,7 +22,7 @@ ROOT = Path(__file__).parent
 PYTHON = "3.11"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 EXTRAS: dict[str, list[str]] = PYPROJECT["project"]["optional-dependencies"]
-HAND_WRITTEN = ["overlays", "simulators", "specs", "package", "scripts", "tests", "examples", "noxfile.py"]
+HAND_WRITTEN = ["overlays", "simulators", "specs", "package", "scripts", "tests", "examples", "noxfile.py", "hatch_build.py"]
 # The established mock server the simulators are measured against.
 PRISM = "@stoplight/prism-cli@5"
 LAYERS = ("overlays", "simulators", "specs", "testing", "drift")
@@ -71,7 +71,7 @@ def typecheck(session: nox.Session) -> None:
     session.chdir(tmp)
     session.run("mypy", "--strict", *PACKAGES)
     session.chdir(ROOT)
-    session.run("mypy", "--strict", "scripts", "examples", "noxfile.py")
+    session.run("mypy", "--strict", "scripts", "examples", "noxfile.py", "hatch_build.py")
     session.run("mypy", "--strict", "--explicit-package-bases", "tests")
 
 
