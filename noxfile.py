@@ -22,7 +22,17 @@ ROOT = Path(__file__).parent
 PYTHON = "3.11"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 EXTRAS: dict[str, list[str]] = PYPROJECT["project"]["optional-dependencies"]
-HAND_WRITTEN = ["overlays", "simulators", "specs", "package", "scripts", "tests", "examples", "noxfile.py", "hatch_build.py"]
+HAND_WRITTEN = [
+    "overlays",
+    "simulators",
+    "specs",
+    "package",
+    "scripts",
+    "tests",
+    "examples",
+    "noxfile.py",
+    "hatch_build.py",
+]
 # The established mock server the simulators are measured against.
 PRISM = "@stoplight/prism-cli@5"
 LAYERS = ("overlays", "simulators", "specs", "testing", "drift")
