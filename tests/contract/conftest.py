@@ -162,7 +162,7 @@ def report_dir(config: pytest.Config) -> Path:
 def pytest_report_header(config: pytest.Config) -> list[str]:
     # Before any run: where reports go and, for a live session, what each API's run will send.
     from .plan import describe, plan
-    from .targets import TARGETS
+    from .targets import contract_keys, target
 
     lines = [f"contract reports: {report_dir(config)}"]
     shard = config.stash.get(_SHARD, None)
@@ -171,7 +171,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     if config.getoption("--live"):
         from partner_apis.specs import api_spec
 
-        ready = [key for key, target in sorted(TARGETS.items()) if not target.missing_live_variables()]
+        ready = [key for key in contract_keys() if not target(key).missing_live_variables()]
         writes = bool(config.getoption("--allow-writes"))
         lines.append(
             "live contract runs WITH WRITES: these operations will be sent to the vendors"
@@ -179,7 +179,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
             else "live contract runs, read-only: these operations will be sent to the vendors"
         )
         lines += describe([plan(api_spec(key), live=True, allow_writes=writes) for key in ready]).splitlines()
-        missing = sorted(set(TARGETS) - set(ready))
+        missing = sorted(set(contract_keys()) - set(ready))
         if missing:
             lines.append(f"no live variables (skipped): {', '.join(missing)}")
     return lines
@@ -216,9 +216,9 @@ def _check_selection(config: pytest.Config, nodeids: Iterable[str]) -> None:
     if not keyword or not _runs_the_api_tests(config):
         return
     if not any(API_TESTS in nodeid for nodeid in nodeids):
-        from .targets import TARGETS
+        from .targets import contract_keys
 
-        raise pytest.UsageError(f"-k {keyword!r} selects no API; the API keys: {', '.join(sorted(TARGETS))}")
+        raise pytest.UsageError(f"-k {keyword!r} selects no API; the API keys: {', '.join(contract_keys())}")
 
 
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected

@@ -20,12 +20,15 @@ from .conftest import ContractOptions
 from .faults import InjectedCases, connection_faults
 from .reports import FAILURE_OUTPUT, RunRecord, run_folder
 from .runner import ContractResult, ContractRun, phases, rerun_command, run_contract
-from .targets import TARGETS, Auth, env_prefix
+from .targets import Auth, ContractTarget, env_prefix, target
 
 __all__ = ["live_run", "record", "simulator_run", "verdict"]
 
 
-def _run(key: str, base_url: str, auth: Auth, seed: int, options: ContractOptions, *, live: bool) -> ContractRun:
+def _run(
+    contract: ContractTarget, base_url: str, auth: Auth, seed: int, options: ContractOptions, *, live: bool
+) -> ContractRun:
+    key = contract.key
     return ContractRun(
         spec=spec_path(key),
         base_url=base_url,
@@ -35,7 +38,7 @@ def _run(key: str, base_url: str, auth: Auth, seed: int, options: ContractOption
         max_examples=options.max_examples,
         read_only=live and not options.allow_writes,
         extra_env=auth.env,
-        exclude_checks=TARGETS[key].exclude_checks,
+        exclude_checks=contract.exclude_checks,
         live=live,
         report_dir=run_folder(options.report_dir, key, seed),
     )
@@ -54,26 +57,33 @@ def live_run(
     Raises ``KeyError`` for a required variable missing (check
     ``missing_live_variables`` first).
     """
-    target = TARGETS[key]
+    contract = target(key)
     base_url = env[f"{env_prefix(key)}_URL"]
-    run = _run(key, base_url, target.live_auth(env), seed, options, live=True)
+    run = _run(contract, base_url, contract.live_auth(env), seed, options, live=True)
     return run, run_contract(run, started=started)
 
 
-def simulator_run(key: str, seed: int, options: ContractOptions) -> tuple[ContractRun, ContractResult]:
-    """Run ``key`` against a fresh simulator (with ``options.faults`` injected, if any; see faults.py)."""
+def simulator_run(
+    key: str, seed: int, options: ContractOptions, *, contract: ContractTarget | None = None
+) -> tuple[ContractRun, ContractResult]:
+    """Run ``key`` against a fresh simulator (with ``options.faults`` injected, if any; see faults.py).
+
+    ``contract`` replaces the API's target (default: ``target(key)``), e.g. to load
+    another hooks module.
+    """
+    contract = contract or target(key)
     if not options.faults:
-        app = create_app(key, **TARGETS[key].simulator_options)
+        app = create_app(key, **contract.simulator_options)
         with serve(app) as server:
-            auth = TARGETS[key].simulator_auth(app)
-            run = _run(key, server.root_url + entry(key).base_path, auth, seed, options, live=False)
+            auth = contract.simulator_auth(app)
+            run = _run(contract, server.root_url + entry(key).base_path, auth, seed, options, live=False)
             return run, run_contract(run)
-    app = create_app(key, **TARGETS[key].simulator_options, faults=options.faults, fault_seed=options.fault_seed)
+    app = create_app(key, **contract.simulator_options, faults=options.faults, fault_seed=options.fault_seed)
     with tempfile.TemporaryDirectory(prefix="contract-faults-") as folder:
         notes = Path(folder) / "cases"
         with serve(InjectedCases(app, notes)) as server:
-            auth = TARGETS[key].simulator_auth(app)
-            run = _run(key, server.root_url + entry(key).base_path, auth, seed, options, live=False)
+            auth = contract.simulator_auth(app)
+            run = _run(contract, server.root_url + entry(key).base_path, auth, seed, options, live=False)
             run = dataclasses.replace(run, injected_cases=notes)
             result = run_contract(run)
     return run, dataclasses.replace(result, connection_faults=connection_faults(app))

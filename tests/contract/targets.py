@@ -1,35 +1,66 @@
 """What the contract suite runs per API: its hooks module, the variables that module reads, and the checks it replaces.
 
-A new API joins the contract suite with one entry in ``TARGETS`` and a hooks module
-``tests/contract/hooks/<key with underscores>.py``. The hooks module reads its
-variables (``EMAIL``, ``TOKEN``...) from the runner (runner.py passes them as
-``PARTNER_APIS_CONTRACT_<NAME>``). Against a simulator they are its tenants' sign-in
-arguments, upper-cased (a tenant's ``email`` is ``EMAIL``): the first tenant's, and the
-second's under ``second_tenant`` where the suite plays two identities, and further ones by
-name under ``other_tenants`` (an outsider the isolation check replays calls as). Live mode reads
-the same names prefixed ``PARTNER_APIS_LIVE_<KEY>_`` (``KEY`` is the API key upper-cased
-with underscores, e.g. ``COMM100_V4``), plus ``PARTNER_APIS_LIVE_<KEY>_URL``. A target
-whose hooks sign in at the spec's token operation also reads ``TOKEN_URL`` (optional:
-where to sign in, instead of the URL derived from ``..._URL``; see
-:func:`tests.contract.plan.token_url`). ``simulator_options`` are the simulator's own
-options for a contract run: tokens that live two seconds, so the token lifetime check
-sees one expire (tests/contract/checks/token_lifetime.py).
+Every API of the simulator registry is in the suite (:func:`contract_keys`), each read
+through :func:`target`: an API's explicit entry in :data:`EXPLICIT` where it deviates
+from the default, else :func:`default_target`, derived from the simulator's tenants and
+the spec. A new plain API needs no entry here and no hooks module: without
+``tests/contract/hooks/<key with underscores>.py`` its runs load ``hooks/generic.py``.
+
+The hooks module reads its variables (``EMAIL``, ``TOKEN``...) from the runner (runner.py
+passes them as ``PARTNER_APIS_CONTRACT_<NAME>``). Against a simulator they are its
+tenants' sign-in arguments, upper-cased (a tenant's ``email`` is ``EMAIL``): the first
+tenant's, and the second's under ``second_tenant`` where the suite plays two identities,
+and further ones by name under ``other_tenants`` (an outsider the isolation check replays
+calls as). Live mode reads the same names prefixed ``PARTNER_APIS_LIVE_<KEY>_`` (``KEY``
+is the API key upper-cased with underscores, e.g. ``COMM100_V4``), plus
+``PARTNER_APIS_LIVE_<KEY>_URL``. A target whose hooks sign in at the spec's token
+operation also reads ``TOKEN_URL`` (optional: where to sign in, instead of the URL
+derived from ``..._URL``; see :func:`tests.contract.plan.token_url`).
+``simulator_options`` are the simulator's own options for a contract run: tokens that
+live two seconds, so the token lifetime check sees one expire
+(tests/contract/checks/token_lifetime.py).
 """
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from partner_apis.simulators.tenants import pick_tenant
+from partner_apis.simulators.registry import SIMULATORS, create_app, entry
+from partner_apis.simulators.tenants import FULL, Tenant, pick_tenant
+from partner_apis.specs import ApiSpec, api_spec
 
+from .plan import TOKEN_OPERATION
 from .runner import HOOK_VARIABLES
+
+__all__ = [
+    "EXPLICIT",
+    "GENERIC_HOOKS",
+    "SHORT_TOKEN_LIFETIME",
+    "TARGETS",
+    "Auth",
+    "ContractTarget",
+    "contract_keys",
+    "default_target",
+    "env_prefix",
+    "generic_login",
+    "hooks_module",
+    "login_grant",
+    "target",
+]
 
 # Tokens issued by a simulator in a contract run live this long (seconds): long enough for
 # any one call, short enough for the token lifetime check to wait one out.
 SHORT_TOKEN_LIFETIME = 2
+# The prefix of a simulator's second tenant's variables in a default target.
+OTHER = "OTHER_"
+HOOKS_PACKAGE = "tests.contract.hooks"
+GENERIC_HOOKS = HOOKS_PACKAGE + ".generic"
+_HOOKS_FOLDER = Path(__file__).resolve().parent / "hooks"
 
 
 def env_prefix(key: str) -> str:
@@ -56,7 +87,8 @@ class ContractTarget:
     built-in checks the hooks module replaces; ``simulator_options`` go to the
     simulator's ``create_app`` in a contract run; ``facts`` are tenant facts (an account
     the simulator seeded) the hooks module reads as variables too (``account_id`` ->
-    ``ACCOUNT_ID``), under the same prefixes.
+    ``ACCOUNT_ID``), under the same prefixes. ``hooks_module`` names the hooks module
+    to load instead of the API's own (see :func:`hooks_module`).
     """
 
     key: str
@@ -67,11 +99,12 @@ class ContractTarget:
     other_tenants: tuple[tuple[str, str], ...] = ()
     simulator_options: Mapping[str, Any] = field(default_factory=dict)
     facts: tuple[str, ...] = ()
+    hooks_module: str | None = None
 
     @property
     def hooks(self) -> str:
-        """The hooks module, by its import name."""
-        return "tests.contract.hooks." + self.key.replace("-", "_")
+        """The hooks module, by its import name: ``hooks_module``, else the API's own or the generic one."""
+        return self.hooks_module or hooks_module(self.key)
 
     @property
     def live_variables(self) -> tuple[str, ...]:
@@ -114,7 +147,114 @@ class ContractTarget:
         return Auth(hooks=self.hooks, env={HOOK_VARIABLES + name: value for name, value in values.items()})
 
 
-TARGETS: dict[str, ContractTarget] = {
+def hooks_module(key: str) -> str:
+    """``tests.contract.hooks.<key with underscores>`` when that module exists, else :data:`GENERIC_HOOKS`."""
+    name = key.replace("-", "_")
+    return f"{HOOKS_PACKAGE}.{name}" if (_HOOKS_FOLDER / f"{name}.py").is_file() else GENERIC_HOOKS
+
+
+def login_grant(spec: ApiSpec, credentials: Iterable[str]) -> str | None:
+    """The grant of the spec's token operation whose form takes exactly ``credentials`` (a tenant's argument names).
+
+    A grant takes them when its form has each of them and requires nothing else besides
+    the fields the spec fixes (``grant_type``, PortSIP's ``client_id``): Comm100 v3's
+    ``email`` and ``password`` are its password grant, AirVantage's ``client_id`` and
+    ``client_secret`` its client credentials grant. The refresh grant is none (a
+    refresh token works once). None when the spec has no token operation or no grant fits
+    (a tenant holding a ready token).
+    """
+    names = set(credentials)
+    if not names or TOKEN_OPERATION not in {operation.operation_id for operation in spec}:
+        return None
+    body = spec.operation(TOKEN_OPERATION).request_body
+    schema = spec.resolve(body.schema) if body is not None else {}
+    for variant in map(spec.resolve, schema.get("oneOf") or schema.get("anyOf") or [schema]):
+        properties = {name: spec.resolve(node) for name, node in (variant.get("properties") or {}).items()}
+        fixed = {name for name, node in properties.items() if "const" in node}
+        grant = properties.get("grant_type", {}).get("const")
+        required = set(variant.get("required") or ()) - fixed
+        if grant not in (None, "refresh_token") and required <= names <= set(properties) - fixed:
+            return str(grant)
+    return None
+
+
+def generic_login(contract: ContractTarget) -> str | None:
+    """How hooks/generic.py signs in for ``contract``: the grant its variables are, or None for a bearer ``TOKEN``.
+
+    Raises ``LookupError`` naming the hooks module to write when the variables are
+    neither (:func:`login_grant` of the lower-cased names, or ``TOKEN`` alone).
+    """
+    grant = login_grant(api_spec(contract.key), [name.lower() for name in contract.variables])
+    if grant is not None or contract.variables == ("TOKEN",):
+        return grant
+    raise LookupError(
+        f"{contract.key}: its tenants sign in with {', '.join(contract.variables)}, neither a grant of its spec's"
+        f" token operation nor a bearer TOKEN; write tests/contract/hooks/{contract.key.replace('-', '_')}.py"
+    )
+
+
+@functools.cache
+def _tenants(key: str) -> tuple[Tenant, ...]:
+    """The tenants a fresh simulator of ``key`` seeds (they do not depend on its run options)."""
+    return tuple(create_app(key).state.simulator.tenants())
+
+
+def default_target(key: str, tenants: Sequence[Tenant] | None = None) -> ContractTarget:
+    """The target of an API that needs no entry of its own, read off its simulator and spec.
+
+    ``variables``: the first tenant's sign-in argument names, upper-cased; with two or
+    more full-permission tenants, the second's under ``OTHER_`` (optional, for the
+    isolation check); where those arguments are a grant of the spec's token operation
+    (:func:`login_grant`), ``TOKEN_URL`` too, and tokens that live
+    :data:`SHORT_TOKEN_LIFETIME` seconds when the simulator's ``create_app`` takes
+    ``token_lifetime``. ``tenants`` replaces the simulator's own. Raises ``KeyError``
+    naming the known keys for a key the registry lacks.
+    """
+    simulator = entry(key)
+    tenants = _tenants(key) if tenants is None else tenants
+    first = tenants[0].arguments()
+    variables = tuple(name.upper() for name in first)
+    second = OTHER if sum(tenant.access == FULL for tenant in tenants) >= 2 else None
+    signs_in = login_grant(api_spec(key), first) is not None
+    optional = tuple(OTHER + name for name in variables) if second else ()
+    optional += ("TOKEN_URL",) if signs_in else ()
+    short = signs_in and "token_lifetime" in simulator.options()
+    options = {"token_lifetime": SHORT_TOKEN_LIFETIME} if short else {}
+    return ContractTarget(key, variables, optional, second_tenant=second, simulator_options=options)
+
+
+@functools.cache
+def target(key: str) -> ContractTarget:
+    """The contract target of ``key``: its entry in :data:`EXPLICIT`, else :func:`default_target`.
+
+    Raises ``KeyError`` naming the known keys for a key the simulator registry lacks.
+    """
+    explicit = EXPLICIT.get(key)
+    return explicit if explicit is not None else default_target(key)
+
+
+def contract_keys() -> tuple[str, ...]:
+    """Every API the contract suite runs, sorted: each one the simulator registry has."""
+    return tuple(sorted(SIMULATORS))
+
+
+class _Targets(Mapping[str, ContractTarget]):
+    """Every API's target by key, each read through :func:`target`."""
+
+    def __getitem__(self, key: str) -> ContractTarget:
+        if key not in SIMULATORS:
+            raise KeyError(key)
+        return target(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(contract_keys())
+
+    def __len__(self) -> int:
+        return len(SIMULATORS)
+
+
+# The APIs that deviate from default_target: what each one needs besides it, and why.
+EXPLICIT: dict[str, ContractTarget] = {
     target.key: target
     for target in (
         # The requester's API client, and (optionally) the target company's, whose side of
@@ -132,14 +272,6 @@ TARGETS: dict[str, ContractTarget] = {
             ),
             second_tenant="TARGET_",
             other_tenants=(("OUTSIDER_", "initech"),),
-            simulator_options={"token_lifetime": SHORT_TOKEN_LIFETIME},
-        ),
-        # Another partner's login, for the isolation check.
-        ContractTarget(
-            key="comm100-v3",
-            variables=("EMAIL", "PASSWORD"),
-            optional=("OTHER_EMAIL", "OTHER_PASSWORD", "TOKEN_URL"),
-            second_tenant="OTHER_",
             simulator_options={"token_lifetime": SHORT_TOKEN_LIFETIME},
         ),
         # A bearer token the user brings: the run signs in nowhere. Another partner's, for
@@ -184,3 +316,5 @@ TARGETS: dict[str, ContractTarget] = {
         ),
     )
 }
+# Every API's target (a read-only view through target()), for the call sites that iterate.
+TARGETS: Mapping[str, ContractTarget] = _Targets()

@@ -33,16 +33,16 @@ def own_base_url(spec: ApiSpec, operation: Operation, configured: str, override:
     return own_server_url(spec, operation, configured)
 
 
-def route_own_servers(spec: ApiSpec, override_variable: str) -> None:
+def route_own_servers(spec: ApiSpec, override_variable: str | None = None) -> None:
     """Register a ``before_init_operation`` hook aiming each operation with its own server at it (see the module).
 
-    ``override_variable`` names the target's variable that overrides that server's URL.
+    ``override_variable`` names the target's variable that overrides that server's URL
+    (None: no override, the server is derived).
     """
 
     def before_init_operation(context: Any, operation: Any) -> None:
-        base_url = own_base_url(
-            spec, spec_operation(spec, operation), operation.base_url, optional_variable(override_variable)
-        )
+        override = optional_variable(override_variable) if override_variable else None
+        base_url = own_base_url(spec, spec_operation(spec, operation), operation.base_url, override)
         if base_url is not None:
             operation.base_url = base_url
 
