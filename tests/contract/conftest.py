@@ -45,6 +45,8 @@ class ContractOptions:
     report_dir: Path = Path(DEFAULT_REPORT_DIR)
     faults: str | None = None
     fault_seed: int = 0
+    # Schemathesis's phases to run (None: all of them).
+    phases: tuple[str, ...] | None = None
 
 
 def parse_seeds(text: str) -> tuple[int, ...]:

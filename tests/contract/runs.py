@@ -41,6 +41,7 @@ def _run(
         exclude_checks=contract.exclude_checks,
         live=live,
         report_dir=run_folder(options.report_dir, key, seed),
+        **({"phases": options.phases} if options.phases is not None else {}),
     )
 
 
