@@ -19,7 +19,7 @@ from partner_apis.specs import spec_path
 from .conftest import ContractOptions
 from .faults import InjectedCases, connection_faults
 from .reports import FAILURE_OUTPUT, RunRecord, run_folder
-from .runner import ContractResult, ContractRun, phases, rerun_command, run_contract
+from .runner import PHASES, ContractResult, ContractRun, phases, rerun_command, run_contract
 from .targets import Auth, ContractTarget, env_prefix, target
 
 __all__ = ["live_run", "record", "simulator_run", "verdict"]
@@ -41,7 +41,7 @@ def _run(
         exclude_checks=contract.exclude_checks,
         live=live,
         report_dir=run_folder(options.report_dir, key, seed),
-        **({"phases": options.phases} if options.phases is not None else {}),
+        phases=PHASES if options.phases is None else options.phases,
     )
 
 
