@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from partner_apis.simulators.harness.faults import SHIPPED
+
 from .targets import TARGETS
 
 # Each case starts pytest in a subprocess: tests-all (and CI) runs them, the quick session does not.
@@ -143,10 +145,22 @@ def test_a_k_selecting_no_api_is_refused_under_xdist_too() -> None:
 def test_good_options_select_the_runs_they_name() -> None:
     completed = run_suite("--contract-seeds", "7, 9", "-k", "comm100-v4 or omnize")
     assert completed.returncode == pytest.ExitCode.OK, completed
+    keys = ("comm100-v4", "omnize-partner", "omnize-partner-v2")
     assert sorted(line for line in completed.stdout.splitlines() if "::" in line) == sorted(
-        f"tests/contract/test_contract.py::test_api_honours_its_spec[seed{seed}-{key}]"
-        for seed in (7, 9)
-        for key in ("comm100-v4", "omnize-partner", "omnize-partner-v2")
+        [
+            *(
+                f"tests/contract/test_contract.py::test_api_honours_its_spec[seed{seed}-{key}]"
+                for seed in (7, 9)
+                for key in keys
+            ),
+            # The same APIs' runs under each fault profile (seed 1 whatever --contract-seeds says).
+            *(
+                f"tests/contract/test_fault_profiles.py::"
+                f"test_every_api_tells_a_fault_profiles_faults_from_contract_failures[{key}-{profile}]"
+                for key in keys
+                for profile in SHIPPED
+            ),
+        ]
     )
 
 
