@@ -19,6 +19,10 @@ What a user's provisioning job needs, asserted against the simulator (the ground
 The runtime's waits are recorded, not slept (the retry transport's ``sleep`` and
 ``async_sleep``), and tokens expire on a :class:`~partner_apis.testing.ManualClock`, so the
 suite runs in seconds; one flow (Comm100 v4's) also runs on the async client.
+
+Every API of the simulator registry is in the suite: its hand-written flow (flows.py)
+where it has one, else the flow read from its spec (generic.py), which raises
+``LookupError`` naming what the spec lacks for one.
 ``PARTNER_APIS_FAULT_SEED`` picks the profiles' seed (default 1).
 """
 
@@ -37,21 +41,31 @@ import pytest
 from partner_apis.overlays.runtime import PartnerApiError
 from partner_apis.simulators.harness.app import served_path
 from partner_apis.simulators.harness.faults import SHIPPED
+from partner_apis.simulators.registry import SIMULATORS
 from partner_apis.specs import api_spec
 from partner_apis.testing import ManualClock, RunningSimulator, running
+from tests.overlays.wire import signs_in
 
 from .flows import FLOWS, AsyncComm100V4, Flow
+from .generic import generic_flow
 from .ledger import ROWS, Ledger, Tally, UntypedFailure, recording, stop_recording
 
 pytestmark = pytest.mark.resilience
 
 SEED = int(os.environ.get("PARTNER_APIS_FAULT_SEED", "1"))
+# Every API with a simulator.
+KEYS = sorted(SIMULATORS)
 # The APIs whose clients log in and renew their own tokens (the others hold a partner's ready-made token).
-RENEWING = frozenset({"comm100-v3", "portsip-dealers", "airvantage-partners"})
+RENEWING = frozenset(key for key in KEYS if signs_in(key))
 TOKEN_LIFETIME = 600
 CALLERS = 8
 # Faults after which a token grant the simulator made never reached the client.
 LOST_KINDS = frozenset({"reset-after", "read-timeout"})
+
+
+def flow_class(key: str) -> type[Flow]:
+    """``key``'s hand-written flow, else the one read from its spec (``LookupError`` naming what the spec lacks)."""
+    return FLOWS.get(key) or generic_flow(key)
 
 
 def _token_path(key: str) -> str | None:
@@ -92,9 +106,14 @@ def _renew_under_concurrency(sim: RunningSimulator, flow: Flow, clocks: list[Man
         assert 1 <= grants <= 1 + 2 * lost + revoked, f"{grants} grants for one expiry, {lost} lost, {revoked} revoked"
 
 
-def run_flow(key: str, profile: str | Path | None, seed: int = SEED) -> Tally:
-    """Run ``key``'s flow under ``profile`` (shipped, or a file); return its tally (its table row) after each check."""
-    with _measured(key, FLOWS[key], profile, seed) as (sim, flow, clocks):
+def run_flow(
+    key: str, profile: str | Path | None, seed: int = SEED, flow_type: type[Flow] | None = None, row: str | None = None
+) -> Tally:
+    """Run ``key``'s flow (or ``flow_type``) under ``profile`` (shipped, or a file); return its tally after each check.
+
+    The tally is the flow's row of the table, named ``row`` (default: the key).
+    """
+    with _measured(key, flow_type or flow_class(key), profile, seed, row) as (sim, flow, clocks):
         flow.run()
         if clocks:
             _renew_under_concurrency(sim, flow, clocks, flow.ledger.tally)
@@ -155,13 +174,13 @@ def _measured(
 
 
 @pytest.mark.parametrize("profile", SHIPPED)
-@pytest.mark.parametrize("key", sorted(FLOWS))
+@pytest.mark.parametrize("key", KEYS)
 def test_a_provisioning_flow_loses_no_write_and_duplicates_no_create_under_the_profile(key: str, profile: str) -> None:
     tally = run_flow(key, profile)
     assert tally.faults > 0, "the profile injected nothing: the flow proved nothing"
 
 
-@pytest.mark.parametrize("key", sorted(FLOWS))
+@pytest.mark.parametrize("key", KEYS)
 def test_without_faults_every_call_succeeds_at_the_first_send(key: str) -> None:
     tally = run_flow(key, None)
     assert (tally.failed, tally.retried, tally.reconciled, tally.orphaned, tally.faults) == (0, 0, 0, 0, 0)
@@ -178,14 +197,14 @@ def one_fault(tmp_path: Path, name: str, text: str) -> Path:
 
 
 @pytest.mark.parametrize("kind", ["reset-after", "read-timeout"])
-@pytest.mark.parametrize("key", sorted(FLOWS))
+@pytest.mark.parametrize("key", KEYS)
 def test_a_create_processed_but_never_answered_is_found_by_reading_and_not_sent_again(
     key: str, kind: str, tmp_path: Path
 ) -> None:
     # The simulator made the record, then the connection dropped (or the answer came after the
     # client stopped waiting): the runtime must not resend the create (it is not x-idempotent);
     # the flow meets ApiConnectionError (ApiTimeoutError) and reads the list before creating again.
-    create = FLOWS[key].create_operation
+    create = flow_class(key).create_operation
     text = f'[[faults]]\nkind = "{kind}"\noperations = ["{create}"]\ntimes = 1\n'
     path = one_fault(tmp_path, f"lost-create-{kind}", text + ("delay = 0.7\n" if kind == "read-timeout" else ""))
     tally = run_flow(key, path)
@@ -210,25 +229,25 @@ NOT_PROCESSED = {
 
 
 @pytest.mark.parametrize("kind", sorted(NOT_PROCESSED))
-@pytest.mark.parametrize("key", sorted(FLOWS))
+@pytest.mark.parametrize("key", KEYS)
 def test_a_create_the_server_declined_unprocessed_is_sent_again_and_made_once(
     key: str, kind: str, tmp_path: Path
 ) -> None:
     # RFC 6585 s4 (429) and RFC 9110 s15.6.4 (503 naming when to come back): the create was not
     # processed, so the runtime resends it after the wait; the flow never hears of the refusal,
     # and the simulator holds one record (Flow.run checks it).
-    create = FLOWS[key].create_operation
+    create = flow_class(key).create_operation
     text = f'[[faults]]\n{NOT_PROCESSED[kind]}operations = ["{create}"]\ntimes = 1\n'
     tally = run_flow(key, one_fault(tmp_path, f"declined-create-{kind}", text))
     assert (tally.faults, tally.failed, tally.retried, tally.resent, tally.reconciled) == (1, 0, 1, 1, 0)
     assert 2 <= tally.waited <= 3  # the Retry-After's 3 s (an HTTP date counts whole seconds from when it was sent)
 
 
-@pytest.mark.parametrize("key", sorted(FLOWS))
+@pytest.mark.parametrize("key", KEYS)
 def test_a_create_answered_a_bare_503_is_not_sent_again(key: str, tmp_path: Path) -> None:
     # A 503 without Retry-After may come from a proxy after the request went through: the flow
     # meets the typed ServerError, finds nothing by reading, and creates again itself.
-    create = FLOWS[key].create_operation
+    create = flow_class(key).create_operation
     text = f'[[faults]]\nkind = "server-error"\nstatus = 503\noperations = ["{create}"]\ntimes = 1\n'
     tally = run_flow(key, one_fault(tmp_path, "bare-503-create", text))
     assert (tally.faults, tally.failed, tally.resent, tally.reconciled) == (1, 1, 0, 0)
@@ -251,18 +270,25 @@ def test_an_airvantage_partnership_whose_operation_fails_or_stalls_is_asked_agai
     assert (tally.faults, tally.duplicated) == (1, 0)
 
 
-@pytest.mark.parametrize("key", sorted(key for key, flow in FLOWS.items() if flow.can_delete))
+def _deletes(key: str) -> bool:
+    try:
+        return flow_class(key).can_delete
+    except LookupError:
+        return True  # the test then fails naming what the spec lacks, rather than the collection
+
+
+@pytest.mark.parametrize("key", [key for key in KEYS if _deletes(key)])
 def test_a_delete_processed_but_never_answered_is_resent_and_answers_not_found(key: str, tmp_path: Path) -> None:
     # A delete is x-idempotent, so the runtime resends it; the record is already gone and the
     # resend is refused as not found (PortSIP's 404, Omnize's "not found" inside HTTP 200):
     # the flow takes that refusal as done and reads to confirm.
-    delete = FLOWS[key].delete_operation
+    delete = flow_class(key).delete_operation
     text = f'[[faults]]\nkind = "reset-after"\noperations = ["{delete}"]\ntimes = 1'
     tally = run_flow(key, one_fault(tmp_path, "lost-delete", text))
     assert (tally.faults, tally.failed, tally.retried) == (1, 1, 1)
 
 
-@pytest.mark.parametrize("key", sorted(FLOWS))
+@pytest.mark.parametrize("key", KEYS)
 def test_a_retry_after_over_the_cap_is_not_waited_for(key: str, tmp_path: Path) -> None:
     text = '[[faults]]\nkind = "rate-limit"\nretry_after = 3600\noperations = ["reads"]\ntimes = 2'
     tally = run_flow(key, one_fault(tmp_path, "retry-after-3600", text))
@@ -271,7 +297,7 @@ def test_a_retry_after_over_the_cap_is_not_waited_for(key: str, tmp_path: Path) 
     assert tally.failed == 2  # each surfaced as a typed RateLimitError
 
 
-@pytest.mark.parametrize("key", sorted(FLOWS))
+@pytest.mark.parametrize("key", KEYS)
 def test_a_retry_after_within_the_cap_is_waited_for_exactly(key: str, tmp_path: Path) -> None:
     text = '[[faults]]\nkind = "rate-limit"\nretry_after = 7\noperations = ["reads"]\ntimes = 2'
     tally = run_flow(key, one_fault(tmp_path, "retry-after-7", text))
@@ -283,9 +309,9 @@ def test_a_token_revoked_under_concurrent_callers_is_renewed_once(key: str, tmp_
     # The simulator forgets the token on one request while eight callers share the client:
     # every caller refused with it must wait for one renewal, not make its own.
     path = one_fault(tmp_path, "revoked-once", '[[faults]]\nkind = "token-revoked"\nskip = 2\ntimes = 1\n')
-    options: dict[str, Any] = dict(FLOWS[key].options)
+    options: dict[str, Any] = dict(flow_class(key).options)
     with running(key, faults=path, **options) as sim:
-        flow = FLOWS[key](sim, Ledger(Tally(key, "revoked-once"), _token_path(key)))
+        flow = flow_class(key)(sim, Ledger(Tally(key, "revoked-once"), _token_path(key)))
         read = flow.cheap_read(flow.client)
         read()  # signed in
         before = sum(sim.simulator.tokens.requests.values())
