@@ -212,13 +212,18 @@ def tiny_app(bugs: Iterable[str] = (), *, lifetime: float = 3600.0) -> Starlette
         owners[item_id] = tenant
         return JSONResponse(items[item_id])
 
-    async def item(request: Request) -> Response:
+    def named(request: Request) -> dict[str, Any] | Response:
+        """The caller's item the path names, or the answer refusing it (401, 404)."""
         tenant = caller(request)
         if tenant is None:
             return denied()
         found = next((i for i in visible(tenant) if str(i["id"]) == request.path_params["id"]), None)
-        if found is None:
-            return JSONResponse({"error": "not found"}, 404)
+        return JSONResponse({"error": "not found"}, 404) if found is None else found
+
+    async def item(request: Request) -> Response:
+        found = named(request)
+        if isinstance(found, Response):
+            return found
         if request.method == "GET":
             return JSONResponse(found)
         if request.method == "DELETE":
@@ -231,12 +236,9 @@ def tiny_app(bugs: Iterable[str] = (), *, lifetime: float = 3600.0) -> Starlette
         return JSONResponse(changed)
 
     async def archive(request: Request) -> Response:
-        tenant = caller(request)
-        if tenant is None:
-            return denied()
-        found = next((i for i in visible(tenant) if str(i["id"]) == request.path_params["id"]), None)
-        if found is None:
-            return JSONResponse({"error": "not found"}, 404)
+        found = named(request)
+        if isinstance(found, Response):
+            return found
         if "archive_listed" not in planted:
             archived.add(found["id"])
         return Response(status_code=200)
