@@ -61,7 +61,7 @@ from tests.drift.samples import success_status
 from .flows import Flow
 from .ledger import Ledger
 
-__all__ = ["FlowPlan", "GenericFlow", "flow_plan", "generic_flow"]
+__all__ = ["FlowPlan", "GenericFlow", "flow_plan", "generic_flow", "read_plan"]
 
 _ANSWER = "$response.body#"
 # Pages of a list walked to find the flow's record, and the page size asked for where the list takes one.
@@ -80,6 +80,7 @@ class FlowPlan:
     """What the spec says a flow on API ``key`` does (see the module); :func:`flow_plan` reads it."""
 
     key: str
+    spec: ApiSpec
     create: Operation
     id_pointer: str  # where the create's answer names the new record (a JSON pointer)
     read: Operation
@@ -93,11 +94,6 @@ class FlowPlan:
     delete_example: Mapping[str, Any] | None
     read_fields: frozenset[Path]  # the fields the read's record carries (one wrapper level)
     list_fields: frozenset[Path]  # the same for the list's items
-
-    @property
-    def spec(self) -> ApiSpec:
-        """The API's spec model."""
-        return api_spec(self.key)
 
 
 def _properties(spec: ApiSpec, schema: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
@@ -196,7 +192,12 @@ def _one_record_read(operation: Operation, under: str) -> str | None:
 @functools.cache
 def flow_plan(key: str) -> FlowPlan:
     """What the generic flow does on API ``key``, read from its spec; ``LookupError`` names what the spec lacks."""
-    spec = api_spec(key)
+    return read_plan(api_spec(key))
+
+
+def read_plan(spec: ApiSpec) -> FlowPlan:
+    """What the generic flow does on the API of ``spec`` (see the module); ``LookupError`` names what it lacks."""
+    key = spec.key
     for create in spec:
         if create.idempotent or not create.secured or create.own_base_path is not None:
             continue
@@ -224,6 +225,7 @@ def flow_plan(key: str) -> FlowPlan:
             raise LookupError(f"{key}: {which.operation_id} has no request body")
         return FlowPlan(
             key=key,
+            spec=spec,
             create=create,
             id_pointer=pointer.removeprefix(_ANSWER),
             read=read,

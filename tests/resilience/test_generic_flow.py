@@ -8,6 +8,8 @@ whose spec lacks a step it says which.
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,12 +19,13 @@ import pytest
 from partner_apis.simulators.harness import app as harness_app
 from partner_apis.simulators.harness.app import Reply
 from partner_apis.simulators.harness.faults import SHIPPED
-from partner_apis.specs import api_spec
+from partner_apis.simulators.registry import SIMULATORS
+from partner_apis.specs import ApiSpec, api_spec
 from tests.drift.samples import json_answer, success_status
 
 from .flows import FLOWS
-from .generic import flow_plan, generic_flow
-from .test_resilience import one_fault, run_flow
+from .generic import flow_plan, generic_flow, read_plan
+from .test_resilience import KEYS, flow_class, one_fault, run_flow
 
 pytestmark = pytest.mark.resilience
 
@@ -75,10 +78,58 @@ def test_a_delete_is_read_from_the_creates_links() -> None:
     assert generic_flow("omnize-partner-v2").can_delete
 
 
+def test_an_api_without_a_hand_flow_gets_the_generic_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(FLOWS, "comm100-v4")
+    assert flow_class("comm100-v4") is generic_flow("comm100-v4")
+    assert flow_class("comm100-v3") is FLOWS["comm100-v3"]
+    assert sorted(SIMULATORS) == KEYS  # every registry API is in the suite
+
+
 @pytest.mark.parametrize("key", ["omnize-partner", "airvantage-partners"])
 def test_an_api_without_a_create_beside_a_read_of_one_record_says_so(key: str) -> None:
     with pytest.raises(LookupError, match="no secured, non-idempotent create whose success answer links to a GET"):
         flow_plan(key)
+
+
+def _edited(key: str, edit: Callable[[dict[str, Any]], object]) -> ApiSpec:
+    """``key``'s spec with ``edit`` applied to a copy of its YAML (a spec no test knows)."""
+    raw = copy.deepcopy(dict(api_spec(key).raw))
+    edit(raw)
+    return ApiSpec(key, raw)
+
+
+def test_the_plan_of_a_spec_is_what_its_links_and_examples_say() -> None:
+    plan = read_plan(api_spec("comm100-v4"))
+    assert (plan.create.operation_id, plan.read.operation_id, plan.update.operation_id) == (
+        "createSite",
+        "getSite",
+        "updateSite",
+    )
+    assert (plan.read_parameter, plan.id_pointer) == ("id", "/siteId")
+    assert plan.create_example["platformId"] == 100
+
+
+def test_a_create_whose_answer_links_to_no_read_gives_no_plan() -> None:
+    spec = _edited("comm100-v4", lambda raw: raw["paths"]["/global/sites"]["post"]["responses"]["200"].pop("links"))
+    with pytest.raises(LookupError, match="links to a GET of one record"):
+        read_plan(spec)
+
+
+def test_a_create_whose_answer_links_to_no_update_says_so() -> None:
+    def unlink(raw: dict[str, Any]) -> None:
+        links = raw["paths"]["/global/sites"]["post"]["responses"]["200"]["links"]
+        links.pop("UpdateSite")
+
+    with pytest.raises(LookupError, match=re.escape("createSite's answer links to no update at /global/sites/{id}")):
+        read_plan(_edited("comm100-v4", unlink))
+
+
+def test_an_update_without_a_body_example_says_so() -> None:
+    def drop(raw: dict[str, Any]) -> None:
+        raw["paths"]["/global/sites/{id}"]["put"]["requestBody"]["content"]["application/json"].pop("examples")
+
+    with pytest.raises(LookupError, match="updateSite's request body has no example"):
+        read_plan(_edited("comm100-v4", drop))
 
 
 # -- planted bugs: the simulator answers a write as done and keeps nothing ----------------------
