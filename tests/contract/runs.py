@@ -14,10 +14,11 @@ from pathlib import Path
 
 from partner_apis.simulators.harness import serve
 from partner_apis.simulators.registry import create_app, entry
-from partner_apis.specs import spec_path
+from partner_apis.specs import api_spec, spec_path
 
 from .conftest import ContractOptions
 from .faults import InjectedCases, connection_faults
+from .plan import sign_in_operations
 from .reports import FAILURE_OUTPUT, RunRecord, run_folder
 from .runner import PHASES, ContractResult, ContractRun, phases, rerun_command, run_contract
 from .targets import Auth, ContractTarget, env_prefix, target
@@ -90,14 +91,27 @@ def simulator_run(
     return run, dataclasses.replace(result, connection_faults=connection_faults(app))
 
 
+def locked_out(key: str, result: ContractResult) -> list[str]:
+    """The operations (``METHOD /path``) Schemathesis saw answer only 401/403, sign-ins (plan.py) aside."""
+    spec = api_spec(key)
+    sign_ins = {f"{operation.method} {operation.path}" for operation in sign_in_operations(spec)}
+    warned: list[str] = result.report.get("warnings", {}).get("missing_auth", [])
+    return [label for label in warned if label not in sign_ins]
+
+
 def verdict(key: str, run: ContractRun, result: ContractResult) -> str | None:
     """What is wrong with a run (its summary and the CLI output's end), or None when it is green.
 
     Green: every operation of the run's plan tested (in read-only mode, the reads), every
-    phase passed or skipped, no failure and no error.
+    phase passed or skipped, no failure and no error, and no operation but a sign-in
+    refused every call as unauthenticated (a run whose calls all answer 401 passes every
+    check that judges an answer: it tested nothing past the auth).
     """
     expected = len(run.plan.sent)
     problems = []
+    locked = locked_out(key, result)
+    if locked:
+        problems.append(f"every call of {', '.join(locked)} was refused as unauthenticated (401/403)")
     if result.operations_tested != expected:
         problems.append(f"{result.operations_tested} of the {expected} operations the run may send were tested")
     asked = set(phases(run))  # a phase the run did not ask for is reported as "skip"
