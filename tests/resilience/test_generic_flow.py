@@ -58,6 +58,26 @@ def test_the_generic_flow_finds_a_create_processed_but_never_answered_by_its_key
 
 
 @pytest.mark.parametrize("key", GENERIC)
+def test_the_generic_flows_create_declined_with_a_429_is_resent_once_after_the_wait(key: str, tmp_path: Path) -> None:
+    create = flow_plan(key).create.operation_id
+    text = f'[[faults]]\nkind = "rate-limit"\nretry_after = 3\noperations = ["{create}"]\ntimes = 1\n'
+    path = one_fault(tmp_path, "generic-declined-create", text)
+    tally = run_flow(key, path, flow_type=generic_flow(key), row=f"{key} generic")
+    assert (tally.faults, tally.failed, tally.retried, tally.resent, tally.waited) == (1, 0, 1, 1, 3.0)
+
+
+@pytest.mark.parametrize("key", GENERIC)
+def test_the_generic_flow_meets_a_retry_after_over_the_cap_as_a_typed_error(key: str, tmp_path: Path) -> None:
+    # Its raw requests go through the overlay's httpx client: the runtime's retries and
+    # typed errors (the ledger fails the flow on anything untyped).
+    text = '[[faults]]\nkind = "rate-limit"\nretry_after = 3600\noperations = ["reads"]\ntimes = 2'
+    path = one_fault(tmp_path, "generic-retry-after-3600", text)
+    tally = run_flow(key, path, flow_type=generic_flow(key), row=f"{key} generic")
+    assert (tally.faults, tally.waited, tally.failed) == (2, 0, 2)
+    assert not tally.duplicated
+
+
+@pytest.mark.parametrize("key", GENERIC)
 def test_the_spec_names_the_operations_the_hand_flow_calls(key: str) -> None:
     plan = flow_plan(key)
     assert generic_flow(key).create_operation == FLOWS[key].create_operation
