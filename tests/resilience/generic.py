@@ -72,7 +72,8 @@ ABSENT = "<absent>"
 # A number whose name ends so names another record (a plan, a platform): never varied.
 _REFERENCE = re.compile(r"(?:_id|Id|ID|_ids|Ids)$")
 
-Path = tuple[str, ...]
+# A field of a body or a record: its name, or a wrapper's name and its own ("contact", "email").
+FieldPath = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,8 @@ class FlowPlan:
     create_example: Mapping[str, Any]
     update_example: Mapping[str, Any]
     delete_example: Mapping[str, Any] | None
-    read_fields: frozenset[Path]  # the fields the read's record carries (one wrapper level)
-    list_fields: frozenset[Path]  # the same for the list's items
+    read_fields: frozenset[FieldPath]  # the fields the read's record carries (one wrapper level)
+    list_fields: frozenset[FieldPath]  # the same for the list's items
 
 
 def _properties(spec: ApiSpec, schema: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
@@ -118,7 +119,7 @@ def _required(spec: ApiSpec, schema: Mapping[str, Any]) -> set[str]:
     return names
 
 
-def _record_fields(spec: ApiSpec, schema: Mapping[str, Any], depth: int = 0) -> frozenset[Path]:
+def _record_fields(spec: ApiSpec, schema: Mapping[str, Any], depth: int = 0) -> frozenset[FieldPath]:
     """The fields of the record a schema holds: its properties when they name one (``id``), else its wrapped record's.
 
     Each as a path: a scalar ``("email",)``, one level into an object ``("contact", "email")``.
@@ -128,14 +129,14 @@ def _record_fields(spec: ApiSpec, schema: Mapping[str, Any], depth: int = 0) -> 
         objects = [node for node in properties.values() if node.get("type") == "object" or "properties" in node]
         if len(objects) == 1:
             return _record_fields(spec, objects[0], depth + 1)
-    paths: set[Path] = set()
+    paths: set[FieldPath] = set()
     for name, node in properties.items():
         paths.add((name,))
         paths.update((name, inner) for inner in _properties(spec, node))
     return frozenset(paths)
 
 
-def _item_fields(spec: ApiSpec, schema: Mapping[str, Any]) -> frozenset[Path]:
+def _item_fields(spec: ApiSpec, schema: Mapping[str, Any]) -> frozenset[FieldPath]:
     """The fields of a list answer's items: the answer's array, or its (first) array property's."""
     node = spec.resolve(schema)
     if node.get("type") == "array":
@@ -295,8 +296,8 @@ def _body(
     vary: Callable[[Mapping[str, Any], str, Any], Any | None],
     facts: Mapping[str, Any],
     where: str,
-    path: Path = (),
-) -> tuple[dict[str, Any], dict[Path, Any]]:
+    path: FieldPath = (),
+) -> tuple[dict[str, Any], dict[FieldPath, Any]]:
     """A request body from ``example`` (see the module): what the schema requires and what ``vary`` changes.
 
     Returns the body and the values varied, by path. Raises ``LookupError`` when the
@@ -308,7 +309,7 @@ def _body(
     if missing:
         raise LookupError(f"{spec.key}: {where}'s example lacks the required {', '.join(missing)}")
     body: dict[str, Any] = {}
-    varied: dict[Path, Any] = {}
+    varied: dict[FieldPath, Any] = {}
     for name, value in example.items():
         node = properties.get(name, {})
         if node.get("x-partner-token") or name in ID_KEYS:
@@ -328,7 +329,7 @@ def _body(
     return body, varied
 
 
-def _at(record: Mapping[str, Any], path: Path) -> Any:
+def _at(record: Mapping[str, Any], path: FieldPath) -> Any:
     """The value at ``path`` in a record (a wrapper the record does not have is skipped), or :data:`ABSENT`."""
     node: Any = record
     if len(path) > 1 and path[0] not in record:
@@ -340,7 +341,7 @@ def _at(record: Mapping[str, Any], path: Path) -> Any:
     return node
 
 
-def _shown(fields: frozenset[Path], path: Path) -> bool:
+def _shown(fields: frozenset[FieldPath], path: FieldPath) -> bool:
     return path in fields or (len(path) > 1 and path[1:] in fields)
 
 
@@ -393,7 +394,7 @@ class GenericFlow(Flow):
         self.key_path, self.key_value = keys[0]
         self.created = made
         self.stage = 0
-        self._updates: dict[int, tuple[dict[str, Any], dict[Path, Any]]] = {}
+        self._updates: dict[int, tuple[dict[str, Any], dict[FieldPath, Any]]] = {}
 
     # -- requests through the overlay client's own httpx client ------------------------------
 
@@ -468,7 +469,7 @@ class GenericFlow(Flow):
         """The list's items carrying this flow's key."""
         return [item for item in self.items(client) if same_value(self.key_value, _at(item, self.key_path))]
 
-    def update_body(self, n: int) -> tuple[dict[str, Any], dict[Path, Any]]:
+    def update_body(self, n: int) -> tuple[dict[str, Any], dict[FieldPath, Any]]:
         """The ``n``-th update's body and the values it varies (the key kept as created)."""
         if n not in self._updates:
             plan = self.plan
@@ -484,17 +485,17 @@ class GenericFlow(Flow):
             self._updates[n] = _body(plan.spec, schema, example, vary, self.facts, plan.update.operation_id)
         return self._updates[n]
 
-    def checked(self) -> frozenset[Path]:
+    def checked(self) -> frozenset[FieldPath]:
         """The fields read back after each step: the key and what the updates vary that record and list both carry."""
         plan = self.plan
         candidates = [self.key_path, *self.update_body(1)[1]]
         shown = [path for path in candidates if _shown(plan.read_fields, path)]
         return frozenset(path for path in shown if _shown(plan.list_fields, path))
 
-    def project(self, record: Mapping[str, Any] | None, n: int) -> dict[Path, Any]:
+    def project(self, record: Mapping[str, Any] | None, n: int) -> dict[FieldPath, Any]:
         """``record``'s values of :meth:`expected`'s fields; each one that shows the value expected, as expected."""
-        expected: dict[Path, Any] = self.expected(n)
-        found: dict[Path, Any] = {}
+        expected: dict[FieldPath, Any] = self.expected(n)
+        found: dict[FieldPath, Any] = {}
         for path, value in expected.items():
             read = ABSENT if record is None else _at(record, path)
             found[path] = value if read is not ABSENT and same_value(value, read) else read
