@@ -16,7 +16,10 @@ What it reads from the spec (:func:`flow_plan`):
 - the *read*, *update* and *delete*: that GET, and the operations the same links lead to
   at the read's path: the first that is not a GET (PUT, PATCH or POST) updates, a DELETE
   deletes (an API whose delete is another method, PortSIP's ``POST .../destroy``, says
-  nothing the flow can read: its records are not deleted);
+  nothing the flow can read: its records are not deleted); a delete resent after its
+  first try was processed must be refused with the runtime's ``NotFoundError`` (Omnize's
+  "Agent not found" comes inside HTTP 200 as an ``OmnizeError``, which only its hand flow
+  reads);
 - the bodies: the create's and update's first request body examples, kept to what the
   schema requires plus the fields the flow varies (below), with a field named as one of
   the tenant's facts (``account_id``) given the tenant's value, the partner token the
