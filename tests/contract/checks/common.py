@@ -60,13 +60,26 @@ def send(case: Any) -> Any:
     try:
         response = case.call(timeout=TIMEOUT)
     except requests.RequestException as error:
-        if not os.environ.get(INJECTED_CASES_VARIABLE):
-            raise  # without faults, a dropped connection is the server's to answer for
-        raise CannotJudge(f"{case.operation.label}: {type(error).__name__}") from None
+        unjudgeable_drop(case.operation.label, error)
+        raise
+    return judgeable(case.operation.label, response)
+
+
+def judgeable(label: str, response: Any) -> Any:
+    """``response`` (to a check's own request ``label``), or :class:`CannotJudge` when it is a 429 or injected."""
     fault = injected_fault(response.headers)
     if response.status_code == 429 or fault not in (None, "latency"):
-        raise CannotJudge(f"{case.operation.label}: {fault or 'rate limited'}")
+        raise CannotJudge(f"{label}: {fault or 'rate limited'}")
     return response
+
+
+def unjudgeable_drop(label: str, error: Exception) -> None:
+    """Raise :class:`CannotJudge` for a check's own request that got no answer, in a run with faults; else return.
+
+    Without faults a dropped connection is the server's to answer for: the caller re-raises.
+    """
+    if os.environ.get(INJECTED_CASES_VARIABLE):
+        raise CannotJudge(f"{label}: {type(error).__name__}") from None
 
 
 Check = Callable[[Any, Any, Any], bool | None]

@@ -42,7 +42,7 @@ from typing import Any
 import httpx
 
 from partner_apis.specs import api_spec
-from tests.contract.checks.common import Api, Identity, register, writes_allowed
+from tests.contract.checks.common import Api, Identity, judgeable, register, unjudgeable_drop, writes_allowed
 from tests.contract.checks.install import install, token_answer
 from tests.contract.compat import CREATED_RESOURCE_NOT_FOUND, REJECTED_POSITIVE_DATA
 from tests.contract.hooks.ledger import Ledger
@@ -127,12 +127,20 @@ class BranchDealer:
         login = {"username": f"contract-branch-{secrets.token_hex(4)}", "password": secrets.token_urlsafe(18)}
         body: dict[str, Any] = {"name": login["username"], "password": login["password"], "level": "DISTRIBUTOR"}
         body |= {"max_tenants": 1, "max_extensions": 1}
-        answer = httpx.post(
-            base_url + SPEC.operation("createDealer").path,
-            json=body,
-            headers={"Authorization": f"Bearer {self.administrator.token(base_url)}"},
-            timeout=10,
-        )
+        label = "the branch dealer's createDealer"
+        for fresh in (False, True):  # again with a new token when the administrator's has expired meanwhile
+            try:
+                answer = httpx.post(
+                    base_url + SPEC.operation("createDealer").path,
+                    json=body,
+                    headers={"Authorization": f"Bearer {self.administrator.token(base_url, fresh=fresh)}"},
+                    timeout=10,
+                )
+            except httpx.TransportError as error:
+                unjudgeable_drop(label, error)
+                raise
+            if judgeable(label, answer).status_code != 401:
+                break
         if answer.status_code != 201:
             raise RuntimeError(f"the branch dealer could not be made: {answer.status_code}")
         return login
