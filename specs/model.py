@@ -141,6 +141,11 @@ class Operation:
         return urlsplit(self.servers[0]).path.rstrip("/") if self.servers else None
 
     @property
+    def deletes(self) -> bool:
+        """Whether a success removes the record at this path: a ``DELETE``, or an action marked ``x-deletes``."""
+        return self.method == "DELETE" or bool(self.raw.get("x-deletes", False))
+
+    @property
     def leaves_lists(self) -> tuple[str, ...]:
         """The lists (operationIds) the record at this path leaves once this succeeded (``x-leaves-lists``)."""
         return _strings(self.raw.get("x-leaves-lists")) or ()

@@ -8,6 +8,7 @@ No test name holds an API's name or key, so ``-k <api>`` still picks that API's 
 
 from __future__ import annotations
 
+import copy
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 
 from partner_apis.simulators.registry import create_app
-from partner_apis.specs import api_spec
+from partner_apis.specs import ApiSpec, api_spec
 
 from .hooks.ledger import Ledger
 from .hooks.oauth import login_form
@@ -65,7 +66,7 @@ def case(key: str, operation_id: str, **parts: Any) -> Case:
 
 
 def test_a_destroyed_dealer_is_gone_for_every_call_its_links_name_but_the_destroy_itself() -> None:
-    ledger = Ledger(api_spec("portsip-dealers"), deletes=("destroyDealer",))
+    ledger = Ledger(api_spec("portsip-dealers"))
     ledger.record(case("portsip-dealers", "createDealer"), {"id": "MTI="})
     destroy = case("portsip-dealers", "destroyDealer", path_parameters={"id": "MTI="})
     ledger.check_gone(case("portsip-dealers", "getDealer", path_parameters={"id": "MTI="}))  # alive: no error
@@ -79,15 +80,17 @@ def test_a_destroyed_dealer_is_gone_for_every_call_its_links_name_but_the_destro
 
 
 def test_a_resource_made_again_after_its_delete_is_alive_again() -> None:
-    ledger = Ledger(api_spec("portsip-dealers"), deletes=("destroyDealer",))
+    ledger = Ledger(api_spec("portsip-dealers"))
     ledger.record(case("portsip-dealers", "createDealer"), {"id": "MTI="})
     ledger.record(case("portsip-dealers", "destroyDealer", path_parameters={"id": "MTI="}), None)
     ledger.record(case("portsip-dealers", "createDealer"), {"id": "MTI="})
     ledger.check_gone(case("portsip-dealers", "getDealer", path_parameters={"id": "MTI="}))
 
 
-def test_a_post_that_is_not_named_a_delete_deletes_nothing() -> None:
-    ledger = Ledger(api_spec("portsip-dealers"))
+def test_a_post_the_spec_does_not_mark_x_deletes_deletes_nothing() -> None:
+    raw = copy.deepcopy(dict(api_spec("portsip-dealers").raw))
+    del raw["paths"]["/dealers/{id}/destroy"]["post"]["x-deletes"]
+    ledger = Ledger(ApiSpec("portsip-dealers", raw))
     ledger.record(case("portsip-dealers", "createDealer"), {"id": "MTI="})
     ledger.record(case("portsip-dealers", "destroyDealer", path_parameters={"id": "MTI="}), None)
     ledger.check_gone(case("portsip-dealers", "getDealer", path_parameters={"id": "MTI="}))

@@ -15,8 +15,8 @@ What it reads from the spec (:func:`flow_plan`):
   the new id is the link's ``$response.body#/...`` expression;
 - the *read*, *update* and *delete*: that GET, and the operations the same links lead to
   at the read's path: the first that is not a GET (PUT, PATCH or POST) updates, a DELETE
-  deletes (an API whose delete is another method, PortSIP's ``POST .../destroy``, says
-  nothing the flow can read: its records are not deleted); a delete resent after its
+  there or an action under it the spec marks ``x-deletes`` (PortSIP's ``POST .../destroy``)
+  deletes; a delete resent after its
   first try was processed must be refused with the runtime's ``NotFoundError`` (Omnize's
   "Agent not found" comes inside HTTP 200 as an ``OmnizeError``, which only its hand flow
   reads);
@@ -98,6 +98,11 @@ class FlowPlan:
     delete_example: Mapping[str, Any] | None
     read_fields: frozenset[FieldPath]  # the fields the read's record carries (one wrapper level)
     list_fields: frozenset[FieldPath]  # the same for the list's items
+
+
+def _at_or_under(path: str, parent: str) -> bool:
+    """Whether ``path`` is ``parent`` or one of its sub-paths (``/dealers/{id}/destroy`` under ``/dealers/{id}``)."""
+    return path == parent or path.startswith(parent.rstrip("/") + "/")
 
 
 def _properties(spec: ApiSpec, schema: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
@@ -222,7 +227,8 @@ def read_plan(spec: ApiSpec) -> FlowPlan:
         update = next((op for op in at_read if op.method in ("PUT", "PATCH", "POST")), None)
         if update is None:
             raise LookupError(f"{key}: {create.operation_id}'s answer links to no update at {read.path}")
-        delete = next((op for op in at_read if op.method == "DELETE"), None)
+        # A DELETE at the read's path, or an action under it the spec marks x-deletes (PortSIP's destroy).
+        delete = next((op for op, _ in linked if op.deletes and _at_or_under(op.path, read.path)), None)
         create_example, update_example = _first_example(spec, create), _first_example(spec, update)
         if create_example is None or update_example is None:
             which = create if create_example is None else update

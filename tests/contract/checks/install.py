@@ -59,19 +59,18 @@ def token_refresher(spec: ApiSpec) -> Refresh | None:
 def install(
     api: Api,
     *,
-    deletes: tuple[str, ...] = (),
     login: Login | None = None,
     place: Callable[[Any, str | None], None] = bearer,
     auth: bool = True,
 ) -> list[Callable[..., Any]]:
     """Register the checks that apply to ``api`` with Schemathesis; returns them.
 
-    ``deletes``: operations that delete besides ``DELETE``; ``login``: a fresh login's
+    ``login``: a fresh login's
     whole token answer (for ``token_lifetime``; None leaves it out); ``place``: where a
     token goes on a case, None removing it (default: a bearer header); ``auth``: False
     where the hooks module already checks auth its own way.
     """
-    checks: list[Callable[..., Any]] = [read_after_write_check(api, deletes=deletes)]
+    checks: list[Callable[..., Any]] = [read_after_write_check(api)]
     if auth:
         checks.append(auth_check(api, place))
     if api.others:

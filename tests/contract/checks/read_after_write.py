@@ -20,7 +20,7 @@ answered request no longer waits) must take the record out of those lists instea
 marked ``x-reply-body`` sent a reply, not the record's fields, so nothing it sent is
 compared (specs/CONVENTIONS.md).
 
-After an accepted delete (``DELETE``, or an operation named in ``deletes``: PortSIP's
+After an accepted delete (``DELETE``, or an operation the spec marks ``x-deletes``: PortSIP's
 destroy), the record's GET must refuse it.
 
 Each read must be accepted and show, for every field the write sent that the read
@@ -176,11 +176,10 @@ def _gone(api: Api, case: Any, operation: Operation) -> None:
         )
 
 
-def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callable[[Any, Any, Any], bool | None]:
+def read_after_write_check(api: Api) -> Callable[[Any, Any, Any], bool | None]:
     """The check ``read_after_write`` for ``api`` (``register`` it, in checks/common.py).
 
-    ``deletes`` are operationIds that delete besides ``DELETE`` (PortSIP's destroy):
-    after them the record must be gone. Raises ``AssertionError`` naming the write, the read
+    After a delete (``Operation.deletes``) the record must be gone. Raises ``AssertionError`` naming the write, the read
     and the field when a read does not show what the write sent.
     """
 
@@ -189,7 +188,7 @@ def read_after_write_check(api: Api, *, deletes: tuple[str, ...] = ()) -> Callab
     def read_after_write(ctx: Any, response: Any, case: Any) -> bool | None:
         """After an accepted write, the record and the list show what it sent (see the module)."""
         operation = api.operation(case)
-        deleting = operation.method == "DELETE" or operation.operation_id in deletes
+        deleting = operation.deletes
         if not operation.secured or not api.accepted(response):
             return None
         if deleting:

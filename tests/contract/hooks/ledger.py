@@ -12,7 +12,7 @@ account). A value the create's own request sent under the same name (createAgent
 ``email``) is the client's choice, which other calls may change or reuse, not something
 the server made: it is no resource.
 
-A DELETE, or an operation the hooks module names (PortSIP's destroy), deletes what it
+A DELETE, or an operation the spec marks ``x-deletes`` (PortSIP's destroy), deletes what it
 names, and with it what belongs to it. Ids are not reused, so the ledger holds across
 scenarios and phases; a value made again (an e-mail address) is alive again.
 """
@@ -73,11 +73,10 @@ def _links(spec: ApiSpec) -> Iterator[tuple[str, str, Slot]]:
 
 
 class Ledger:
-    """The resources a run created and deleted (see the module); ``deletes``: what deletes besides a DELETE."""
+    """The resources a run created and deleted (see the module); what deletes is the spec's (``Operation.deletes``)."""
 
-    def __init__(self, spec: ApiSpec, deletes: tuple[str, ...] = ()) -> None:
+    def __init__(self, spec: ApiSpec) -> None:
         self.spec = spec
-        self.deletes = deletes
         groups: dict[tuple[str, str], set[Slot]] = {}
         for operation_id, pointer, slot in _links(spec):
             groups.setdefault((operation_id, pointer), set()).add(slot)
@@ -124,7 +123,7 @@ class Ledger:
             if value is not None and (path[-1], value) not in sent:  # what the server made
                 self._created[kind, value] = owners
                 self._deleted.pop((kind, value), None)
-        if case.method.upper() == "DELETE" or operation_id in self.deletes:
+        if self.spec.operation(operation_id).deletes:
             for resource in self.named(case):
                 self._deleted.setdefault(resource, (case.id, f"{case.method.upper()} {case.formatted_path}"))
 
