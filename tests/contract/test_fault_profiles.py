@@ -5,7 +5,7 @@ reach the run's own cases and the checks' own requests alike. The run must stay 
 a fault the spec documents is conformant, an undocumented one is put down to the
 profile (counted apart, as "injected faults"), and a check whose own request meets one
 says nothing (checks/common.py). And it must have met faults at all, or the test proves
-nothing. Seed 1, a few examples per operation and phase, and no coverage phase (its
+nothing. Seed 1, three examples per operation and phase, and no coverage phase (its
 hundreds of boundary cases meet the same faults as the others; under ``slow`` each held
 answer costs 1.5 s) keep the 24 runs short; the full depth under one profile is
 ``nox -s contract -- --faults PROFILE``.
@@ -26,7 +26,7 @@ from .targets import TARGETS
 
 pytestmark = pytest.mark.contract
 
-EXAMPLES = 5
+EXAMPLES = 3
 PHASES = ("examples", "fuzzing", "stateful")
 
 
