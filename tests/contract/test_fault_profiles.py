@@ -47,7 +47,8 @@ def test_every_api_tells_a_fault_profiles_faults_from_contract_failures(
         phases=PHASES,
     )
     run, result = simulator_run(key, 1, options)
-    assert verdict(key, run, result) is None, verdict(key, run, result)
+    failure = verdict(key, run, result)
+    assert failure is None, failure
     met = result.injected_faults + result.injected_errors + result.connection_faults
     # (``slow`` delays every answer, a real one: latency is no failure and is counted nowhere.)
     assert met > 0 or profile == "slow", f"{key} under {profile} met no fault: {result.summary()}"

@@ -59,3 +59,13 @@ def test_a_refused_login_is_not_asked_again_and_its_error_holds_no_form(monkeypa
         oauth.fetch_access_token(URL, {"grant_type": "password", "password": "hunter2-secret"})
     assert len(sent) == 1
     assert "hunter2-secret" not in str(caught.value)
+
+
+def test_a_refusal_a_latency_fault_only_delayed_is_the_real_one_and_not_asked_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    late = httpx.Response(400, headers={oauth.INJECTED_FAULT: "latency"}, json={"error": "invalid_grant"})
+    sent = answers(monkeypatch, [late, httpx.Response(200, json={"access_token": "t"})])
+    with pytest.raises(RuntimeError, match="login was refused: 400"):
+        oauth.fetch_access_token(URL, {"grant_type": "password"})
+    assert len(sent) == 1

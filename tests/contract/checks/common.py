@@ -22,7 +22,7 @@ import requests
 import schemathesis
 
 from partner_apis.specs import ApiSpec, Operation, api_spec
-from tests.contract.hooks.guard import injected_fault
+from tests.contract.hooks.guard import in_place_of_the_answer, injected_fault
 from tests.contract.hooks.oauth import send_bearer
 from tests.contract.hooks.shared import json_body, live, spec_operation
 from tests.contract.runner import INJECTED_CASES_VARIABLE, KEY_VARIABLE, SENT_VARIABLE
@@ -67,9 +67,8 @@ def send(case: Any) -> Any:
 
 def judgeable(label: str, response: Any) -> Any:
     """``response`` (to a check's own request ``label``), or :class:`CannotJudge` when it is a 429 or injected."""
-    fault = injected_fault(response.headers)
-    if response.status_code == 429 or fault not in (None, "latency"):
-        raise CannotJudge(f"{label}: {fault or 'rate limited'}")
+    if response.status_code == 429 or in_place_of_the_answer(response.headers):
+        raise CannotJudge(f"{label}: {injected_fault(response.headers) or 'rate limited'}")
     return response
 
 

@@ -14,7 +14,15 @@ from typing import Any
 from partner_apis.simulators.harness.faults import FAULT_HEADER
 from tests.contract.compat import SHAPE_FAILURES
 
-__all__ = ["FAULT_HEADER", "PROBING_FAILURES", "documented", "fault_excuses", "injected_fault", "refuse_outside_plan"]
+__all__ = [
+    "FAULT_HEADER",
+    "PROBING_FAILURES",
+    "documented",
+    "fault_excuses",
+    "in_place_of_the_answer",
+    "injected_fault",
+    "refuse_outside_plan",
+]
 
 # Failures of checks that send requests of their own (auth probes, reads after a delete or
 # a create, the hooks' custom checks): an injected answer to one of those is the fault's.
@@ -36,6 +44,14 @@ def injected_fault(headers: Mapping[str, Any]) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     return str(value) if value else None
+
+
+def in_place_of_the_answer(headers: Mapping[str, Any]) -> bool:
+    """Whether a fault profile put the answer with these headers in place of the real one.
+
+    A ``latency`` mark is not such a fault: that answer is the real one, only late.
+    """
+    return injected_fault(headers) not in (None, "latency")
 
 
 def documented(responses: Mapping[str, Any], status: int) -> bool:

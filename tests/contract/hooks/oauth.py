@@ -21,6 +21,7 @@ import httpx
 import schemathesis
 
 from partner_apis.specs import ApiSpec
+from tests.contract.hooks.guard import FAULT_HEADER, in_place_of_the_answer
 from tests.contract.hooks.shared import optional_variable
 from tests.contract.plan import TOKEN_OPERATION, token_url
 
@@ -32,7 +33,7 @@ TOKEN_LIFETIME = 6 * 3600
 
 
 # The header a simulator's fault profile puts on an answer it injected (simulators/harness/faults).
-INJECTED_FAULT = "x-simulator-fault"
+INJECTED_FAULT = FAULT_HEADER
 # How many injected answers a sign-in may meet besides its ``attempts``: the suite's own
 # sign-in is not what a fault run tests, and the profile draws again for each request.
 INJECTED_RETRIES = 10
@@ -44,10 +45,10 @@ def token_post(url: str, form: Mapping[str, str], *, attempts: int = 3, who: str
     A busy or failing endpoint (429, 5xx, a dropped connection) is asked again, up to
     ``attempts`` times in all, after its ``Retry-After`` (at most 5 seconds) or a short
     pause: one sign-in, however the endpoint hiccups, as a client would do it. An answer a
-    simulator's fault profile injected (:data:`INJECTED_FAULT`) is asked again at once, up
-    to :data:`INJECTED_RETRIES` more times. Raises ``RuntimeError`` when the login is
-    refused (its status and the start of the body, never the form, which holds the
-    password), or still fails after the last attempt.
+    simulator's fault profile put in place of the real one (:data:`INJECTED_FAULT`, not a
+    latency mark) is asked again at once, up to :data:`INJECTED_RETRIES` more times.
+    Raises ``RuntimeError`` when the login is refused (its status and the start of the
+    body, never the form, which holds the password), or still fails after the last attempt.
     """
     attempt, injected = 0, 0
     while True:
@@ -61,7 +62,7 @@ def token_post(url: str, form: Mapping[str, str], *, attempts: int = 3, who: str
             continue
         if response.status_code == 200:
             return response
-        if INJECTED_FAULT in response.headers and injected < INJECTED_RETRIES:
+        if in_place_of_the_answer(response.headers) and injected < INJECTED_RETRIES:
             injected += 1
             attempt -= 1
             continue
